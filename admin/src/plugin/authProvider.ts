@@ -1,0 +1,83 @@
+import { fetchUtils, type AuthProvider, type UserIdentity } from 'react-admin'
+
+export interface SessionPerson {
+  id: string
+  email: string
+  firstName: string
+  lastName: string
+}
+
+export interface Session {
+  person: SessionPerson
+  memberships: { accountId: string; accountName: string; state: string; isAdministrator: boolean }[]
+  administeredAccounts: { id: string; name: string }[]
+}
+
+export interface RosterIdentity extends UserIdentity {
+  email: string
+  administeredAccounts: Session['administeredAccounts']
+}
+
+export interface RosterAuthProvider extends AuthProvider {
+  /** The signed-in person and the accounts they administer (`GET /auth/me`), cached until logout. */
+  getSession: () => Promise<Session>
+}
+
+type HttpClient = typeof fetchUtils.fetchJson
+
+const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.status
+
+/** A react-admin auth provider for the Roster session API (HttpOnly cookie). */
+export function rosterAuthProvider(apiUrl: string, httpClient: HttpClient = fetchUtils.fetchJson): RosterAuthProvider {
+  const root = apiUrl.replace(/\/+$/, '')
+  let session: Promise<Session> | undefined
+
+  const getSession = (): Promise<Session> => {
+    if (!session) {
+      const pending = httpClient(`${root}/auth/me`).then(({ json }) => json as Session)
+      // A failed look-up must not stay cached, or signing in afterwards would keep failing.
+      pending.catch(() => {
+        if (session === pending) session = undefined
+      })
+      session = pending
+    }
+    return session
+  }
+
+  return {
+    getSession,
+    login: async (params: { email?: string; username?: string; password?: string }) => {
+      session = undefined
+      await httpClient(`${root}/auth/login`, {
+        method: 'POST',
+        body: JSON.stringify({ email: params.email ?? params.username, password: params.password }),
+      })
+      await getSession()
+    },
+    logout: async () => {
+      const wasSignedIn = session !== undefined
+      session = undefined
+      if (!wasSignedIn) return
+      // Signing out of an already expired session is not an error worth showing.
+      await httpClient(`${root}/auth/logout`, { method: 'POST' }).catch(() => undefined)
+    },
+    checkAuth: async () => {
+      await getSession()
+    },
+    checkError: async (error: unknown) => {
+      if (statusOf(error) === 401) {
+        session = undefined
+        throw error
+      }
+    },
+    getIdentity: async (): Promise<RosterIdentity> => {
+      const { person, administeredAccounts } = await getSession()
+      return {
+        id: person.id,
+        fullName: `${person.firstName} ${person.lastName}`.trim() || person.email,
+        email: person.email,
+        administeredAccounts,
+      }
+    },
+  }
+}

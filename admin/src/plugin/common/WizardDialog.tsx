@@ -1,0 +1,102 @@
+import {
+  Box,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Step,
+  StepButton,
+  StepLabel,
+  Stepper,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material'
+import { useId, type ReactNode } from 'react'
+
+export interface WizardDialogProps {
+  title: string
+  steps: string[]
+  activeStep: number
+  /** Steps the administrator may jump to by clicking the stepper. */
+  canVisitStep?: (index: number) => boolean
+  isStepCompleted?: (index: number) => boolean
+  onStepClick?: (index: number) => void
+  onClose: () => void
+  /** Footer buttons: `start` (Cancel) on the left, `end` (Back, Next) on the right. */
+  start?: ReactNode
+  end?: ReactNode
+  children: ReactNode
+}
+
+/** The frame of the Add user and Edit user dialogs: a stepper on the left, the step on the right. */
+export function WizardDialog(props: WizardDialogProps) {
+  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, start, end, children } = props
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
+  const titleId = useId()
+  const stepTitle = steps[activeStep] ?? ''
+
+  return (
+    <Dialog
+      open
+      fullScreen={narrow}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby={titleId}
+      // A stray click beside the dialog must not throw away what was typed; Escape still cancels.
+      onClose={(_event, reason) => reason !== 'backdropClick' && onClose()}
+    >
+      <DialogTitle
+        id={titleId}
+        sx={{
+          fontWeight: 600,
+          borderBottom: '2px solid',
+          borderImage: (theme) =>
+            `linear-gradient(90deg, ${theme.palette.primary.main}, ${theme.palette.secondary.main}) 1`,
+        }}
+      >
+        {title}
+      </DialogTitle>
+      <DialogContent sx={{ p: 0, display: 'flex', flexDirection: narrow ? 'column' : 'row', minHeight: 440 }}>
+        <Box
+          component="nav"
+          aria-label={title}
+          sx={{
+            flexShrink: 0,
+            width: narrow ? 'auto' : 200,
+            p: 2,
+            borderRight: narrow ? 0 : 1,
+            borderBottom: narrow ? 1 : 0,
+            borderColor: 'divider',
+          }}
+        >
+          <Stepper activeStep={activeStep} orientation={narrow ? 'horizontal' : 'vertical'} nonLinear alternativeLabel={narrow}>
+            {steps.map((label, index) => {
+              const completed = isStepCompleted?.(index) ?? index < activeStep
+              const clickable = onStepClick && index !== activeStep && (canVisitStep?.(index) ?? false)
+              return (
+                <Step key={label} completed={completed}>
+                  {clickable ? (
+                    <StepButton onClick={() => onStepClick(index)}>{label}</StepButton>
+                  ) : (
+                    <StepLabel aria-current={index === activeStep ? 'step' : undefined}>{label}</StepLabel>
+                  )}
+                </Step>
+              )
+            })}
+          </Stepper>
+        </Box>
+        <Box component="section" aria-label={stepTitle} sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 } }}>
+          <Typography variant="h6" component="h2" sx={{ mb: 2, fontWeight: 600 }}>
+            {stepTitle}
+          </Typography>
+          {children}
+        </Box>
+      </DialogContent>
+      <DialogActions sx={{ justifyContent: 'space-between', px: 3, py: 2, borderTop: 1, borderColor: 'divider' }}>
+        <Box>{start}</Box>
+        <Box sx={{ display: 'flex', gap: 1 }}>{end}</Box>
+      </DialogActions>
+    </Dialog>
+  )
+}

@@ -1,0 +1,96 @@
+import type { DataProvider, RaRecord } from 'react-admin'
+
+export type UserState = 'invited' | 'invitation_expired' | 'active' | 'blocked'
+
+export const USER_STATES: readonly UserState[] = ['invited', 'invitation_expired', 'active', 'blocked']
+
+/** A membership of a person in the account, as the REST API returns it. */
+export interface User extends RaRecord<string> {
+  id: string
+  firstName: string
+  lastName: string
+  email: string
+  countryCode: string | null
+  phone: string | null
+  state: UserState
+  groupIds: string[]
+  invitedAt: string | null
+  expiresAt: string | null
+  joinedAt: string | null
+  lastSignInAt: string | null
+  invitedBy: { id: string; name: string } | null
+}
+
+export interface Group extends RaRecord<string> {
+  id: string
+  name: string
+  description: string | null
+  isDefault: boolean
+  memberCount: number
+  createdAt: string
+}
+
+export type UserEventType =
+  | 'invited'
+  | 'invitation_resent'
+  | 'new_invitation_sent'
+  | 'invitation_accepted'
+  | 'invitation_declined'
+  | 'invitation_expired'
+  | 'groups_changed'
+  | 'removed'
+  | 'blocked'
+  | 'unblocked'
+
+export type ActorType = 'administrator' | 'api_token' | 'invitee' | 'system'
+
+export interface UserEvent extends RaRecord<string> {
+  id: string
+  userId: string
+  type: UserEventType
+  actor: { type: ActorType; label: string }
+  data: Record<string, unknown> | null
+  occurredAt: string
+}
+
+export interface MailboxEmail extends RaRecord<string> {
+  id: string
+  to: string
+  from: string
+  subject: string
+  html: string
+  text: string
+  createdAt: string
+  kind: string
+}
+
+/** What the Add user wizard posts to `POST /users`. */
+export interface NewUser {
+  firstName: string
+  lastName: string
+  email: string
+  countryCode?: string
+  phone?: string
+  groupIds: string[]
+}
+
+export interface EmailAvailability {
+  available: boolean
+  message?: string
+}
+
+/** The data provider's methods beyond react-admin's standard ones. */
+export interface RosterDataProvider extends DataProvider {
+  resendInvitation: (resource: string, params: { id: string }) => Promise<{ data: User }>
+  sendNewInvitation: (resource: string, params: { id: string }) => Promise<{ data: User }>
+  getInvitationLink: (resource: string, params: { id: string }) => Promise<{ data: { url: string } }>
+  checkEmail: (email: string) => Promise<EmailAvailability>
+}
+
+/** The body of every API error. */
+export interface ApiErrorBody {
+  code: string
+  message: string
+  errors?: Record<string, string>
+  requestId?: string
+}

@@ -1,0 +1,57 @@
+import { Box, Button, Typography } from '@mui/material'
+import { useRecordContext, useTranslate } from 'react-admin'
+import { formatDateTime } from '../common/format'
+import type { User } from '../types'
+import { INVITATION_ACTIONS, USER_ACTION_LABELS, isUserActionAllowed } from './invitationActions'
+import { useInvitationActions } from './useInvitationActions'
+import { UserStateChip } from './UserStateChip'
+
+function statusLine(user: User, translate: ReturnType<typeof useTranslate>): string {
+  switch (user.state) {
+    case 'invited':
+      return translate('roster.users.invitation.pending', { date: formatDateTime(user.expiresAt) })
+    case 'invitation_expired':
+      return translate('roster.users.invitation.expired', { date: formatDateTime(user.expiresAt) })
+    case 'active':
+      return translate('roster.users.invitation.accepted', { date: formatDateTime(user.joinedAt) })
+    case 'blocked':
+      return translate('roster.users.invitation.blocked')
+  }
+}
+
+/** The invitation's state and the actions that apply to it (same table as the actions menu). */
+export function InvitationPanel() {
+  const user = useRecordContext<User>()
+  const translate = useTranslate()
+  const { run, pending } = useInvitationActions()
+  if (!user) return null
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+        <UserStateChip />
+        <Typography variant="body2">{statusLine(user, translate)}</Typography>
+      </Box>
+      {user.invitedAt && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('roster.users.invitation.invited_by', {
+            date: formatDateTime(user.invitedAt),
+            name: user.invitedBy?.name ?? translate('roster.users.invitation.unknown_inviter'),
+          })}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 2 }}>
+        {INVITATION_ACTIONS.map((action) => (
+          <Button
+            key={action}
+            variant="outlined"
+            size="small"
+            disabled={!isUserActionAllowed(user.state, action) || pending !== null}
+            onClick={() => void run(action, user)}
+          >
+            {translate(USER_ACTION_LABELS[action])}
+          </Button>
+        ))}
+      </Box>
+    </Box>
+  )
+}

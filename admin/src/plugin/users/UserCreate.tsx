@@ -1,0 +1,200 @@
+import { Button } from '@mui/material'
+import { Box } from '@mui/material'
+import { useEffect, useRef, useState } from 'react'
+import { useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
+import { WizardDialog } from '../common/WizardDialog'
+import { useNotifyApiError } from '../common/useNotifyApiError'
+import { apiFieldErrors } from '../errors'
+import { GroupsChecklist } from '../groups/GroupsChecklist'
+import type { User } from '../types'
+import { AddUserSummary } from './AddUserSummary'
+import { useEmailAvailability } from './useEmailAvailability'
+import { useInvitationActions } from './useInvitationActions'
+import {
+  USER_DETAILS_FIELDS,
+  emptyUserDetails,
+  toNewUser,
+  validateUserDetails,
+  type UserDetailsErrors,
+  type UserDetailsField,
+  type UserDetailsValues,
+} from './userDetails'
+import { UserDetailsStep } from './UserDetailsStep'
+import { UserList } from './UserList'
+import { UserOverview } from './UserOverview'
+
+const DETAILS = 0
+const GROUPS = 1
+const OVERVIEW = 2
+const SUMMARY = 3
+
+const isDetailsField = (field: string): field is UserDetailsField =>
+  (USER_DETAILS_FIELDS as readonly string[]).includes(field)
+
+/** The Add user wizard: User details, Groups, Overview, Summary; shown over the users list. */
+export function UserCreate() {
+  const translate = useTranslate()
+  const redirect = useRedirect()
+  const notifyError = useNotifyApiError()
+  const [create, { isPending: isCreating }] = useCreate<User>()
+  const navigate = useNavigate()
+  const createPath = useCreatePath()
+  const invitation = useInvitationActions()
+  const detailsRef = useRef<HTMLDivElement>(null)
+  const [focusRequest, setFocusRequest] = useState(0)
+
+  const [step, setStep] = useState(DETAILS)
+  const [details, setDetails] = useState<UserDetailsValues>(emptyUserDetails)
+  const [groupIds, setGroupIds] = useState<string[]>([])
+  const [touched, setTouched] = useState<ReadonlySet<UserDetailsField>>(new Set())
+  const [detailsSubmitted, setDetailsSubmitted] = useState(false)
+  const [groupsSubmitted, setGroupsSubmitted] = useState(false)
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({})
+  const [created, setCreated] = useState<User>()
+  const email = useEmailAvailability(details.email)
+
+  // Errors render after the state update, so the first invalid field is focused afterwards.
+  useEffect(() => {
+    if (focusRequest === 0) return
+    detailsRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [focusRequest])
+
+  const localErrors = validateUserDetails(details)
+  const takenMessage =
+    email.availability?.available === false
+      ? (email.availability.message ?? translate('roster.users.validation.email_taken'))
+      : undefined
+  const shownErrors: UserDetailsErrors = {}
+  for (const field of USER_DETAILS_FIELDS) {
+    const local = detailsSubmitted || touched.has(field) ? localErrors[field] : undefined
+    const server = serverErrors[field]
+    // A duplicate email is said as soon as it is known, before any blur or Next.
+    const taken = field === 'email' ? takenMessage : undefined
+    const error = local ?? (server ? { message: server } : undefined) ?? (taken ? { message: taken } : undefined)
+    if (error) shownErrors[field] = error
+  }
+  const groupsError =
+    (groupsSubmitted && groupIds.length === 0 ? translate('roster.users.validation.groups_required') : undefined) ??
+    serverErrors.groupIds
+
+  const changeDetail = (field: UserDetailsField, value: string | null) => {
+    setDetails((current) => ({ ...current, [field]: field === 'countryCode' ? value : (value ?? '') }))
+    setServerErrors(({ [field]: _changed, ...rest }) => rest)
+  }
+
+  const nextFromDetails = async () => {
+    setDetailsSubmitted(true)
+    if (Object.keys(localErrors).length > 0 || serverErrors.email) {
+      setFocusRequest((count) => count + 1)
+      return
+    }
+    const availability = await email.checkNow()
+    if (availability?.available === false) setFocusRequest((count) => count + 1)
+    else setStep(GROUPS)
+  }
+
+  const nextFromGroups = () => {
+    setGroupsSubmitted(true)
+    if (groupIds.length > 0) setStep(OVERVIEW)
+  }
+
+  const add = async () => {
+    try {
+      const user = await create('users', { data: toNewUser(details, groupIds) }, { returnPromise: true })
+      setCreated(user)
+      setStep(SUMMARY)
+    } catch (error) {
+      const fields = apiFieldErrors(error)
+      setServerErrors(fields)
+      const names = Object.keys(fields)
+      if (names.some(isDetailsField)) {
+        setStep(DETAILS)
+        setFocusRequest((count) => count + 1)
+      }
+      else if (names.includes('groupIds')) setStep(GROUPS)
+      else notifyError(error)
+    }
+  }
+
+  const close = () => redirect('list', 'users')
+  const stepLabels = ['details', 'groups', 'overview', 'summary'].map((name) =>
+    translate(`roster.users.wizard.steps.${name}`),
+  )
+
+  const back = (
+    <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isCreating}>
+      {translate('ra.action.back')}
+    </Button>
+  )
+  const next = (onClick: () => void) => (
+    <Button variant="contained" onClick={onClick}>
+      {translate('roster.action.next')}
+    </Button>
+  )
+
+  return (
+    <>
+      <UserList />
+      <WizardDialog
+        title={translate('roster.users.wizard.add_title')}
+        steps={stepLabels}
+        activeStep={step}
+        isStepCompleted={(index) => (created ? true : index < step)}
+        canVisitStep={(index) => !created && index < step}
+        onStepClick={setStep}
+        onClose={close}
+        start={
+          step === SUMMARY && created ? (
+            <Button
+              onClick={() => void invitation.run('copyInvitationLink', created)}
+              disabled={invitation.pending !== null}
+            >
+              {translate('roster.users.actions.copy_invitation_link')}
+            </Button>
+          ) : (
+            <Button onClick={close} disabled={isCreating}>
+              {translate('ra.action.cancel')}
+            </Button>
+          )
+        }
+        end={
+          <>
+            {step === SUMMARY && created && (
+              <>
+                <Button variant="outlined" onClick={() => navigate(createPath({ resource: 'users', type: 'show', id: created.id }))}>
+                  {translate('roster.users.actions.view_details')}
+                </Button>
+                <Button variant="contained" onClick={close}>
+                  {translate('ra.action.close')}
+                </Button>
+              </>
+            )}
+            {step !== SUMMARY && back}
+            {step === DETAILS && next(() => void nextFromDetails())}
+            {step === GROUPS && next(nextFromGroups)}
+            {step === OVERVIEW && (
+              <Button variant="contained" onClick={() => void add()} disabled={isCreating}>
+                {translate('roster.users.actions.add')}
+              </Button>
+            )}
+          </>
+        }
+      >
+        {step === DETAILS && (
+          <Box ref={detailsRef}>
+            <UserDetailsStep
+              values={details}
+              errors={shownErrors}
+              checkingEmail={email.checking}
+              onChange={changeDetail}
+              onBlur={(field) => setTouched((current) => new Set(current).add(field))}
+            />
+          </Box>
+        )}
+        {step === GROUPS && <GroupsChecklist value={groupIds} onChange={setGroupIds} error={groupsError} />}
+        {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
+        {step === SUMMARY && created && <AddUserSummary user={created} />}
+      </WizardDialog>
+    </>
+  )
+}

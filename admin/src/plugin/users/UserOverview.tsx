@@ -1,0 +1,58 @@
+import { Box, Typography } from '@mui/material'
+import type { ReactNode } from 'react'
+import { useLocaleState, useTranslate } from 'react-admin'
+import { DefaultBadge } from '../common/DefaultBadge'
+import { formatPhone } from '../common/format'
+import { useAccountGroups } from '../groups/useAccountGroups'
+import { countryName } from './countries'
+import type { UserDetailsValues } from './userDetails'
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '160px 1fr' }, gap: { xs: 0, sm: 2 }, py: 1 }}>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </Box>
+  )
+}
+
+/** A read-only view of a user's details and groups: the wizard's Overview, and Edit's first step. */
+export function UserOverview({ details, groupIds }: { details: UserDetailsValues; groupIds?: string[] }) {
+  const translate = useTranslate()
+  const [locale] = useLocaleState()
+  const { groups } = useAccountGroups()
+  const chosen = groupIds ? groups.filter((group) => groupIds.includes(group.id)) : []
+  const phone = details.phone.trim()
+
+  return (
+    <Box component="dl" sx={{ m: 0 }}>
+      <Row label={translate('roster.users.fields.firstName')}>{details.firstName}</Row>
+      <Row label={translate('roster.users.fields.lastName')}>{details.lastName}</Row>
+      <Row label={translate('roster.users.fields.email')}>{details.email}</Row>
+      <Row label={translate('roster.users.fields.phone')}>
+        {phone
+          ? `${formatPhone(phone, details.countryCode)} (${countryName(details.countryCode, locale)})`
+          : translate('roster.none')}
+      </Row>
+      {groupIds && (
+        <Row label={translate('roster.users.fields.groupIds')}>
+          <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+            {chosen.map((group) => (
+              <Box component="span" key={group.id} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                {group.name}
+                <Typography component="span" variant="caption" color="text.secondary">
+                  {group.id}
+                </Typography>
+                {group.isDefault && <DefaultBadge />}
+              </Box>
+            ))}
+          </Box>
+        </Row>
+      )}
+    </Box>
+  )
+}

@@ -1,0 +1,61 @@
+import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import type { NewUser } from '../types'
+
+export interface UserDetailsValues {
+  firstName: string
+  lastName: string
+  email: string
+  countryCode: string | null
+  phone: string
+}
+
+export type UserDetailsField = keyof UserDetailsValues
+
+export const USER_DETAILS_FIELDS: readonly UserDetailsField[] = ['firstName', 'lastName', 'email', 'countryCode', 'phone']
+
+export const emptyUserDetails: UserDetailsValues = { firstName: '', lastName: '', email: '', countryCode: null, phone: '' }
+
+/** A translation key and its arguments. */
+export interface FieldError {
+  message: string
+  args?: Record<string, unknown>
+}
+
+export type UserDetailsErrors = Partial<Record<UserDetailsField, FieldError>>
+
+// Deliberately loose: the server has the last word; this only catches obvious typos.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export const isValidEmail = (email: string) => EMAIL.test(email.trim())
+
+export function validateUserDetails(values: UserDetailsValues): UserDetailsErrors {
+  const errors: UserDetailsErrors = {}
+  if (!values.firstName.trim()) errors.firstName = { message: 'ra.validation.required' }
+  if (!values.lastName.trim()) errors.lastName = { message: 'ra.validation.required' }
+  if (!values.email.trim()) errors.email = { message: 'ra.validation.required' }
+  else if (!isValidEmail(values.email)) errors.email = { message: 'ra.validation.email' }
+
+  const phone = values.phone.trim()
+  if (phone && !values.countryCode) {
+    errors.countryCode = { message: 'roster.users.validation.country_required' }
+  } else if (phone && values.countryCode && !isValidPhoneNumber(phone, values.countryCode as CountryCode)) {
+    errors.phone = { message: 'roster.users.validation.phone_invalid', args: { country: values.countryCode } }
+  }
+  return errors
+}
+
+/** What `POST /users` receives: trimmed names, the phone in E.164 with its ISO country code. */
+export function toNewUser(values: UserDetailsValues, groupIds: string[]): NewUser {
+  const user: NewUser = {
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    email: values.email.trim(),
+    groupIds,
+  }
+  const phone = values.phone.trim()
+  if (phone && values.countryCode) {
+    user.countryCode = values.countryCode
+    user.phone = parsePhoneNumberFromString(phone, values.countryCode as CountryCode)?.number ?? phone
+  }
+  return user
+}

@@ -1,0 +1,63 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { ApiError, onError } from './errors.js'
+import { invitePages } from './invite/routes.js'
+import { requireAdministrator } from './middleware/require-administrator.js'
+import { sameOrigin } from './middleware/same-origin.js'
+import { services, type ServicesProvider } from './middleware/services.js'
+import { requireSession } from './middleware/session.js'
+import { authRoutes } from './routes/auth.js'
+import { emailsRoutes } from './routes/emails.js'
+import { eventsRoutes } from './routes/events.js'
+import { groupsRoutes } from './routes/groups/index.js'
+import { usersRoutes } from './routes/users/index.js'
+import type { AppEnv } from './services.js'
+
+export interface AppOptions {
+  services: ServicesProvider
+  /** Serves the built admin UI (Node); on Workers static assets are served by the platform. */
+  staticFiles?: MiddlewareHandler<AppEnv>
+}
+
+export const MAX_BODY_BYTES = 64 * 1024
+
+/** The one Hono app: REST API, invite pages and (on Node) the admin UI, over injected services. */
+export function createApp(options: AppOptions) {
+  const app = new Hono<AppEnv>()
+  app.use(requestId())
+  app.use(services(options.services))
+  app.use(secureHeaders({ referrerPolicy: 'same-origin' }))
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
+      },
+    }),
+  )
+  app.onError(onError)
+
+  app.get('/health', (c) => c.json({ ok: true }))
+
+  const api = new Hono<AppEnv>()
+  api.use(sameOrigin())
+  api.route('/auth', authRoutes)
+  api.use('/accounts/:accountId/*', requireSession(), requireAdministrator())
+  api.route('/accounts/:accountId/users', usersRoutes)
+  api.route('/accounts/:accountId/groups', groupsRoutes)
+  api.route('/accounts/:accountId/events', eventsRoutes)
+  api.route('/accounts/:accountId/emails', emailsRoutes)
+  api.all('*', () => {
+    throw new ApiError('not_found', 'No such endpoint.')
+  })
+  app.route('/api', api)
+  app.route('/invite', invitePages)
+
+  if (options.staticFiles) app.use('*', options.staticFiles)
+  app.notFound((c) => onError(new ApiError('not_found', 'Not found.'), c))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

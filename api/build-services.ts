@@ -1,0 +1,20 @@
+import type { Clock, Config, Database } from './core/types.js'
+import { mailboxMailer } from './mail/mailbox-mailer.js'
+import { resendMailer } from './mail/resend-mailer.js'
+import type { Logger, Services } from './services.js'
+
+/** Resend when a key is configured, otherwise the development mailbox. */
+export function buildServices(options: {
+  db: Database
+  clock: Clock
+  config: Config
+  log: Logger
+  afterResponse: Services['afterResponse']
+  resend?: { apiKey?: string; baseUrl?: string }
+}): Services {
+  const { db, clock, config, log, afterResponse } = options
+  const mailer = options.resend?.apiKey
+    ? resendMailer({ apiKey: options.resend.apiKey, baseUrl: options.resend.baseUrl })
+    : mailboxMailer({ db, clock, log })
+  return { db, clock, config, log, mailer, afterResponse }
+}

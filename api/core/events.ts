@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm'
+import { events } from '../../drizzle/schema.js'
+import type { Actor, Executor } from './types.js'
+
+export type EventType =
+  | 'invited'
+  | 'invitation_resent'
+  | 'new_invitation_sent'
+  | 'invitation_accepted'
+  | 'invitation_declined'
+  | 'invitation_expired'
+  | 'groups_changed'
+  | 'removed'
+  | 'blocked'
+  | 'unblocked'
+
+export async function recordEvent(
+  db: Executor,
+  input: { accountId: string; membershipId: string; type: EventType; actor: Actor; at: Date; data?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(events).values({
+    accountId: input.accountId,
+    membershipId: input.membershipId,
+    type: input.type,
+    actorType: input.actor.type,
+    actorPersonId: 'personId' in input.actor ? input.actor.personId : null,
+    actorLabel: input.actor.label,
+    data: { ...input.data, ...('tokenId' in input.actor ? { tokenId: input.actor.tokenId } : {}) },
+    occurredAt: input.at,
+  })
+}
+
+/**
+ * Expiry is a fact of time: states are computed from expires_at, so nothing depends on this running.
+ * It only writes the history line "invitation expired", once per invitation, dated at the expiry.
+ */
+export async function recordExpiredInvitations(db: Executor, now: Date, accountId?: string): Promise<void> {
+  await db.execute(sql`
+    insert into events (account_id, membership_id, type, actor_type, actor_label, data, occurred_at)
+    select m.account_id, m.id, 'invitation_expired', 'system', 'System',
+           jsonb_build_object('invitationId', i.id::text), m.expires_at
+    from invitations i
+    join memberships m on m.id = i.membership_id
+    where i.status = 'pending' and m.state = 'invited' and m.ended_at is null
+      and m.expires_at <= ${now.toISOString()}::timestamptz
+      ${accountId ? sql`and i.account_id = ${accountId}` : sql``}
+    on conflict ((data ->> 'invitationId')) where type = 'invitation_expired' do nothing`)
+}

@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { groupMembers, groups } from '../../drizzle/schema.js'
+import { newId } from './crypto.js'
+import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
+import { isUuid } from './users.js'
+import type { CoreDeps, Executor } from './types.js'
+
+export const DEFAULT_GROUP_NAME = 'Administrators'
+
+export interface GroupRecord {
+  id: string
+  name: string
+  description: string
+  isDefault: boolean
+  memberCount: number
+  createdAt: Date
+}
+
+export type GroupSortField = 'name' | 'memberCount' | 'createdAt'
+
+const selection = {
+  id: groups.id,
+  name: groups.name,
+  description: groups.description,
+  isDefault: groups.isDefault,
+  memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = "groups"."id")`,
+  createdAt: groups.createdAt,
+}
+
+const nameTaken = (name: string) =>
+  new DomainError('conflict', `A group named "${name}" already exists in this account.`, {
+    name: 'A group with this name already exists.',
+  })
+
+async function withNameCheck<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'groups_name_per_account') throw nameTaken(name)
+    throw error
+  }
+}
+
+export async function listGroups(
+  db: Executor,
+  accountId: string,
+  options: { ids?: string[]; q?: string; sort: { field: GroupSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
+): Promise<{ rows: GroupRecord[]; total: number }> {
+  const conditions: SQL[] = [eq(groups.accountId, accountId)]
+  if (options.ids) conditions.push(inArray(groups.id, options.ids.filter(isUuid).concat('00000000-0000-0000-0000-000000000000')))
+  if (options.q?.trim()) {
+    const pattern = `%${options.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    conditions.push(sql`(${groups.name} ilike ${pattern} or ${groups.description} ilike ${pattern})`)
+  }
+  const where = and(...conditions)
+  const column = { name: sql`lower(${groups.name})`, memberCount: selection.memberCount, createdAt: sql`${groups.createdAt}` }[
+    options.sort.field
+  ]
+  const direction = options.sort.order === 'DESC' ? desc : asc
+  const [rows, count] = await Promise.all([
+    db
+      .select(selection)
+      .from(groups)
+      .where(where)
+      .orderBy(desc(groups.isDefault), direction(column), asc(groups.id))
+      .offset(options.offset)
+      .limit(options.limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where),
+  ])
+  return { rows, total: Number(count[0]?.total ?? 0) }
+}
+
+export async function getGroup(db: Executor, accountId: string, groupId: string): Promise<GroupRecord> {
+  if (!isUuid(groupId)) throw notFound('Group')
+  const [row] = await db.select(selection).from(groups).where(and(eq(groups.id, groupId), eq(groups.accountId, accountId)))
+  if (!row) throw notFound('Group')
+  return row
+}
+
+export async function createGroup(deps: CoreDeps, accountId: string, input: { name: string; description?: string }) {
+  const now = deps.clock.now()
+  const id = newId()
+  const name = input.name.trim()
+  await withNameCheck(name, () =>
+    deps.db.insert(groups).values({ id, accountId, name, description: input.description?.trim() ?? '', createdAt: now, updatedAt: now }),
+  )
+  return getGroup(deps.db, accountId, id)
+}
+
+export async function updateGroup(
+  deps: CoreDeps,
+  accountId: string,
+  groupId: string,
+  input: { name?: string; description?: string },
+): Promise<GroupRecord> {
+  if (!isUuid(groupId)) throw notFound('Group')
+  const current = await getGroup(deps.db, accountId, groupId)
+  const name = input.name?.trim()
+  if (current.isDefault && name !== undefined && name !== current.name) {
+    throw new DomainError('invalid_state', `The default group "${current.name}" cannot be renamed.`, {
+      name: 'The default group keeps its name.',
+    })
+  }
+  await withNameCheck(name ?? current.name, () =>
+    deps.db
+      .update(groups)
+      .set({
+        ...(name !== undefined ? { name } : {}),
+        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        updatedAt: deps.clock.now(),
+      })
+      .where(and(eq(groups.id, groupId), eq(groups.accountId, accountId))),
+  )
+  return getGroup(deps.db, accountId, groupId)
+}
+
+/** The default group is never deleted; a group with members is refused by the foreign key itself. */
+export async function deleteGroup(deps: CoreDeps, accountId: string, groupId: string): Promise<GroupRecord> {
+  const current = await getGroup(deps.db, accountId, groupId)
+  if (current.isDefault) throw new DomainError('invalid_state', `The default group "${current.name}" cannot be deleted.`)
+  const hasMembers = () =>
+    new DomainError('invalid_state', `The group "${current.name}" still has members; move them to other groups first.`)
+  if (current.memberCount > 0) throw hasMembers()
+  try {
+    await deps.db.delete(groups).where(and(eq(groups.id, groupId), eq(groups.accountId, accountId), eq(groups.isDefault, false)))
+  } catch (error) {
+    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) throw hasMembers()
+    throw error
+  }
+  return current
+}

@@ -1,0 +1,149 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { accounts, groupMembers, invitations, memberships, people } from '../../../drizzle/schema.js'
+import { DomainError } from '../errors.js'
+import { recordEvent } from '../events.js'
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } from '../passwords.js'
+import type { CoreDeps, Executor } from '../types.js'
+import { looksLikeToken, tokenHash } from './token.js'
+
+/** One answer for expired, replaced, withdrawn, used and unknown links: it tells a stranger nothing. */
+export const linkNoLongerActive = () =>
+  new DomainError(
+    'not_found',
+    'The invitation link is no longer active! Please check with the person who shared it with you or reach out to support.',
+  )
+
+export interface OpenInvitation {
+  invitationId: string
+  membershipId: string
+  accountId: string
+  accountName: string
+  personId: string
+  email: string
+  firstName: string
+  lastName: string
+  hasPassword: boolean
+}
+
+async function findActive(db: Executor, token: string, now: Date, lock: boolean): Promise<OpenInvitation | null> {
+  if (!looksLikeToken(token)) return null
+  const query = db
+    .select({
+      invitationId: invitations.id,
+      membershipId: memberships.id,
+      accountId: accounts.id,
+      accountName: accounts.name,
+      personId: people.id,
+      email: people.email,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      hasPassword: sql<boolean>`${people.passwordHash} is not null`,
+    })
+    .from(invitations)
+    .innerJoin(memberships, eq(memberships.id, invitations.membershipId))
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(
+      and(
+        eq(invitations.tokenHash, await tokenHash(token)),
+        eq(invitations.status, 'pending'),
+        eq(memberships.state, 'invited'),
+        isNull(memberships.endedAt),
+        gt(memberships.expiresAt, now),
+      ),
+    )
+  const rows = lock ? await query.for('update', { of: [invitations, memberships] }) : await query
+  return rows[0] ?? null
+}
+
+/** What the welcome page shows. Reading changes nothing: mail scanners open links too. */
+export function openInvitation(deps: CoreDeps, token: string): Promise<OpenInvitation | null> {
+  return findActive(deps.db, token, deps.clock.now(), false)
+}
+
+export interface AcceptInput {
+  /** For a person registering now. Ignored for a person who already has a password. */
+  firstName?: string
+  lastName?: string
+  password: string
+  confirmPassword?: string
+  acceptTerms?: boolean
+}
+
+/**
+ * Accepts once: the invitation row is locked and re-checked inside the transaction, so of two
+ * concurrent accepts exactly one wins and the other sees a dead link.
+ */
+export async function acceptInvitation(deps: CoreDeps, token: string, input: AcceptInput) {
+  const now = deps.clock.now()
+  const preview = await findActive(deps.db, token, now, false)
+  if (!preview) throw linkNoLongerActive()
+  let passwordHash: string | null = null
+  if (preview.hasPassword) {
+    const [person] = await deps.db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, preview.personId))
+    if (!(await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null))) {
+      throw new DomainError('invalid_credentials', 'The password is not correct.', { password: 'The password is not correct.' })
+    }
+  } else {
+    const fields: Record<string, string> = {}
+    if (!input.firstName?.trim()) fields.firstName = 'Enter your first name.'
+    if (!input.lastName?.trim()) fields.lastName = 'Enter your last name.'
+    const problems = passwordProblems(input.password)
+    if (problems.length) fields.password = `The password needs: ${problems.join(', ').toLowerCase()}.`
+    else if (input.password.length > MAX_PASSWORD_LENGTH) fields.password = `At most ${MAX_PASSWORD_LENGTH} characters.`
+    if (input.confirmPassword !== input.password) fields.confirmPassword = 'The passwords do not match.'
+    if (!input.acceptTerms) fields.acceptTerms = 'Accept the terms of use to continue.'
+    if (Object.keys(fields).length) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', fields)
+    passwordHash = await hashPassword(input.password)
+  }
+
+  return deps.db.transaction(async (tx) => {
+    const invitation = await findActive(tx, token, now, true)
+    if (!invitation || invitation.invitationId !== preview.invitationId) throw linkNoLongerActive()
+    await tx.update(invitations).set({ status: 'accepted', endedAt: now }).where(eq(invitations.id, invitation.invitationId))
+    await tx
+      .update(memberships)
+      .set({ state: 'active', joinedAt: now, expiresAt: null, updatedAt: now })
+      .where(eq(memberships.id, invitation.membershipId))
+    if (passwordHash) {
+      // Only if nobody set a password in between (the person accepting two accounts' invitations at once).
+      const registered = await tx
+        .update(people)
+        .set({ firstName: input.firstName!.trim(), lastName: input.lastName!.trim(), passwordHash, updatedAt: now })
+        .where(and(eq(people.id, invitation.personId), isNull(people.passwordHash)))
+        .returning({ id: people.id })
+      if (registered.length === 0) throw linkNoLongerActive()
+    }
+    await recordEvent(tx, {
+      accountId: invitation.accountId,
+      membershipId: invitation.membershipId,
+      type: 'invitation_accepted',
+      actor: { type: 'invitee', personId: invitation.personId, label: invitation.email },
+      at: now,
+    })
+    return invitation
+  })
+}
+
+/** Declining withdraws the invitation: the membership ends and the history says it was declined. */
+export async function declineInvitation(deps: CoreDeps, token: string) {
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const invitation = await findActive(tx, token, now, true)
+    if (!invitation) throw linkNoLongerActive()
+    await tx.update(invitations).set({ status: 'declined', endedAt: now }).where(eq(invitations.id, invitation.invitationId))
+    await tx
+      .update(memberships)
+      .set({ endedAt: now, endReason: 'declined', updatedAt: now })
+      .where(eq(memberships.id, invitation.membershipId))
+    await tx.delete(groupMembers).where(eq(groupMembers.membershipId, invitation.membershipId))
+    await recordEvent(tx, {
+      accountId: invitation.accountId,
+      membershipId: invitation.membershipId,
+      type: 'invitation_declined',
+      actor: { type: 'invitee', personId: invitation.personId, label: invitation.email },
+      at: now,
+    })
+    return invitation
+  })
+}

@@ -1,0 +1,33 @@
+import { hmac, randomToken, sha256 } from '../crypto.js'
+import type { Config } from '../types.js'
+
+/** 7 days from the last send, to the millisecond. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+export function expiryFrom(sentAt: Date): Date {
+  return new Date(sentAt.getTime() + INVITATION_TTL_MS)
+}
+
+/** The link token: 256 bits, derived from a stored random seed and the server's secret. */
+export async function invitationToken(config: Config, seed: string): Promise<string> {
+  return hmac(config.appSecret, `invitation:${seed}`)
+}
+
+export async function newInvitationSecret(config: Config) {
+  const seed = randomToken()
+  const token = await invitationToken(config, seed)
+  return { seed, token, tokenHash: await sha256(token) }
+}
+
+export function tokenHash(token: string): Promise<string> {
+  return sha256(token)
+}
+
+export function invitationUrl(config: Config, token: string): string {
+  return `${config.appUrl.replace(/\/+$/, '')}/invite/${token}`
+}
+
+/** Tokens are base64url of 32 bytes; anything else is refused before touching the database. */
+export function looksLikeToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token)
+}

@@ -1,0 +1,119 @@
+import { eq, sql } from 'drizzle-orm'
+import { accounts, groupMembers, invitations, memberships, people } from '../../../drizzle/schema.js'
+import { newId } from '../crypto.js'
+import { DomainError, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
+import { recordEvent } from '../events.js'
+import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
+import { enqueueEmail } from '../outbox.js'
+import { normalizeEmail, normalizePhone } from '../people.js'
+import type { Actor, CoreDeps } from '../types.js'
+import { groupsOfAccount } from './shared.js'
+
+export interface InviteInput {
+  accountId: string
+  firstName: string
+  lastName: string
+  email: string
+  countryCode?: string | null
+  phone?: string | null
+  groupIds: string[]
+  /** Identity providers may provision without an email; the admin UI always sends one. */
+  sendEmail?: boolean
+}
+
+export const alreadyMember = (email: string) =>
+  new DomainError('conflict', `${email} is already a member of this account.`, {
+    email: 'This email is already a member of this account.',
+  })
+
+/**
+ * Creates the membership (state Invited), its groups and invitation, the history line and the
+ * invitation email, in one transaction. A person who exists elsewhere is reused as they are.
+ */
+export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteInput) {
+  if (input.groupIds.length === 0) {
+    throw new DomainError('validation_failed', 'Choose at least one group.', { groupIds: 'Choose at least one group.' })
+  }
+  const phone = normalizePhone(input.countryCode, input.phone)
+  const email = input.email.trim()
+  const now = deps.clock.now()
+  const secret = await newInvitationSecret(deps.config)
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const [account] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId))
+      if (!account) throw notFound('Account')
+      const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)
+      const [person] = await tx
+        .insert(people)
+        .values({
+          id: newId(),
+          email,
+          emailNormalized: normalizeEmail(email),
+          firstName: input.firstName.trim(),
+          lastName: input.lastName.trim(),
+          countryCode: phone.countryCode,
+          phone: phone.phone,
+          createdAt: now,
+          updatedAt: now,
+        })
+        // A no-op update so the existing row comes back (and is locked) instead of nothing.
+        .onConflictDoUpdate({ target: people.emailNormalized, set: { updatedAt: sql`${people.updatedAt}` } })
+        .returning({ id: people.id, firstName: people.firstName })
+      if (!person) throw new Error('person upsert returned nothing')
+
+      const membershipId = newId()
+      await tx.insert(memberships).values({
+        id: membershipId,
+        accountId: input.accountId,
+        personId: person.id,
+        state: 'invited',
+        invitedByPersonId: actor.type === 'administrator' ? actor.personId : null,
+        invitedAt: now,
+        expiresAt: expiryFrom(now),
+        createdAt: now,
+        updatedAt: now,
+      })
+      await tx.insert(groupMembers).values(
+        chosen.map((g) => ({ groupId: g.id, membershipId, accountId: input.accountId, createdAt: now })),
+      )
+      const invitationId = newId()
+      await tx.insert(invitations).values({
+        id: invitationId,
+        accountId: input.accountId,
+        membershipId,
+        seed: secret.seed,
+        tokenHash: secret.tokenHash,
+        createdAt: now,
+      })
+      await recordEvent(tx, {
+        accountId: input.accountId,
+        membershipId,
+        type: 'invited',
+        actor,
+        at: now,
+        data: { email, groups: chosen.map((g) => g.name) },
+      })
+      if (input.sendEmail !== false) {
+        await enqueueEmail(tx, {
+          accountId: input.accountId,
+          membershipId,
+          to: email,
+          at: now,
+          kind: 'invitation',
+          invitationId,
+          props: {
+            firstName: person.firstName,
+            inviterName: actor.type === 'administrator' ? actor.label : null,
+            accountName: account.name,
+          },
+        })
+      }
+      return { membershipId, invitationId }
+    })
+  } catch (error) {
+    if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_one_live_per_person') {
+      throw alreadyMember(email)
+    }
+    throw error
+  }
+}

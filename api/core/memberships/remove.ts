@@ -1,0 +1,70 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { groupMembers, invitations, memberships, sessions } from '../../../drizzle/schema.js'
+import { DomainError } from '../errors.js'
+import { recordEvent } from '../events.js'
+import { enqueueEmail } from '../outbox.js'
+import { getUser, type UserRecord } from '../users.js'
+import type { Actor, CoreDeps, Executor } from '../types.js'
+import { assertAnotherAdministratorRemains, lockLiveMembership } from './shared.js'
+
+/**
+ * Removes a membership from this account only: the person stays on the platform and in their other
+ * accounts. A pending link dies with it; the person is told by email.
+ */
+export async function removeMember(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { accountId: string; membershipId: string },
+): Promise<UserRecord> {
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+    if ('personId' in actor && actor.personId === member.personId) {
+      throw new DomainError('forbidden', 'You cannot remove yourself from the account. Ask another administrator to do it.')
+    }
+    const before = await getUser(tx, input.accountId, input.membershipId, now)
+    await assertAnotherAdministratorRemains(tx, input.accountId, member.id)
+    await tx
+      .update(memberships)
+      .set({ endedAt: now, endReason: 'removed', updatedAt: now })
+      .where(eq(memberships.id, member.id))
+    await tx
+      .update(invitations)
+      .set({ status: 'withdrawn', endedAt: now })
+      .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
+    await tx.delete(groupMembers).where(eq(groupMembers.membershipId, member.id))
+    await endSessionsWithoutAccess(tx, member.personId)
+    await recordEvent(tx, {
+      accountId: input.accountId,
+      membershipId: member.id,
+      type: 'removed',
+      actor,
+      at: now,
+      data: { stateBefore: before.state },
+    })
+    await enqueueEmail(tx, {
+      accountId: input.accountId,
+      membershipId: member.id,
+      to: member.email,
+      at: now,
+      kind: 'removed',
+      props: { firstName: member.firstName, accountName: member.accountName },
+    })
+    return before
+  })
+}
+
+/**
+ * Access to an account is checked on every request, so a removed or blocked member loses it at
+ * once. Sessions of a person left with no active membership anywhere are deleted outright.
+ */
+export async function endSessionsWithoutAccess(tx: Executor, personId: string): Promise<void> {
+  await tx.delete(sessions).where(
+    and(
+      eq(sessions.personId, personId),
+      sql`not exists (select 1 from ${memberships} m where m.person_id = ${personId}
+        and m.state = 'active' and m.ended_at is null)`,
+    ),
+  )
+}
+

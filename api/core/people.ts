@@ -1,0 +1,41 @@
+import { isValidPhoneNumber, parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js'
+import { getCountries } from 'libphonenumber-js'
+import { DomainError } from './errors.js'
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+const countries = new Set<string>(getCountries())
+
+export function isCountryCode(code: string): code is CountryCode {
+  return countries.has(code)
+}
+
+/**
+ * A phone number is validated for its country and stored in E.164, so "079 123 45 67" in CH and
+ * "+41791234567" are the same number.
+ */
+export function normalizePhone(countryCode: string | null | undefined, phone: string | null | undefined) {
+  const number = phone?.trim() || null
+  const country = countryCode?.trim().toUpperCase() || null
+  if (country && !isCountryCode(country)) {
+    throw new DomainError('validation_failed', 'Unknown country code.', { countryCode: 'Choose a country from the list.' })
+  }
+  if (!number) return { countryCode: country, phone: null }
+  if (!country) {
+    throw new DomainError('validation_failed', 'Choose the country of the phone number.', {
+      countryCode: 'Required with a phone number.',
+    })
+  }
+  if (!isValidPhoneNumber(number, country as CountryCode)) {
+    throw new DomainError('validation_failed', 'The phone number is not valid for the chosen country.', {
+      phone: `Not a valid phone number for ${country}.`,
+    })
+  }
+  return { countryCode: country, phone: parsePhoneNumberWithError(number, country as CountryCode).number as string }
+}
+
+export function fullName(p: { firstName: string; lastName: string }): string {
+  return `${p.firstName} ${p.lastName}`.trim()
+}

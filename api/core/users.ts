@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { groupMembers, memberships, people } from '../../drizzle/schema.js'
+import { notFound } from './errors.js'
+import { stateFilterSql, stateSql, type UserState } from './state.js'
+import type { Executor } from './types.js'
+
+/** A membership as administrators see it: "a user of the account". */
+export interface UserRecord {
+  id: string
+  personId: string
+  firstName: string
+  lastName: string
+  email: string
+  countryCode: string | null
+  phone: string | null
+  state: UserState
+  groupIds: string[]
+  invitedAt: Date | null
+  expiresAt: Date | null
+  joinedAt: Date | null
+  lastSignInAt: Date | null
+  invitedBy: { id: string; name: string } | null
+}
+
+export interface UserFilter {
+  ids?: string[]
+  q?: string
+  state?: UserState
+  groupId?: string
+}
+
+export type UserSortField = 'name' | 'email' | 'joinedAt' | 'lastSignInAt' | 'invitedAt' | 'state'
+
+const inviter = alias(people, 'inviter')
+
+function selection(now: Date) {
+  return {
+    id: memberships.id,
+    personId: memberships.personId,
+    firstName: people.firstName,
+    lastName: people.lastName,
+    email: people.email,
+    countryCode: people.countryCode,
+    phone: people.phone,
+    state: stateSql(now),
+    groupIds: sql<string[]>`coalesce((select json_agg(gm.group_id order by gm.created_at, gm.group_id)
+      from ${groupMembers} gm where gm.membership_id = "memberships"."id"), '[]'::json)`,
+    invitedAt: memberships.invitedAt,
+    expiresAt: memberships.expiresAt,
+    joinedAt: memberships.joinedAt,
+    lastSignInAt: memberships.lastSignInAt,
+    inviterId: inviter.id,
+    inviterFirstName: inviter.firstName,
+    inviterLastName: inviter.lastName,
+  }
+}
+
+type Row = Awaited<ReturnType<typeof baseQuery>>[number]
+
+function toRecord(row: Row): UserRecord {
+  const { inviterId, inviterFirstName, inviterLastName, ...user } = row
+  return {
+    ...user,
+    // json_agg comes back parsed from postgres.js and PGlite alike, but as text where types are not fetched.
+    groupIds: typeof row.groupIds === 'string' ? JSON.parse(row.groupIds) : row.groupIds,
+    invitedBy: inviterId ? { id: inviterId, name: `${inviterFirstName} ${inviterLastName}`.trim() } : null,
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
+
+function baseQuery(db: Executor, now: Date) {
+  return db
+    .select(selection(now))
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .leftJoin(inviter, eq(inviter.id, memberships.invitedByPersonId))
+}
+
+function whereFor(accountId: string, filter: UserFilter, now: Date): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(memberships.accountId, accountId), isNull(memberships.endedAt)]
+  if (filter.ids) conditions.push(inArray(memberships.id, filter.ids.filter(isUuid).concat('00000000-0000-0000-0000-000000000000')))
+  if (filter.q?.trim()) {
+    const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    conditions.push(
+      sql`((${people.firstName} || ' ' || ${people.lastName}) ilike ${pattern} or ${people.email} ilike ${pattern})`,
+    )
+  }
+  if (filter.state) conditions.push(stateFilterSql(filter.state, now))
+  if (filter.groupId !== undefined) {
+    const groupId = isUuid(filter.groupId) ? filter.groupId : '00000000-0000-0000-0000-000000000000'
+    conditions.push(
+      sql`exists (select 1 from ${groupMembers} gm where gm.membership_id = "memberships"."id" and gm.group_id = ${groupId})`,
+    )
+  }
+  return and(...conditions)
+}
+
+export async function findUser(db: Executor, accountId: string, membershipId: string, now: Date): Promise<UserRecord | null> {
+  if (!isUuid(membershipId)) return null
+  const rows = await baseQuery(db, now)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.accountId, accountId), isNull(memberships.endedAt)))
+    .limit(1)
+  return rows[0] ? toRecord(rows[0]) : null
+}
+
+export async function getUser(db: Executor, accountId: string, membershipId: string, now: Date): Promise<UserRecord> {
+  const user = await findUser(db, accountId, membershipId, now)
+  if (!user) throw notFound('User')
+  return user
+}
+
+export async function listUsers(
+  db: Executor,
+  accountId: string,
+  options: { filter: UserFilter; sort: { field: UserSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number; now: Date },
+): Promise<{ rows: UserRecord[]; total: number }> {
+  const { filter, sort, offset, limit, now } = options
+  const where = whereFor(accountId, filter, now)
+  const direction = sort.order === 'DESC' ? desc : asc
+  const sortColumns: Record<UserSortField, SQL[]> = {
+    name: [sql`lower(${people.firstName})`, sql`lower(${people.lastName})`],
+    email: [sql`${people.emailNormalized}`],
+    joinedAt: [sql`${memberships.joinedAt}`],
+    lastSignInAt: [sql`${memberships.lastSignInAt}`],
+    invitedAt: [sql`${memberships.invitedAt}`],
+    state: [stateSql(now)],
+  }
+  const order = sortColumns[sort.field].map((column) =>
+    sort.order === 'DESC' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`,
+  )
+  const [rows, count] = await Promise.all([
+    baseQuery(db, now)
+      .where(where)
+      .orderBy(...order, direction(memberships.id))
+      .offset(offset)
+      .limit(limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(where),
+  ])
+  return { rows: rows.map(toRecord), total: Number(count[0]?.total ?? 0) }
+}
+
+/** Whether an email already has a live membership in the account (the wizard asks before Add). */
+export async function isMemberEmail(db: Executor, accountId: string, email: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), eq(people.emailNormalized, email.trim().toLowerCase())))
+    .limit(1)
+  return rows.length > 0
+}

@@ -1,0 +1,106 @@
+/** @jsxImportSource hono/jsx */
+import { Hono, type Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { randomToken, timingSafeEqual } from '../core/crypto.js'
+import { DomainError } from '../core/errors.js'
+import { acceptInvitation, declineInvitation, openInvitation, type OpenInvitation } from '../core/invitations/respond.js'
+import { sameOrigin } from '../middleware/same-origin.js'
+import type { AppEnv } from '../services.js'
+import { AcceptedPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
+
+const CSRF_COOKIE = 'roster_invite_csrf'
+
+/** Double-submit token: a cookie only our pages can set, echoed in each form. */
+function csrfToken(c: Context<AppEnv>): string {
+  const existing = getCookie(c, CSRF_COOKIE)
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing
+  const token = randomToken()
+  setCookie(c, CSRF_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: c.get('services').config.appUrl.startsWith('https:'),
+    path: '/invite',
+  })
+  return token
+}
+
+function csrfValid(c: Context<AppEnv>, submitted: unknown): boolean {
+  const cookie = getCookie(c, CSRF_COOKIE)
+  return typeof submitted === 'string' && !!cookie && timingSafeEqual(cookie, submitted)
+}
+
+function view(token: string, invitation: OpenInvitation): InvitationView {
+  return { token, ...invitation }
+}
+
+const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
+
+/**
+ * The pages an invitee opens from the email. GETs change nothing (mail scanners follow links);
+ * only a person's POST, with the CSRF token, accepts or declines, and only once.
+ */
+export const invitePages = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer') // the token is in the URL
+    c.header('X-Robots-Tag', 'noindex')
+    c.header('X-Frame-Options', 'DENY')
+  })
+  .use(sameOrigin())
+  .get('/:token', async (c) => {
+    const { productName } = c.get('services').config
+    const invitation = await openInvitation(c.get('services'), c.req.param('token'))
+    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    return c.html(<WelcomePage productName={productName} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
+  })
+  .get('/:token/register', async (c) => {
+    const { productName } = c.get('services').config
+    const invitation = await openInvitation(c.get('services'), c.req.param('token'))
+    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    return c.html(<RegisterPage productName={productName} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
+  })
+  .post('/:token/accept', async (c) => {
+    const services = c.get('services')
+    const { productName, appUrl } = services.config
+    const token = c.req.param('token')
+    const invitation = await openInvitation(services, token)
+    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    const body = await c.req.parseBody()
+    const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
+    const again = (status: 400 | 403, message: string, errors?: Record<string, string>) =>
+      c.html(
+        <RegisterPage productName={productName} invitation={view(token, invitation)} csrf={csrfToken(c)} values={values} errors={errors} message={message} />,
+        status,
+      )
+    if (!csrfValid(c, body.csrf)) return again(403, 'This form has expired. Please submit it again.')
+    try {
+      await acceptInvitation(services, token, { ...values, password: field(body, 'password'), confirmPassword: field(body, 'confirmPassword') })
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'not_found') return again(400, error.message, error.fields)
+      if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
+      throw error
+    }
+    return c.html(<AcceptedPage productName={productName} accountName={invitation.accountName} email={invitation.email} signInUrl={`${appUrl.replace(/\/+$/, '')}/`} />)
+  })
+  .post('/:token/decline', async (c) => {
+    const services = c.get('services')
+    const { productName } = services.config
+    const token = c.req.param('token')
+    const invitation = await openInvitation(services, token)
+    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    const body = await c.req.parseBody()
+    if (!csrfValid(c, body.csrf)) {
+      return c.html(
+        <WelcomePage productName={productName} invitation={view(token, invitation)} csrf={csrfToken(c)} error="This form has expired. Please choose again." />,
+        403,
+      )
+    }
+    try {
+      await declineInvitation(services, token)
+    } catch (error) {
+      if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
+      throw error
+    }
+    return c.html(<DeclinedPage productName={productName} accountName={invitation.accountName} />)
+  })

@@ -1,0 +1,90 @@
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { emails, invitations } from '../../drizzle/schema.js'
+import { renderEmail, type EmailTemplate } from '../../emails/render.js'
+import { invitationToken, invitationUrl } from '../core/invitations/token.js'
+import type { AppEnv, Services } from '../services.js'
+import { EmailProviderError } from './resend-mailer.js'
+
+const MAX_ATTEMPTS = 5
+const LEASE_MS = 60_000
+
+type EmailRow = typeof emails.$inferSelect
+
+async function compose(services: Services, row: EmailRow): Promise<{ template: EmailTemplate; link?: string } | { dead: string }> {
+  const { config } = services
+  if (row.kind === 'removed') {
+    const props = row.props as { firstName: string; accountName: string }
+    return { template: { kind: 'removed', props: { ...props, productName: config.productName } } }
+  }
+  const [invitation] = await services.db
+    .select({ seed: invitations.seed, status: invitations.status })
+    .from(invitations)
+    .where(eq(invitations.id, row.invitationId!))
+  if (!invitation || invitation.status !== 'pending') return { dead: 'The invitation ended before the email was sent.' }
+  const link = invitationUrl(config, await invitationToken(config, invitation.seed))
+  const props = row.props as { firstName: string; inviterName: string | null; accountName: string }
+  return { template: { kind: 'invitation', props: { ...props, productName: config.productName, url: link, expiresInDays: 7 } }, link }
+}
+
+/**
+ * Sends what the outbox holds. Rows are claimed with SKIP LOCKED and a lease, so two dispatchers
+ * never send the same email; the outbox id is the provider's idempotency key for retries.
+ */
+export async function dispatchQueuedEmails(services: Services, options: { batch?: number } = {}): Promise<number> {
+  const { db, clock, mailer, config } = services
+  let sent = 0
+  for (;;) {
+    const now = clock.now()
+    const claimable = db
+      .select({ id: emails.id })
+      .from(emails)
+      .where(and(eq(emails.status, 'queued'), or(isNull(emails.lockedUntil), lte(emails.lockedUntil, now))))
+      .orderBy(asc(emails.createdAt))
+      .limit(options.batch ?? 20)
+      .for('update', { skipLocked: true })
+    const claimed = await db
+      .update(emails)
+      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS) })
+      .where(inArray(emails.id, claimable))
+      .returning()
+    if (claimed.length === 0) return sent
+    for (const row of claimed) {
+      const attempts = row.attempts + 1
+      try {
+        const composed = await compose(services, row)
+        if ('dead' in composed) {
+          await db.update(emails).set({ status: 'failed', error: composed.dead, attempts, lockedUntil: null }).where(eq(emails.id, row.id))
+          continue
+        }
+        const message = await renderEmail(composed.template)
+        const { providerId } = await mailer.send({ id: row.id, accountId: row.accountId, to: row.to, from: config.mailFrom, link: composed.link, ...message })
+        await db
+          .update(emails)
+          .set({ status: 'sent', providerId, sentAt: clock.now(), attempts, lockedUntil: null, error: null })
+          .where(eq(emails.id, row.id))
+        sent++
+      } catch (error) {
+        const retryable = !(error instanceof EmailProviderError) || error.retryable
+        const giveUp = !retryable || attempts >= MAX_ATTEMPTS
+        const backoff = Math.min(2 ** attempts * 1000, 5 * 60_000)
+        await db
+          .update(emails)
+          .set({
+            status: giveUp ? 'failed' : 'queued',
+            attempts,
+            error: String((error as Error)?.message ?? error),
+            lockedUntil: giveUp ? null : new Date(clock.now().getTime() + backoff),
+          })
+          .where(eq(emails.id, row.id))
+        services.log.error('email not sent', { emailId: row.id, attempts, error: String(error) })
+      }
+    }
+  }
+}
+
+/** Sends the emails a request queued, after its response. */
+export function sendQueuedEmails(c: Context<AppEnv>): void {
+  const services = c.get('services')
+  services.afterResponse(() => dispatchQueuedEmails(services))
+}

@@ -1,0 +1,38 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { events } from '../../drizzle/schema.js'
+import { recordExpiredInvitations } from '../core/events.js'
+import { isUuid } from '../core/users.js'
+import { parseListQuery, sendList } from '../rest/list-query.js'
+import type { AppEnv } from '../services.js'
+
+const eventFilter = z.object({ userId: z.string().max(100).optional(), type: z.string().max(50).optional() })
+
+/** /api/accounts/:accountId/events: the history of the account's memberships, newest first. */
+export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const { db, clock } = c.get('services')
+  const accountId = c.req.param('accountId')!
+  const query = parseListQuery(c, { sortFields: ['occurredAt'] as const, defaultSort: { field: 'occurredAt', order: 'DESC' }, filter: eventFilter })
+  await recordExpiredInvitations(db, clock.now(), accountId)
+  const conditions = [eq(events.accountId, accountId)]
+  if (query.filter.userId !== undefined) {
+    conditions.push(eq(events.membershipId, isUuid(query.filter.userId) ? query.filter.userId : '00000000-0000-0000-0000-000000000000'))
+  }
+  if (query.filter.type) conditions.push(eq(events.type, query.filter.type))
+  const where = and(...conditions)
+  const direction = query.sort.order === 'DESC' ? desc : asc
+  const [rows, [count]] = await Promise.all([
+    db.select().from(events).where(where).orderBy(direction(events.occurredAt), direction(events.id)).offset(query.offset).limit(query.limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(events).where(where),
+  ])
+  const body = rows.map((e) => ({
+    id: e.id,
+    userId: e.membershipId,
+    type: e.type,
+    actor: { type: e.actorType, label: e.actorLabel },
+    data: e.data,
+    occurredAt: e.occurredAt,
+  }))
+  return sendList(c, 'events', body, query.offset, Number(count?.total ?? 0))
+})

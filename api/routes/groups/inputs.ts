@@ -1,0 +1,10 @@
+import { z } from 'zod'
+import { idFilter } from '../../rest/list-query.js'
+
+const groupName = z.string({ error: 'Enter a group name.' }).trim().min(1, 'Enter a group name.').max(100, 'At most 100 characters.')
+const description = z.string().trim().max(1000, 'At most 1000 characters.')
+
+export const createGroupInput = z.object({ name: groupName, description: description.optional() })
+export const updateGroupInput = z.object({ name: groupName.optional(), description: description.nullish().transform((v) => v ?? undefined) })
+export const groupFilter = z.object({ id: idFilter.optional(), q: z.string().max(200).optional() })
+export const groupSortFields = ['name', 'memberCount', 'createdAt'] as const

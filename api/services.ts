@@ -1,0 +1,38 @@
+import type { CoreDeps } from './core/types.js'
+import type { Mailer } from './mail/mailer.js'
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void
+  error(message: string, data?: Record<string, unknown>): void
+}
+
+export const consoleLogger: Logger = {
+  info: (message, data) => console.log(message, data ?? ''),
+  error: (message, data) => console.error(message, data ?? ''),
+}
+
+/** Everything a request handler may use, reached through `c.get('services')`. */
+export interface Services extends CoreDeps {
+  mailer: Mailer
+  log: Logger
+  /** Sends queued emails after the response (in-process on Node, `waitUntil` on Workers). */
+  afterResponse(work: () => Promise<unknown>): void
+}
+
+export interface SessionPerson {
+  id: string
+  email: string
+  firstName: string
+  lastName: string
+}
+
+export type AppEnv = {
+  Variables: {
+    services: Services
+    requestId: string
+    person: SessionPerson
+    sessionToken: string
+    /** The caller's own membership in the account of the route. */
+    actorMembershipId: string
+  }
+}

@@ -1,0 +1,272 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull()
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+})
+
+/** A person is identified platform-wide by their email; name and phone are theirs, not an account's. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    /** lower(trim(email)): the identity used for uniqueness and look-ups. */
+    emailNormalized: text('email_normalized').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    countryCode: text('country_code'),
+    phone: text('phone'),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [unique('people_email_normalized_key').on(t.emailNormalized)],
+)
+
+/** Stored states; "invitation expired" is derived from expires_at and the clock, never stored. */
+export const membershipState = pgEnum('membership_state', ['invited', 'active', 'blocked'])
+export const membershipEnd = pgEnum('membership_end', ['removed', 'declined'])
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    state: membershipState('state').notNull(),
+    invitedByPersonId: uuid('invited_by_person_id').references(() => people.id, { onDelete: 'set null' }),
+    invitedAt: ts('invited_at'),
+    expiresAt: ts('expires_at'),
+    joinedAt: ts('joined_at'),
+    lastSignInAt: ts('last_sign_in_at'),
+    /** Set when the membership ends (removed or declined); the row stays for the history. */
+    endedAt: ts('ended_at'),
+    endReason: membershipEnd('end_reason'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    unique('memberships_id_account_key').on(t.id, t.accountId),
+    uniqueIndex('memberships_one_live_per_person')
+      .on(t.accountId, t.personId)
+      .where(sql`${t.endedAt} is null`),
+    index('memberships_account_live_idx').on(t.accountId, t.createdAt).where(sql`${t.endedAt} is null`),
+    index('memberships_person_idx').on(t.personId),
+  ],
+)
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    unique('groups_id_account_key').on(t.id, t.accountId),
+    uniqueIndex('groups_name_per_account').on(t.accountId, sql`lower(${t.name})`),
+    uniqueIndex('groups_one_default_per_account').on(t.accountId).where(sql`${t.isDefault}`),
+  ],
+)
+
+/** account_id is repeated so that composite foreign keys forbid a group and a member of different accounts. */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: uuid('group_id').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'group_members_pkey', columns: [t.groupId, t.membershipId] }),
+    foreignKey({
+      name: 'group_members_group_fk',
+      columns: [t.groupId, t.accountId],
+      foreignColumns: [groups.id, groups.accountId],
+    }), // no cascade: a group with members cannot be deleted, and the database says so
+    foreignKey({
+      name: 'group_members_membership_fk',
+      columns: [t.membershipId, t.accountId],
+      foreignColumns: [memberships.id, memberships.accountId],
+    }).onDelete('cascade'),
+    index('group_members_membership_idx').on(t.membershipId),
+  ],
+)
+
+export const invitationStatus = pgEnum('invitation_status', [
+  'pending',
+  'accepted',
+  'declined',
+  'replaced',
+  'withdrawn',
+])
+
+/**
+ * The link's token is HMAC(APP_SECRET, seed): the seed alone (what a dump holds) cannot produce it,
+ * the server can recompute it for "Copy invitation link", and token_hash finds the row.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    seed: text('seed').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    status: invitationStatus('status').notNull().default('pending'),
+    createdAt: createdAt(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    unique('invitations_token_hash_key').on(t.tokenHash),
+    foreignKey({
+      name: 'invitations_membership_fk',
+      columns: [t.membershipId, t.accountId],
+      foreignColumns: [memberships.id, memberships.accountId],
+    }).onDelete('cascade'),
+    uniqueIndex('invitations_one_pending_per_membership')
+      .on(t.membershipId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+)
+
+/** Only the SHA-256 of the session token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+)
+
+export const eventActor = pgEnum('event_actor', ['administrator', 'api_token', 'invitee', 'system'])
+
+/** The history of every membership change. */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id').notNull(),
+    type: text('type').notNull(),
+    actorType: eventActor('actor_type').notNull(),
+    actorPersonId: uuid('actor_person_id'),
+    actorLabel: text('actor_label').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: ts('occurred_at').notNull(),
+  },
+  (t) => [
+    index('events_account_membership_idx').on(t.accountId, t.membershipId, t.occurredAt),
+    index('events_account_time_idx').on(t.accountId, t.occurredAt),
+    // One "expired" event per invitation, however often the sweep runs.
+    uniqueIndex('events_expired_once')
+      .on(sql`(${t.data} ->> 'invitationId')`)
+      .where(sql`${t.type} = 'invitation_expired'`),
+  ],
+)
+
+export const emailKind = pgEnum('email_kind', ['invitation', 'removed'])
+export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed'])
+
+/**
+ * Outbox: written in the same transaction as the change that causes it. Holds what to render, never
+ * the invitation link (it is recomputed from the invitation at send time).
+ */
+export const emails = pgTable(
+  'emails',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id'),
+    invitationId: uuid('invitation_id'),
+    kind: emailKind('kind').notNull(),
+    to: text('to').notNull(),
+    props: jsonb('props').$type<Record<string, unknown>>().notNull(),
+    status: emailStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** A dispatcher's claim on the row; another dispatcher skips it until then. */
+    lockedUntil: ts('locked_until'),
+    providerId: text('provider_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    index('emails_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
+    index('emails_account_idx').on(t.accountId, t.createdAt),
+  ],
+)
+
+/** The development mailbox: rendered messages, kept only when no email provider is configured. */
+export const mailbox = pgTable(
+  'mailbox',
+  {
+    id: uuid('id').primaryKey(),
+    emailId: uuid('email_id').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    to: text('to').notNull(),
+    from: text('from').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('mailbox_email_id_key').on(t.emailId),
+    index('mailbox_account_idx').on(t.accountId, t.createdAt),
+  ],
+)
+
+/** Failed sign-in attempts, counted in the database so every isolate sees the same limit. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    emailNormalized: text('email_normalized').notNull(),
+    attemptedAt: ts('attempted_at').notNull(),
+  },
+  (t) => [index('sign_in_attempts_email_idx').on(t.emailNormalized, t.attemptedAt)],
+)

@@ -17,8 +17,8 @@ import type { AppEnv } from './services.js'
 
 export interface AppOptions {
   services: ServicesProvider
-  /** Serves the built admin UI (Node); on Workers static assets are served by the platform. */
-  staticFiles?: MiddlewareHandler<AppEnv>
+  /** Serve the built admin UI (Node); on Workers static assets are served by the platform. */
+  staticFiles?: MiddlewareHandler<AppEnv>[]
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -55,7 +55,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', api)
   app.route('/invite', invitePages)
 
-  if (options.staticFiles) app.use('*', options.staticFiles)
+  for (const handler of options.staticFiles ?? []) app.get('*', handler)
   app.notFound((c) => onError(new ApiError('not_found', 'Not found.'), c))
   return app
 }

@@ -1,5 +1,4 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
-
 import { accounts, groupMembers, groups, memberships } from '../../drizzle/schema.js'
 import { isUuid } from './users.js'
 import type { Executor } from './types.js'

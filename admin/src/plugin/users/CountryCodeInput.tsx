@@ -43,7 +43,7 @@ export function CountryCodeInput({ value, onChange, onBlur, error }: CountryCode
       renderInput={(params) => (
         <TextField
           {...params}
-          label={translate('roster.users.fields.countryCode')}
+          label={translate('resources.users.fields.countryCode')}
           placeholder={translate('roster.users.placeholders.country_code')}
           error={Boolean(error)}
           helperText={error ?? translate('roster.optional')}

@@ -26,7 +26,7 @@ export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlu
     return (
       <TextField
         name={field}
-        label={translate(`roster.users.fields.${field}`)}
+        label={translate(`resources.users.fields.${field}`)}
         value={values[field]}
         onChange={(event) => onChange(field, event.target.value)}
         onBlur={() => onBlur(field)}
@@ -72,7 +72,7 @@ export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlu
         <TextField
           name="phone"
           type="tel"
-          label={translate('roster.users.fields.phone')}
+          label={translate('resources.users.fields.phone')}
           placeholder={translate('roster.users.placeholders.phone')}
           value={values.phone}
           onChange={(event) => onChange('phone', event.target.value)}

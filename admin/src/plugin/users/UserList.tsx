@@ -58,7 +58,6 @@ const Column = DataTable.Col<User>
 
 /** Settings > Users: who is in the account, in which state, with their groups. */
 export function UserList() {
-  const translate = useTranslate()
   return (
     <List<User>
       resource="users"
@@ -68,19 +67,13 @@ export function UserList() {
       perPage={25}
     >
       <DataTable<User> rowClick="show" bulkActionButtons={false}>
-        <Column source="name" label="resources.users.fields.name" field={UserNameField} />
+        <Column source="name" field={UserNameField} />
         <Column source="email" />
         <Column source="state" field={UserStateChip} />
         <Column source="joinedAt" field={JoinedField} />
         <Column source="lastSignInAt" field={LastSignInField} />
         <Column source="groupIds" field={UserGroupsField} disableSort />
-        <Column
-          source="actions"
-          label={translate('roster.users.fields.actions')}
-          disableSort
-          align="right"
-          field={UserActionsMenu}
-        />
+        <Column source="actions" disableSort align="right" field={UserActionsMenu} />
       </DataTable>
     </List>
   )

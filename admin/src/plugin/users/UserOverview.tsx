@@ -30,16 +30,16 @@ export function UserOverview({ details, groupIds }: { details: UserDetailsValues
 
   return (
     <Box component="dl" sx={{ m: 0 }}>
-      <Row label={translate('roster.users.fields.firstName')}>{details.firstName}</Row>
-      <Row label={translate('roster.users.fields.lastName')}>{details.lastName}</Row>
-      <Row label={translate('roster.users.fields.email')}>{details.email}</Row>
-      <Row label={translate('roster.users.fields.phone')}>
+      <Row label={translate('resources.users.fields.firstName')}>{details.firstName}</Row>
+      <Row label={translate('resources.users.fields.lastName')}>{details.lastName}</Row>
+      <Row label={translate('resources.users.fields.email')}>{details.email}</Row>
+      <Row label={translate('resources.users.fields.phone')}>
         {phone
           ? `${formatPhone(phone, details.countryCode)} (${countryName(details.countryCode, locale)})`
           : translate('roster.none')}
       </Row>
       {groupIds && (
-        <Row label={translate('roster.users.fields.groupIds')}>
+        <Row label={translate('resources.users.fields.groupIds')}>
           <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
             {chosen.map((group) => (
               <Box component="span" key={group.id} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>

@@ -1,5 +1,5 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
-import type { NewUser } from '../types'
+import type { NewUser, User } from '../types'
 
 export interface UserDetailsValues {
   firstName: string
@@ -58,4 +58,14 @@ export function toNewUser(values: UserDetailsValues, groupIds: string[]): NewUse
     user.phone = parsePhoneNumberFromString(phone, values.countryCode as CountryCode)?.number ?? phone
   }
   return user
+}
+
+export function detailsOf(user: Pick<User, 'firstName' | 'lastName' | 'email' | 'countryCode' | 'phone'>): UserDetailsValues {
+  return {
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    countryCode: user.countryCode,
+    phone: user.phone ?? '',
+  }
 }

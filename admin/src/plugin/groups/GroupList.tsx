@@ -1,0 +1,62 @@
+import { Box, Typography } from '@mui/material'
+import { CreateButton, DataTable, EditButton, List, SearchInput, TopToolbar, useRecordContext } from 'react-admin'
+import { DefaultBadge } from '../common/DefaultBadge'
+import { InitialsAvatar } from '../common/InitialsAvatar'
+import type { Group } from '../types'
+import { DeleteGroupButton } from './DeleteGroupButton'
+
+function GroupNameField() {
+  const group = useRecordContext<Group>()
+  if (!group) return null
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+      <InitialsAvatar name={group.name} />
+      <Box>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography variant="body2" sx={{ fontWeight: 500 }}>
+            {group.name}
+          </Typography>
+          {group.isDefault && <DefaultBadge />}
+        </Box>
+        <Typography variant="caption" color="text.secondary">
+          {group.id}
+        </Typography>
+      </Box>
+    </Box>
+  )
+}
+
+function GroupRowActions() {
+  return (
+    <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+      <EditButton />
+      <DeleteGroupButton />
+    </Box>
+  )
+}
+
+const Column = DataTable.Col<Group>
+
+/** Settings > Groups: the account's groups, with their member counts. */
+export function GroupList() {
+  return (
+    <List<Group>
+      resource="groups"
+      filters={[<SearchInput key="q" source="q" alwaysOn />]}
+      actions={
+        <TopToolbar>
+          <CreateButton variant="contained" />
+        </TopToolbar>
+      }
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+    >
+      <DataTable<Group> rowClick="edit" bulkActionButtons={false}>
+        <Column source="name" field={GroupNameField} />
+        <Column source="description" disableSort />
+        <DataTable.NumberCol source="memberCount" />
+        <Column source="actions" disableSort align="right" field={GroupRowActions} />
+      </DataTable>
+    </List>
+  )
+}

@@ -1,0 +1,127 @@
+import { Box, Button, CircularProgress } from '@mui/material'
+import { useEffect, useState } from 'react'
+import {
+  useCreatePath,
+  useGetOne,
+  useLocation,
+  useNavigate,
+  useNotify,
+  useParams,
+  useTranslate,
+  useUpdate,
+} from 'react-admin'
+import { WizardDialog } from '../common/WizardDialog'
+import { useNotifyApiError } from '../common/useNotifyApiError'
+import { apiFieldErrors } from '../errors'
+import { GroupsChecklist } from '../groups/GroupsChecklist'
+import type { User } from '../types'
+import { UserList } from './UserList'
+import { detailsOf } from './userDetails'
+import { UserOverview } from './UserOverview'
+
+const DETAILS = 0
+const GROUPS = 1
+
+/** Edit user: the person's details read-only, then their groups (the only thing an administrator changes). */
+export function UserEdit() {
+  const { id = '' } = useParams<{ id: string }>()
+  const translate = useTranslate()
+  const notify = useNotify()
+  const notifyError = useNotifyApiError()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const createPath = useCreatePath()
+  const { data: user, isPending, error } = useGetOne<User>('users', { id })
+  const [update, { isPending: isSaving }] = useUpdate<User>()
+  const [step, setStep] = useState(DETAILS)
+  const [groupIds, setGroupIds] = useState<string[]>()
+  const [groupsError, setGroupsError] = useState<string>()
+
+  useEffect(() => {
+    if (user && groupIds === undefined) setGroupIds(user.groupIds)
+  }, [user, groupIds])
+
+  const returnTo = (location.state as { returnTo?: unknown } | null)?.returnTo
+  const close = () =>
+    navigate(typeof returnTo === 'string' ? returnTo : createPath({ resource: 'users', type: 'list' }))
+
+  useEffect(() => {
+    if (!error) return
+    notifyError(error)
+    navigate(createPath({ resource: 'users', type: 'list' }))
+  }, [error, notifyError, navigate, createPath])
+
+  const save = async () => {
+    if (!user || !groupIds) return
+    if (groupIds.length === 0) {
+      setGroupsError(translate('roster.users.validation.groups_required'))
+      return
+    }
+    try {
+      await update(
+        'users',
+        { id: user.id, data: { groupIds }, previousData: user },
+        { mutationMode: 'pessimistic', returnPromise: true },
+      )
+      notify('roster.users.notifications.groups_updated', { type: 'success' })
+      close()
+    } catch (error) {
+      const fieldError = apiFieldErrors(error).groupIds
+      if (fieldError) setGroupsError(fieldError)
+      else notifyError(error)
+    }
+  }
+
+  const steps = [translate('roster.users.wizard.steps.details'), translate('roster.users.wizard.steps.groups')]
+  return (
+    <>
+      <UserList />
+      <WizardDialog
+        title={translate('roster.users.wizard.edit_title')}
+        steps={steps}
+        activeStep={step}
+        isStepCompleted={() => false}
+        canVisitStep={() => true}
+        onStepClick={setStep}
+        onClose={close}
+        start={<Button onClick={close}>{translate('ra.action.cancel')}</Button>}
+        end={
+          step === DETAILS ? (
+            <Button variant="contained" onClick={() => setStep(GROUPS)} disabled={!user}>
+              {translate('roster.action.next')}
+            </Button>
+          ) : (
+            <>
+              <Button variant="outlined" onClick={() => setStep(DETAILS)}>
+                {translate('ra.action.back')}
+              </Button>
+              <Button variant="contained" onClick={() => void save()} disabled={!groupIds || isSaving}>
+                {translate('ra.action.save')}
+              </Button>
+            </>
+          )
+        }
+      >
+        {isPending || !user || !groupIds ? (
+          <Box sx={{ display: 'flex', justifyContent: 'center', p: 4 }}>
+            <CircularProgress aria-label={translate('ra.page.loading')} />
+          </Box>
+        ) : step === DETAILS ? (
+          <UserOverview
+            details={detailsOf(user)}
+          />
+        ) : (
+          <GroupsChecklist
+            value={groupIds}
+            onChange={(ids) => {
+              setGroupIds(ids)
+              setGroupsError(undefined)
+            }}
+            error={groupsError}
+            lockLastSelected
+          />
+        )}
+      </WizardDialog>
+    </>
+  )
+}

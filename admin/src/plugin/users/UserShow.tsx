@@ -1,0 +1,153 @@
+import DeleteIcon from '@mui/icons-material/PersonRemove'
+import EditIcon from '@mui/icons-material/Edit'
+import { Box, Button, Card, CardContent, Typography } from '@mui/material'
+import { useState, type ReactNode } from 'react'
+import {
+  Link,
+  Show,
+  TopToolbar,
+  useCreatePath,
+  useGetManyAggregate,
+  useLocation,
+  useNavigate,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin'
+import { DefaultBadge } from '../common/DefaultBadge'
+import { InitialsAvatar } from '../common/InitialsAvatar'
+import { formatDateTime, fullName } from '../common/format'
+import type { Group, User } from '../types'
+import { InvitationPanel } from './InvitationPanel'
+import { isUserActionAllowed, USER_ACTION_LABELS } from './invitationActions'
+import { RemoveUserDialog } from './RemoveUserDialog'
+import { UserHistory } from './UserHistory'
+import { detailsOf } from './userDetails'
+import { UserOverview } from './UserOverview'
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card component="section" aria-label={title} variant="outlined">
+      <CardContent>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  )
+}
+
+function UserShowActions() {
+  const user = useRecordContext<User>()
+  const translate = useTranslate()
+  const navigate = useNavigate()
+  const createPath = useCreatePath()
+  const location = useLocation()
+  const [removing, setRemoving] = useState(false)
+  if (!user) return <TopToolbar />
+  return (
+    <TopToolbar>
+      <Button
+        startIcon={<EditIcon />}
+        disabled={!isUserActionAllowed(user.state, 'edit')}
+        // Edit comes back here rather than to the list.
+        onClick={() =>
+          navigate(createPath({ resource: 'users', type: 'edit', id: user.id }), {
+            state: { returnTo: location.pathname },
+          })
+        }
+      >
+        {translate(USER_ACTION_LABELS.edit)}
+      </Button>
+      <Button
+        color="error"
+        startIcon={<DeleteIcon />}
+        disabled={!isUserActionAllowed(user.state, 'remove')}
+        onClick={() => setRemoving(true)}
+      >
+        {translate(USER_ACTION_LABELS.remove)}
+      </Button>
+      <RemoveUserDialog open={removing} user={user} onClose={() => setRemoving(false)} />
+    </TopToolbar>
+  )
+}
+
+function UserGroups() {
+  const user = useRecordContext<User>()
+  const createPath = useCreatePath()
+  const { data: groups = [] } = useGetManyAggregate<Group>('groups', { ids: user?.groupIds ?? [] })
+  return (
+    <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      {groups.map((group) => (
+        <Box component="li" key={group.id} sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+          <InitialsAvatar name={group.name} />
+          <Box>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+              <Link to={createPath({ resource: 'groups', type: 'edit', id: group.id })}>{group.name}</Link>
+              {group.isDefault && <DefaultBadge />}
+            </Box>
+            <Typography variant="caption" color="text.secondary">
+              {group.id}
+            </Typography>
+          </Box>
+        </Box>
+      ))}
+    </Box>
+  )
+}
+
+function UserShowLayout() {
+  const user = useRecordContext<User>()
+  const translate = useTranslate()
+  if (!user) return null
+  const name = fullName(user)
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <InitialsAvatar name={name} sx={{ width: 48, height: 48, fontSize: 18 }} />
+        <Box>
+          <Typography variant="h5" component="p">
+            {name}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {user.id}
+          </Typography>
+        </Box>
+      </Box>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, alignItems: 'start' }}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Section title={translate('roster.users.sections.general')}>
+            <UserOverview
+              details={detailsOf(user)}
+            />
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {translate('roster.users.last_sign_in', {
+                date: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : translate('roster.none'),
+              })}
+            </Typography>
+          </Section>
+          <Section title={translate('resources.users.fields.groupIds')}>
+            <UserGroups />
+          </Section>
+        </Box>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Section title={translate('roster.users.sections.invitation')}>
+            <InvitationPanel />
+          </Section>
+          <Section title={translate('roster.users.sections.history')}>
+            <UserHistory />
+          </Section>
+        </Box>
+      </Box>
+    </Box>
+  )
+}
+
+/** A user's details page: general data, groups, invitation and history. */
+export function UserShow() {
+  return (
+    <Show<User> resource="users" actions={<UserShowActions />} component="div">
+      <UserShowLayout />
+    </Show>
+  )
+}

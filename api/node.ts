@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createApp } from './app.js'
+import { backgroundTasks } from './background.js'
+import { buildServices } from './build-services.js'
+import { readConfig } from './config.js'
+import { randomToken } from './core/crypto.js'
+import { recordExpiredInvitations } from './core/events.js'
+import { seedIfEmpty } from './core/seed.js'
+import { systemClock } from './core/types.js'
+import { openPglite } from './db/pglite.js'
+import { openPostgres } from './db/postgres.js'
+import { dispatchQueuedEmails } from './mail/dispatch.js'
+import { consoleLogger } from './services.js'
+
+const env = process.env
+const port = Number(env.PORT ?? 8787)
+const dataDir = resolve(env.DATA_DIR ?? '.data')
+const adminDist = resolve(import.meta.dirname, '../admin/dist')
+
+/** Locally, a secret is made once and kept beside the data, never in the database. */
+async function localSecret(): Promise<string> {
+  const file = join(dataDir, 'app-secret')
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  const secret = randomToken(48)
+  await writeFile(file, secret, { mode: 0o600 })
+  await chmod(file, 0o600)
+  return secret
+}
+
+async function main() {
+  await mkdir(dataDir, { recursive: true })
+  const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET ?? (await localSecret()) })
+  const database = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite({ dataDir: join(dataDir, 'pglite') })
+  await database.migrate()
+
+  const clock = systemClock
+  const seedAdmin = {
+    email: env.SEED_ADMIN_EMAIL ?? 'admin@example.com',
+    password: env.SEED_ADMIN_PASSWORD ?? 'Roster-admin-1!',
+    firstName: env.SEED_ADMIN_FIRST_NAME ?? 'Ada',
+    lastName: env.SEED_ADMIN_LAST_NAME ?? 'Admin',
+  }
+  const seeded = await seedIfEmpty(database.db, clock, { name: env.SEED_ACCOUNT_NAME ?? 'Demo Company', admin: seedAdmin })
+
+  const background = backgroundTasks(consoleLogger)
+  const services = buildServices({
+    db: database.db,
+    clock,
+    config,
+    log: consoleLogger,
+    afterResponse: background.run,
+    resend: { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL },
+  })
+  // Files first, then index.html for the single-page app's own routes.
+  const staticFiles = existsSync(adminDist)
+    ? [serveStatic({ root: adminDist }), serveStatic({ root: adminDist, path: 'index.html' })]
+    : []
+  const app = createApp({ services, staticFiles })
+
+  // Sends what a crash or an outage left in the outbox, and writes "expired" history lines.
+  const sweep = setInterval(() => {
+    background.run(async () => {
+      await dispatchQueuedEmails(services)
+      await recordExpiredInvitations(database.db, clock.now())
+    })
+  }, 30_000)
+  background.run(() => dispatchQueuedEmails(services))
+
+  const server = serve({ fetch: app.fetch, port }, () => {
+    console.log(`Roster is running at ${config.appUrl}`)
+    console.log(`  database: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`)
+    console.log(`  email: ${services.mailer.name === 'resend' ? 'Resend' : 'development mailbox (links are printed here)'}`)
+    if (seeded) console.log(`  seeded "${env.SEED_ACCOUNT_NAME ?? 'Demo Company'}": sign in as ${seedAdmin.email} / ${seedAdmin.password}`)
+    if (!existsSync(adminDist)) console.log('  admin UI not built: run `npm run build` to serve it here')
+  })
+
+  const stop = async () => {
+    clearInterval(sweep)
+    server.close()
+    await background.idle()
+    await database.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

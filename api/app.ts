@@ -28,7 +28,8 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(requestId())
   app.use(services(options.services))
-  app.use(secureHeaders({ referrerPolicy: 'same-origin' }))
+  // no-referrer: invitation tokens are in URLs and must not leak to other sites.
+  app.use(secureHeaders({ referrerPolicy: 'no-referrer' }))
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

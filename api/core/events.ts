@@ -34,7 +34,11 @@ export async function recordEvent(
  * Expiry is a fact of time: states are computed from expires_at, so nothing depends on this running.
  * It only writes the history line "invitation expired", once per invitation, dated at the expiry.
  */
-export async function recordExpiredInvitations(db: Executor, now: Date, accountId?: string): Promise<void> {
+export async function recordExpiredInvitations(
+  db: Executor,
+  now: Date,
+  scope: { accountId?: string; membershipId?: string } = {},
+): Promise<void> {
   await db.execute(sql`
     insert into events (account_id, membership_id, type, actor_type, actor_label, data, occurred_at)
     select m.account_id, m.id, 'invitation_expired', 'system', 'System',
@@ -43,6 +47,7 @@ export async function recordExpiredInvitations(db: Executor, now: Date, accountI
     join memberships m on m.id = i.membership_id
     where i.status = 'pending' and m.state = 'invited' and m.ended_at is null
       and m.expires_at <= ${now.toISOString()}::timestamptz
-      ${accountId ? sql`and i.account_id = ${accountId}` : sql``}
+      ${scope.accountId ? sql`and i.account_id = ${scope.accountId}` : sql``}
+      ${scope.membershipId ? sql`and i.membership_id = ${scope.membershipId}` : sql``}
     on conflict ((data ->> 'invitationId')) where type = 'invitation_expired' do nothing`)
 }

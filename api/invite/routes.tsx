@@ -43,7 +43,6 @@ export const invitePages = new Hono<AppEnv>()
   .use(async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
-    c.header('Referrer-Policy', 'no-referrer') // the token is in the URL
     c.header('X-Robots-Tag', 'noindex')
     c.header('X-Frame-Options', 'DENY')
   })

@@ -14,7 +14,7 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { db, clock } = c.get('services')
   const accountId = c.req.param('accountId')!
   const query = parseListQuery(c, { sortFields: ['occurredAt'] as const, defaultSort: { field: 'occurredAt', order: 'DESC' }, filter: eventFilter })
-  await recordExpiredInvitations(db, clock.now(), accountId)
+  await recordExpiredInvitations(db, clock.now(), { accountId })
   const conditions = [eq(events.accountId, accountId)]
   if (query.filter.userId !== undefined) {
     conditions.push(eq(events.membershipId, isUuid(query.filter.userId) ? query.filter.userId : '00000000-0000-0000-0000-000000000000'))

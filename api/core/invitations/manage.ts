@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, lte } from 'drizzle-orm'
 import { invitations, memberships } from '../../../drizzle/schema.js'
 import { newId } from '../crypto.js'
 import { DomainError, notFound } from '../errors.js'
-import { recordEvent } from '../events.js'
+import { recordEvent, recordExpiredInvitations } from '../events.js'
 import { lockLiveMembership } from '../memberships/shared.js'
 import { enqueueEmail } from '../outbox.js'
 import { stateOf, whyNot, type InvitationAction } from '../state.js'
@@ -75,6 +75,8 @@ export async function sendNewInvitation(
   if (!isUuid(input.membershipId)) throw notFound('User')
   const secret = await newInvitationSecret(deps.config)
   return deps.db.transaction(async (tx) => {
+    // The history shows the expiry before the renewal, even if no sweep has run since.
+    await recordExpiredInvitations(tx, now, { membershipId: input.membershipId })
     const updated = await tx
       .update(memberships)
       .set({ invitedAt: now, expiresAt: expiryFrom(now), updatedAt: now })

@@ -58,7 +58,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         })
         // A no-op update so the existing row comes back (and is locked) instead of nothing.
         .onConflictDoUpdate({ target: people.emailNormalized, set: { updatedAt: sql`${people.updatedAt}` } })
-        .returning({ id: people.id, firstName: people.firstName })
+        .returning({ id: people.id, firstName: people.firstName, email: people.email })
       if (!person) throw new Error('person upsert returned nothing')
 
       const membershipId = newId()
@@ -97,7 +97,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         await enqueueEmail(tx, {
           accountId: input.accountId,
           membershipId,
-          to: email,
+          to: person.email,
           at: now,
           kind: 'invitation',
           invitationId,

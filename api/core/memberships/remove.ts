@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { groupMembers, invitations, memberships, sessions } from '../../../drizzle/schema.js'
 import { DomainError } from '../errors.js'
-import { recordEvent } from '../events.js'
+import { recordEvent, recordExpiredInvitations } from '../events.js'
 import { enqueueEmail } from '../outbox.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps, Executor } from '../types.js'
@@ -24,6 +24,7 @@ export async function removeMember(
     }
     const before = await getUser(tx, input.accountId, input.membershipId, now)
     await assertAnotherAdministratorRemains(tx, input.accountId, member.id)
+    await recordExpiredInvitations(tx, now, { membershipId: member.id })
     await tx
       .update(memberships)
       .set({ endedAt: now, endReason: 'removed', updatedAt: now })

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { USER_ACTIONS, isUserActionAllowed, type UserState } from '../../admin/src/plugin'
+import { apiError, fakeRoster } from './support/fakeRoster'
+import { userFixture } from './support/fixtures'
+import { fakeClipboard, renderAdmin } from './support/renderAdmin'
+
+const ITEMS = ['Copy invitation link', 'Resend invitation link', 'Send new invitation', 'Edit', 'Remove']
+
+// product.md, "The Users page": which of the five items are enabled, per state.
+const EXPECTED: Record<UserState, string[]> = {
+  invited: ['Copy invitation link', 'Resend invitation link', 'Edit', 'Remove'],
+  invitation_expired: ['Send new invitation', 'Edit', 'Remove'],
+  active: ['Edit', 'Remove'],
+  blocked: ['Edit', 'Remove'],
+}
+
+async function openMenuOf(name: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `Actions for ${name}` }))
+  return screen.findByRole('menu')
+}
+
+describe('the users list actions menu', () => {
+  it.each(Object.entries(EXPECTED))('lists all five items for %s users, greying out those that do not apply', async (state, enabled) => {
+    const user = userFixture(state as UserState)
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, '/users')
+
+    const menu = await openMenuOf(`${user.firstName} ${user.lastName}`)
+    const items = within(menu).getAllByRole('menuitem')
+    expect(items.map((item) => item.textContent)).toEqual(ITEMS)
+    const enabledItems = items.filter((item) => item.getAttribute('aria-disabled') !== 'true')
+    expect(enabledItems.map((item) => item.textContent)).toEqual(enabled)
+  })
+
+  it('takes its rules from the one table the details page uses too', () => {
+    const allowed = (state: UserState) => USER_ACTIONS.filter((action) => isUserActionAllowed(state, action))
+    expect(allowed('invited')).toEqual(['copyInvitationLink', 'resendInvitation', 'edit', 'remove'])
+    expect(allowed('invitation_expired')).toEqual(['sendNewInvitation', 'edit', 'remove'])
+    expect(allowed('active')).toEqual(['edit', 'remove'])
+    expect(allowed('blocked')).toEqual(['edit', 'remove'])
+  })
+
+  it('copies the invitation link and confirms it', async () => {
+    const writeText = fakeClipboard()
+    const { dataProvider } = fakeRoster({ users: [userFixture('invited')] })
+    renderAdmin(dataProvider, '/users')
+
+    fireEvent.click(within(await openMenuOf('Ron Ronald')).getByRole('menuitem', { name: 'Copy invitation link' }))
+
+    expect(await screen.findByText('Link copied')).toBeTruthy()
+    expect(dataProvider.getInvitationLink).toHaveBeenCalledWith('users', { id: 'USR-invited' })
+    expect(writeText).toHaveBeenCalledWith('https://roster.example/invite/USR-invited')
+  })
+
+  it('resends the invitation and says so', async () => {
+    const { dataProvider } = fakeRoster({ users: [userFixture('invited')] })
+    renderAdmin(dataProvider, '/users')
+
+    fireEvent.click(within(await openMenuOf('Ron Ronald')).getByRole('menuitem', { name: 'Resend invitation link' }))
+
+    expect(await screen.findByText('Invitation link sent again to ron@stark.example')).toBeTruthy()
+    expect(dataProvider.resendInvitation).toHaveBeenCalledWith('users', { id: 'USR-invited' })
+  })
+
+  it('sends a new invitation to an expired user and says so', async () => {
+    const { dataProvider } = fakeRoster({ users: [userFixture('invitation_expired')] })
+    renderAdmin(dataProvider, '/users')
+
+    fireEvent.click(within(await openMenuOf('Tom Thompson')).getByRole('menuitem', { name: 'Send new invitation' }))
+
+    expect(await screen.findByText('A new invitation was sent to tom@stark.example')).toBeTruthy()
+    expect(dataProvider.sendNewInvitation).toHaveBeenCalledWith('users', { id: 'USR-invitation_expired' })
+  })
+
+  it("shows the server's refusal in a toast", async () => {
+    const { dataProvider } = fakeRoster({ users: [userFixture('invitation_expired')] })
+    dataProvider.sendNewInvitation.mockRejectedValueOnce(
+      apiError(409, 'invalid_state', 'The invitation was already renewed.'),
+    )
+    renderAdmin(dataProvider, '/users')
+
+    fireEvent.click(within(await openMenuOf('Tom Thompson')).getByRole('menuitem', { name: 'Send new invitation' }))
+
+    expect(await screen.findByText('The invitation was already renewed.')).toBeTruthy()
+  })
+})

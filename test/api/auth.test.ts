@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memberships, sessions } from '../../drizzle/schema.js'
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
+import { DAY } from '../support/clock.js'
+import { invite } from '../support/fixtures.js'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+describe('sign-in', () => {
+  it('signs in an active member with an HttpOnly, SameSite session cookie and sets last sign-in', async () => {
+    const response = await t.http.send('POST', '/api/auth/login', { json: { email: ' ADMIN@acme.test ', password: ADMIN_PASSWORD } })
+    expect(response.status).toBe(200)
+    expect(response.body.person).toMatchObject({ email: 'admin@acme.test', firstName: 'Ada' })
+    const cookie = response.headers.get('set-cookie')!
+    expect(cookie).toMatch(/^roster_session=[A-Za-z0-9_-]{43};/)
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Lax')
+    const [m] = await t.db.select().from(memberships).where(eq(memberships.id, t.acme.membershipId))
+    expect(m?.lastSignInAt?.toISOString()).toBe(t.clock.now().toISOString())
+  })
+
+  it('answers /me with the person, memberships and administered accounts', async () => {
+    const admin = await t.asAdmin()
+    const me = await admin.get('/api/auth/me')
+    expect(me.status).toBe(200)
+    expect(me.body).toEqual({
+      person: { id: t.acme.personId, email: 'admin@acme.test', firstName: 'Ada', lastName: 'Admin' },
+      memberships: [{ accountId: t.acme.accountId, accountName: 'Acme', state: 'active', isAdministrator: true }],
+      administeredAccounts: [{ id: t.acme.accountId, name: 'Acme' }],
+    })
+  })
+
+  it('refuses a wrong password and an unknown email with the same answer', async () => {
+    const wrong = await t.http.send('POST', '/api/auth/login', { json: { email: 'admin@acme.test', password: 'nope' } })
+    const unknown = await t.http.send('POST', '/api/auth/login', { json: { email: 'nobody@acme.test', password: 'nope' } })
+    expect(wrong.status).toBe(401)
+    expect(unknown.status).toBe(401)
+    expect(wrong.body.message).toBe(unknown.body.message)
+    expect(wrong.body.code).toBe('invalid_credentials')
+    expect(wrong.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('refuses a person whose only membership is an invitation', async () => {
+    const admin = await t.asAdmin()
+    const user = await invite(t, admin)
+    const response = await t.http.send('POST', '/api/auth/login', { json: { email: user.email, password: 'Whatever-1!' } })
+    expect(response.status).toBe(401)
+  })
+
+  it('sign-out revokes the session in the database', async () => {
+    const admin = await t.asAdmin()
+    expect((await admin.get('/api/auth/me')).status).toBe(200)
+    expect((await admin.post('/api/auth/logout')).status).toBe(204)
+    expect((await admin.get('/api/auth/me')).status).toBe(401)
+  })
+
+  it('expires sessions after their lifetime', async () => {
+    const admin = await t.asAdmin()
+    t.clock.advance(15 * DAY)
+    expect((await admin.get('/api/auth/me')).status).toBe(401)
+    t.clock.advance(-15 * DAY)
+  })
+
+  it('stores only a hash of the session token', async () => {
+    const admin = await t.asAdmin()
+    const token = admin.cookie.split('=')[1]!
+    const rows = await t.db.select({ tokenHash: sessions.tokenHash }).from(sessions)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.some((r) => r.tokenHash === token)).toBe(false)
+  })
+
+  it('rate-limits repeated failures for one email, in the database', async () => {
+    const email = 'target@acme.test'
+    for (let i = 0; i < 10; i++) {
+      expect((await t.http.send('POST', '/api/auth/login', { json: { email, password: 'bad' } })).status).toBe(401)
+    }
+    const limited = await t.http.send('POST', '/api/auth/login', { json: { email, password: 'bad' } })
+    expect(limited.status).toBe(429)
+    expect(limited.body.code).toBe('rate_limited')
+    t.clock.advance(16 * 60 * 1000)
+    expect((await t.http.send('POST', '/api/auth/login', { json: { email, password: 'bad' } })).status).toBe(401)
+  })
+
+  it('validates the body', async () => {
+    const response = await t.http.send('POST', '/api/auth/login', { json: { email: 'admin@acme.test' } })
+    expect(response.status).toBe(400)
+    expect(response.body).toMatchObject({ code: 'validation_failed', errors: { password: expect.any(String) } })
+    expect(response.body.requestId).toEqual(expect.any(String))
+  })
+})

@@ -1,0 +1,137 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memberships, people } from '../../../drizzle/schema.js'
+import { createAccount } from '../../../api/core/seed.js'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { acceptByForm, declineByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
+import type { Session } from '../../support/http.js'
+
+let t: TestApp
+let admin: Session
+
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await t.asAdmin()
+})
+afterAll(() => t.close())
+
+const pathOf = (link: string) => new URL(link).pathname
+const stateOf = async (id: string) => (await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)).body.state
+
+describe('the welcome page', () => {
+  it('shows the account, Accept, Decline and the address, and changes nothing however often it is opened', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    for (let i = 0; i < 3; i++) {
+      const page = await t.http.send('GET', pathOf(link))
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('Acme')
+      expect(page.text).toContain('Accept invitation')
+      expect(page.text).toContain('Decline invitation')
+      expect(page.text).toContain(`This invitation has been sent to ${user.email}`)
+      expect(page.headers.get('cache-control')).toBe('no-store')
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+    await t.http.send('GET', `${pathOf(link)}/register`)
+    expect(await stateOf(user.id)).toBe('invited')
+  })
+
+  it('answers one "no longer active" page for unknown and malformed links', async () => {
+    for (const token of ['x', 'A'.repeat(43), '../../etc/passwd']) {
+      const page = await t.http.send('GET', `/invite/${encodeURIComponent(token)}`)
+      expect(page.status).toBe(404)
+      expect(page.text).toContain('The invitation link is no longer active! Please check with the person who shared it with you or reach out to support.')
+    }
+  })
+})
+
+describe('accepting', () => {
+  it('refuses a password that breaks the rules, then registers and activates the membership', async () => {
+    const user = await invite(t, admin, { groupIds: [t.acme.groupId] })
+    const link = await t.invitationLinkFromEmail(user.email)
+    const weak = await acceptByForm(t, link, { password: 'weakpass' })
+    expect(weak.status).toBe(400)
+    expect(weak.text).toContain('an upper-case letter')
+    expect(await stateOf(user.id)).toBe('invited')
+
+    const mismatch = await acceptByForm(t, link, { password: GOOD_PASSWORD, confirmPassword: `${GOOD_PASSWORD}x` })
+    expect(mismatch.text).toContain('The passwords do not match.')
+    const noTerms = await acceptByForm(t, link, { password: GOOD_PASSWORD, acceptTerms: false })
+    expect(noTerms.text).toContain('Accept the terms of use')
+
+    const ok = await acceptByForm(t, link, { firstName: 'Grace', lastName: 'Hopper', password: GOOD_PASSWORD })
+    expect(ok.status).toBe(200)
+    expect(ok.text).toContain('Welcome to Acme')
+    const record = (await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).body
+    expect(record).toMatchObject({ state: 'active', firstName: 'Grace', lastName: 'Hopper', joinedAt: t.clock.now().toISOString() })
+
+    // The link is used up; the new member signs in and, being in Administrators, administers the account.
+    expect((await t.http.send('GET', pathOf(link))).status).toBe(404)
+    const member = await t.http.signIn(user.email, GOOD_PASSWORD)
+    expect((await member.get(`/api/accounts/${t.acme.accountId}/users`)).status).toBe(200)
+  })
+
+  it('of two concurrent accepts of one link, exactly one wins', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    const results = await Promise.all([acceptByForm(t, link, { password: GOOD_PASSWORD }), acceptByForm(t, link, { password: GOOD_PASSWORD })])
+    expect(results.map((r) => r.status).sort()).toEqual([200, 404])
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id, type: 'invitation_accepted' }))}`)
+    expect(history.body).toHaveLength(1)
+  })
+
+  it('asks a person who already has a password to confirm with it, and keeps their name', async () => {
+    const globex = await createAccount(t.db, t.clock, {
+      name: 'Globex',
+      admin: { email: 'hank@globex.test', firstName: 'Hank', lastName: 'Scorpio', password: 'Hank-pass-1!' },
+    })
+    const user = await invite(t, admin, { email: 'HANK@globex.test', firstName: 'Someone', lastName: 'Else' })
+    const link = await t.invitationLinkFromEmail(user.email)
+    const form = await t.http.send('GET', `${pathOf(link)}/register`)
+    expect(form.text).toContain('Confirm with your password')
+    expect(form.text).not.toContain('name="firstName"')
+
+    const wrong = await acceptByForm(t, link, { password: 'Wrong-pass-1!' })
+    expect(wrong.status).toBe(400)
+    expect(wrong.text).toContain('The password is not correct.')
+    expect((await acceptByForm(t, link, { password: 'Hank-pass-1!' })).status).toBe(200)
+    const [person] = await t.db.select().from(people).where(eq(people.id, globex.personId))
+    expect(person).toMatchObject({ firstName: 'Hank', lastName: 'Scorpio' })
+    expect(await stateOf(user.id)).toBe('active')
+  })
+
+  it('refuses a POST without the CSRF token, or from another site, and changes nothing', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    const form = new URLSearchParams({ firstName: 'A', lastName: 'B', password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD, acceptTerms: 'on' })
+    const noToken = await t.http.send('POST', `${pathOf(link)}/accept`, {
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(noToken.status).toBe(403)
+    const crossSite = await t.http.send('POST', `${pathOf(link)}/decline`, {
+      body: 'csrf=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', cookie: 'roster_invite_csrf=x' },
+    })
+    expect(crossSite.status).toBe(403)
+    expect(await stateOf(user.id)).toBe('invited')
+  })
+})
+
+describe('declining', () => {
+  it('withdraws the invitation: the membership is gone and the history says it was declined', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    const response = await declineByForm(t, link)
+    expect(response.status).toBe(200)
+    expect(response.text).toContain('Invitation declined')
+    expect((await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).status).toBe(404)
+    const [row] = await t.db.select().from(memberships).where(eq(memberships.id, user.id))
+    expect(row).toMatchObject({ endReason: 'declined' })
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id }))}`)
+    expect(history.body[0]).toMatchObject({ type: 'invitation_declined', actor: { type: 'invitee', label: user.email } })
+    expect((await declineByForm(t, link)).status).toBe(404)
+    // Declined people can be invited again.
+    expect((await admin.post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'A', lastName: 'B', email: user.email, groupIds: [t.acme.groupId] })).status).toBe(201)
+  })
+})

@@ -1,0 +1,190 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { apiError, fakeRoster } from './support/fakeRoster'
+import { renderAdmin } from './support/renderAdmin'
+
+const DUPLICATE = 'This email is already a member of this account'
+
+let dialog: HTMLElement
+
+async function openWizard(roster = fakeRoster()) {
+  renderAdmin(roster.dataProvider, '/users/create')
+  dialog = await screen.findByRole('dialog', { name: 'Add user' })
+  return roster
+}
+
+// Queries stay inside the dialog: the users list renders behind it, and role queries over the
+// whole page are slow in jsdom.
+const field = (label: RegExp) => within(dialog).getByLabelText(label) as HTMLInputElement
+
+function type(label: RegExp, value: string) {
+  const input = field(label)
+  fireEvent.change(input, { target: { value } })
+  fireEvent.blur(input)
+}
+
+/** The helper text under a field: where its error is said. */
+function helperTextOf(label: RegExp): string {
+  const ids = field(label).getAttribute('aria-describedby') ?? ''
+  return ids
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+}
+
+async function chooseCountry(search: string, option: RegExp) {
+  fireEvent.change(field(/Country code/), { target: { value: search } })
+  const listbox = await screen.findByRole('listbox')
+  fireEvent.click(within(listbox).getByText(option))
+}
+
+const click = (name: string) => fireEvent.click(within(dialog).getByRole('button', { name }))
+
+const checkbox = (name: RegExp) => within(dialog).getByLabelText(name) as HTMLInputElement
+
+const heading = () => within(dialog).getByRole('heading', { level: 3 }).textContent
+
+const onStep = (name: string) => waitFor(() => expect(heading()).toBe(name))
+
+function fillDetails(email = 'garry.g@stark.example') {
+  type(/First name/, 'Garry')
+  type(/Last name/, 'Green')
+  type(/Email address/, email)
+}
+
+async function toGroupsStep() {
+  fillDetails()
+  click('Next')
+  await onStep('Groups')
+}
+
+describe('the Add user wizard', () => {
+  it('requires first name, last name and email on step 1', async () => {
+    await openWizard()
+    click('Next')
+
+    await waitFor(() => expect(helperTextOf(/First name/)).toContain('Required'))
+    expect(helperTextOf(/Last name/)).toContain('Required')
+    expect(helperTextOf(/Email address/)).toContain('Required')
+    expect(heading()).toBe('User details')
+  })
+
+  it('refuses a malformed email', async () => {
+    const { dataProvider } = await openWizard()
+    fillDetails('garry.stark.example')
+    click('Next')
+
+    await waitFor(() => expect(helperTextOf(/Email address/)).toContain('Must be a valid email'))
+    expect(dataProvider.checkEmail).not.toHaveBeenCalled()
+    expect(heading()).toBe('User details')
+  })
+
+  it('validates the phone number for the chosen country', async () => {
+    await openWizard()
+    fillDetails()
+    await chooseCountry('switz', /Switzerland/)
+    type(/Phone number/, '12345')
+    click('Next')
+
+    await waitFor(() => expect(helperTextOf(/Phone number/)).toContain('not a valid phone number for Switzerland'))
+    expect(heading()).toBe('User details')
+  })
+
+  it('asks for the country of a phone number', async () => {
+    await openWizard()
+    fillDetails()
+    type(/Phone number/, '044 668 18 00')
+    click('Next')
+
+    await waitFor(() => expect(helperTextOf(/Country code/)).toContain('Select the country code of this phone number'))
+    expect(heading()).toBe('User details')
+  })
+
+  it('says on step 1, while typing, that the email is already a member', async () => {
+    const { dataProvider } = await openWizard(fakeRoster({ takenEmails: ['garry.g@stark.example'] }))
+    fireEvent.change(field(/Email address/), { target: { value: 'Garry.G@stark.example' } })
+
+    await waitFor(() => expect(helperTextOf(/Email address/)).toContain(DUPLICATE))
+    expect(dataProvider.checkEmail).toHaveBeenCalledWith('Garry.G@stark.example')
+
+    type(/First name/, 'Garry')
+    type(/Last name/, 'Green')
+    click('Next')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(heading()).toBe('User details')
+    expect(dataProvider.create).not.toHaveBeenCalled()
+  })
+
+  it('requires at least one group', async () => {
+    await openWizard()
+    await toGroupsStep()
+    click('Next')
+
+    expect(await within(dialog).findByText('Select at least one group')).toBeTruthy()
+    expect(heading()).toBe('Groups')
+  })
+
+  it('keeps what was typed when going Back', async () => {
+    await openWizard()
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Back')
+
+    await onStep('User details')
+    expect(field(/First name/).value).toBe('Garry')
+    expect(field(/Email address/).value).toBe('garry.g@stark.example')
+    click('Next')
+    await onStep('Groups')
+    expect(checkbox(/German sub/).checked).toBe(true)
+  })
+
+  it('adds the user with what was entered, then offers its details and the link', async () => {
+    const { dataProvider } = await openWizard()
+    fillDetails()
+    await chooseCountry('+41', /Switzerland/)
+    type(/Phone number/, '044 668 18 00')
+    click('Next')
+    await onStep('Groups')
+    fireEvent.click(checkbox(/German sub/))
+    fireEvent.click(checkbox(/Procurement admins/))
+    click('Next')
+
+    await onStep('Overview')
+    expect(within(dialog).getByText('garry.g@stark.example')).toBeTruthy()
+    expect(within(dialog).getByText('+41 44 668 18 00 (Switzerland)')).toBeTruthy()
+    expect(within(dialog).getByText('German sub')).toBeTruthy()
+    click('Add')
+
+    await onStep('Summary')
+    expect(dataProvider.create).toHaveBeenCalledTimes(1)
+    expect(dataProvider.create.mock.calls[0]?.[0]).toBe('users')
+    expect(dataProvider.create.mock.calls[0]?.[1].data).toEqual({
+      firstName: 'Garry',
+      lastName: 'Green',
+      email: 'garry.g@stark.example',
+      countryCode: 'CH',
+      phone: '+41446681800',
+      groupIds: ['UGR-2', 'UGR-3'],
+    })
+    expect(within(dialog).getByText('Garry Green was added to the account')).toBeTruthy()
+    for (const name of ['View details', 'Copy invitation link', 'Close']) {
+      expect(within(dialog).getByRole('button', { name })).toBeTruthy()
+    }
+  })
+
+  it("goes back to step 1 with the server's message when the email turned out taken", async () => {
+    const roster = fakeRoster()
+    const message = 'ron@stark.example is already a member of this account.'
+    roster.dataProvider.create.mockRejectedValueOnce(apiError(409, 'conflict', message, { email: message }))
+    await openWizard(roster)
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+
+    await onStep('User details')
+    await waitFor(() => expect(helperTextOf(/Email address/)).toContain(message))
+  })
+})

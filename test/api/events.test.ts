@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../support/app.js'
+import { acceptByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
+import type { Session } from '../support/http.js'
+
+let t: TestApp
+let admin: Session
+
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await t.asAdmin()
+})
+afterAll(() => t.close())
+
+describe('history', () => {
+  it('records every change of a membership, by whom and when, newest first', async () => {
+    const group = (await admin.post(`/api/accounts/${t.acme.accountId}/groups`, { name: 'Ops' })).body
+    const user = await invite(t, admin)
+    t.clock.advance(60_000)
+    await admin.post(`/api/accounts/${t.acme.accountId}/users/${user.id}/resend-invitation`)
+    t.clock.advance(60_000)
+    await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { password: GOOD_PASSWORD })
+    t.clock.advance(60_000)
+    await admin.put(`/api/accounts/${t.acme.accountId}/users/${user.id}`, { groupIds: [group.id] })
+    t.clock.advance(60_000)
+    await admin.delete(`/api/accounts/${t.acme.accountId}/users/${user.id}`)
+
+    const response = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id }))}`)
+    expect(response.headers.get('content-range')).toBe('events 0-4/5')
+    expect(response.body.map((e: { type: string; actor: { type: string } }) => [e.type, e.actor.type])).toEqual([
+      ['removed', 'administrator'],
+      ['groups_changed', 'administrator'],
+      ['invitation_accepted', 'invitee'],
+      ['invitation_resent', 'administrator'],
+      ['invited', 'administrator'],
+    ])
+    expect(response.body[0]).toMatchObject({ userId: user.id, actor: { label: 'Ada Admin' }, data: { stateBefore: 'active' } })
+    expect(response.body[0].occurredAt).toBe(t.clock.now().toISOString())
+  })
+})

@@ -16,5 +16,6 @@ export function readConfig(env: Env, defaults: { appUrl?: string; appSecret?: st
     productName: env.PRODUCT_NAME ?? 'Roster',
     mailFrom: env.MAIL_FROM ?? 'Roster <no-reply@roster.localhost>',
     sessionTtlDays: Number(env.SESSION_TTL_DAYS ?? 14),
+    termsUrl: env.TERMS_URL || undefined,
   }
 }

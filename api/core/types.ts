@@ -21,6 +21,8 @@ export interface Config {
   productName: string
   mailFrom: string
   sessionTtlDays: number
+  /** Where the registration form's "Terms of Use" points; without it the words are not a link. */
+  termsUrl?: string
 }
 
 /** Who made a change, as the history shows it. */

@@ -55,6 +55,7 @@ export interface RegisterValues {
 
 export function RegisterPage(props: {
   productName: string
+  termsUrl?: string
   invitation: InvitationView
   csrf: string
   values?: RegisterValues
@@ -110,7 +111,14 @@ export function RegisterPage(props: {
               <input type="checkbox" name="acceptTerms" value="on" checked={values.acceptTerms} required
                 aria-invalid={errors.acceptTerms ? 'true' : undefined} aria-describedby={described('acceptTerms')} />
               <span>
-                I agree to the {props.productName} <a href="/terms" target="_blank" rel="noreferrer">Terms of Use</a>
+                I agree to the {props.productName}{' '}
+                {props.termsUrl ? (
+                  <a href={props.termsUrl} target="_blank" rel="noreferrer">
+                    Terms of Use
+                  </a>
+                ) : (
+                  'Terms of Use'
+                )}
               </span>
             </label>
             <FieldError id="acceptTerms-error" message={errors.acceptTerms} />

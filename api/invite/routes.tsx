@@ -57,7 +57,7 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
     if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
-    return c.html(<RegisterPage productName={productName} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
+    return c.html(<RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
   })
   .post('/:token/accept', async (c) => {
     const services = c.get('services')
@@ -69,7 +69,7 @@ export const invitePages = new Hono<AppEnv>()
     const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
     const again = (status: 400 | 403, message: string, errors?: Record<string, string>) =>
       c.html(
-        <RegisterPage productName={productName} invitation={view(token, invitation)} csrf={csrfToken(c)} values={values} errors={errors} message={message} />,
+        <RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(token, invitation)} csrf={csrfToken(c)} values={values} errors={errors} message={message} />,
         status,
       )
     if (!csrfValid(c, body.csrf)) return again(403, 'This form has expired. Please submit it again.')

@@ -33,7 +33,7 @@ async function localSecret(): Promise<string> {
 
 async function main() {
   await mkdir(dataDir, { recursive: true })
-  const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET ?? (await localSecret()) })
+  const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET || (await localSecret()) })
   const database = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite({ dataDir: join(dataDir, 'pglite') })
   await database.migrate()
 

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts `api/node.ts` as `npm start` does (without the UI build) and waits for its banner. */
+async function start(dataDir: string, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/node.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', RESEND_API_KEY: '', APP_URL: '', APP_SECRET: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const deadline = Date.now() + 30_000
+  while (!output.includes('Roster is running at')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { child, output: () => output }
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+
+const dirs: string[] = []
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+})
+
+describe('the Node entry (npm start)', () => {
+  it('seeds an empty data directory once, prints how to sign in, and keeps the data across a restart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
+    dirs.push(dataDir)
+    const port = await freePort()
+    const base = `http://localhost:${port}`
+
+    const first = await start(dataDir, port)
+    expect(first.output()).toContain(`Roster is running at ${base}`)
+    expect(first.output()).toContain('sign in as admin@example.com / Roster-admin-1!')
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.com', password: 'Roster-admin-1!' }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+    const me = await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()
+    expect(me.administeredAccounts).toEqual([{ id: expect.any(String), name: 'Demo Company' }])
+    await stop(first.child)
+
+    // The local secret lives beside the data, readable by its owner only.
+    const secret = join(dataDir, 'app-secret')
+    expect((await readFile(secret, 'utf8')).length).toBeGreaterThanOrEqual(32)
+    expect((await stat(secret)).mode & 0o077).toBe(0)
+
+    const second = await start(dataDir, port)
+    expect(second.output()).not.toContain('seeded')
+    const again = await fetch(`${base}/api/auth/me`, { headers: { cookie } })
+    expect(again.status).toBe(200)
+    await stop(second.child)
+  }, 90_000)
+})

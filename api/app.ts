@@ -14,11 +14,14 @@ import { eventsRoutes } from './routes/events.js'
 import { groupsRoutes } from './routes/groups/index.js'
 import { usersRoutes } from './routes/users/index.js'
 import type { AppEnv } from './services.js'
+import { testClockRoutes, type ShiftableClock } from './test-clock.js'
 
 export interface AppOptions {
   services: ServicesProvider
   /** Serve the built admin UI (Node); on Workers static assets are served by the platform. */
   staticFiles?: MiddlewareHandler<AppEnv>[]
+  /** Test-only: `/api/test/clock` moves the server's clock. Never in production. */
+  testClock?: ShiftableClock
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -45,6 +48,7 @@ export function createApp(options: AppOptions) {
   const api = new Hono<AppEnv>()
   api.use(sameOrigin())
   api.route('/auth', authRoutes)
+  if (options.testClock) api.route('/test/clock', testClockRoutes(options.testClock))
   api.use('/accounts/:accountId/*', requireSession(), requireAdministrator())
   api.route('/accounts/:accountId/users', usersRoutes)
   api.route('/accounts/:accountId/groups', groupsRoutes)

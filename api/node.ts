@@ -15,6 +15,7 @@ import { openPglite } from './db/pglite.js'
 import { openPostgres } from './db/postgres.js'
 import { dispatchQueuedEmails } from './mail/dispatch.js'
 import { consoleLogger } from './services.js'
+import { shiftableClock } from './test-clock.js'
 
 const env = process.env
 const port = Number(env.PORT ?? 8787)
@@ -32,12 +33,15 @@ async function localSecret(): Promise<string> {
 }
 
 async function main() {
+  const testClockOn = env.ROSTER_TEST_CLOCK === 'true'
+  if (testClockOn && env.NODE_ENV === 'production') throw new Error('ROSTER_TEST_CLOCK is for tests and is refused when NODE_ENV=production.')
   await mkdir(dataDir, { recursive: true })
   const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET || (await localSecret()) })
   const database = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite({ dataDir: join(dataDir, 'pglite') })
   await database.migrate()
 
-  const clock = systemClock
+  const testClock = testClockOn ? shiftableClock(systemClock) : undefined
+  const clock = testClock ?? systemClock
   const seedAdmin = {
     email: env.SEED_ADMIN_EMAIL ?? 'admin@example.com',
     password: env.SEED_ADMIN_PASSWORD ?? 'Roster-admin-1!',
@@ -59,7 +63,7 @@ async function main() {
   const staticFiles = existsSync(adminDist)
     ? [serveStatic({ root: adminDist }), serveStatic({ root: adminDist, path: 'index.html' })]
     : []
-  const app = createApp({ services, staticFiles })
+  const app = createApp({ services, staticFiles, testClock })
 
   // Sends what a crash or an outage left in the outbox, and writes "expired" history lines.
   const sweep = setInterval(() => {
@@ -75,6 +79,7 @@ async function main() {
     console.log(`  database: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`)
     console.log(`  email: ${services.mailer.name === 'resend' ? 'Resend' : 'development mailbox (links are printed here)'}`)
     if (seeded) console.log(`  seeded "${env.SEED_ACCOUNT_NAME ?? 'Demo Company'}": sign in as ${seedAdmin.email} / ${seedAdmin.password}`)
+    if (testClockOn) console.log('  TEST CLOCK ON: POST /api/test/clock {"advanceMs": n} moves time forward')
     if (!existsSync(adminDist)) console.log('  admin UI not built: run `npm run build` to serve it here')
   })
 

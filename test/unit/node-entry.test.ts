@@ -16,11 +16,15 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `api/node.ts` as `npm start` does (without the UI build) and waits for its banner. */
-async function start(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/node.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', RESEND_API_KEY: '', APP_URL: '', APP_SECRET: '' },
+function spawnServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}) {
+  return spawn(process.execPath, ['--import', 'tsx', 'api/node.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', RESEND_API_KEY: '', APP_URL: '', APP_SECRET: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+}
+
+async function start(dataDir: string, port: number) {
+  const child = spawnServer(dataDir, port)
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -75,4 +79,15 @@ describe('the Node entry (npm start)', () => {
     expect(again.status).toBe(200)
     await stop(second.child)
   }, 90_000)
+
+  it('refuses the test clock in production', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
+    dirs.push(dataDir)
+    const child = spawnServer(dataDir, await freePort(), { NODE_ENV: 'production', ROSTER_TEST_CLOCK: 'true' })
+    let output = ''
+    child.stderr!.on('data', (chunk) => (output += chunk))
+    const code = await new Promise((resolve) => child.once('exit', resolve))
+    expect(code).toBe(1)
+    expect(output).toContain('ROSTER_TEST_CLOCK is for tests')
+  })
 })

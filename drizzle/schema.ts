@@ -67,11 +67,23 @@ export const memberships = pgTable(
     /** Set when the membership ends (removed or declined); the row stays for the history. */
     endedAt: ts('ended_at'),
     endReason: membershipEnd('end_reason'),
+    /** The state a SCIM `active=false` interrupted, restored by `active=true`. */
+    stateBeforeBlock: membershipState('state_before_block'),
+    /** SCIM userName: unique in the account, case-insensitively. */
+    userName: text('user_name'),
+    externalId: text('external_id'),
+    /** The rest of the SCIM User as the identity provider last set it (title, enterprise extension, ...). */
+    scim: jsonb('scim').$type<Record<string, unknown>>().notNull().default({}),
+    /** Every change sets updated_at; it is the SCIM ETag and meta.lastModified. */
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     unique('memberships_id_account_key').on(t.id, t.accountId),
+    uniqueIndex('memberships_user_name_per_account')
+      .on(t.accountId, sql`lower(${t.userName})`)
+      .where(sql`${t.endedAt} is null`),
+    index('memberships_external_id_idx').on(t.accountId, t.externalId).where(sql`${t.endedAt} is null`),
     uniqueIndex('memberships_one_live_per_person')
       .on(t.accountId, t.personId)
       .where(sql`${t.endedAt} is null`),
@@ -90,6 +102,7 @@ export const groups = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     isDefault: boolean('is_default').notNull().default(false),
+    externalId: text('external_id'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -269,4 +282,61 @@ export const signInAttempts = pgTable(
     attemptedAt: ts('attempted_at').notNull(),
   },
   (t) => [index('sign_in_attempts_email_idx').on(t.emailNormalized, t.attemptedAt)],
+)
+
+/**
+ * Bearer tokens identity providers use for SCIM. Only the SHA-256 of the token is kept; the rate
+ * window lives on the row so that every isolate counts the same requests.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters, so that people can tell their tokens apart. */
+    prefix: text('prefix').notNull(),
+    /** The group provisioned users join, and fall back to when removed from their last group. */
+    provisionGroupId: uuid('provision_group_id').notNull(),
+    sendInvitationEmail: boolean('send_invitation_email').notNull().default(true),
+    createdByPersonId: uuid('created_by_person_id').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+    rateWindow: ts('rate_window'),
+    rateCount: integer('rate_count').notNull().default(0),
+  },
+  (t) => [
+    unique('api_tokens_token_hash_key').on(t.tokenHash),
+    uniqueIndex('api_tokens_name_per_account').on(t.accountId, sql`lower(${t.name})`).where(sql`${t.revokedAt} is null`),
+    foreignKey({
+      name: 'api_tokens_provision_group_fk',
+      columns: [t.provisionGroupId, t.accountId],
+      foreignColumns: [groups.id, groups.accountId],
+    }),
+  ],
+)
+
+/** Every SCIM request of an account, kept 30 days. */
+export const provisioningLog = pgTable(
+  'provisioning_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    tokenId: uuid('token_id'),
+    tokenName: text('token_name'),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    /** What changed, or why it failed, in a sentence. */
+    summary: text('summary').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('provisioning_log_account_at_idx').on(t.accountId, t.at), index('provisioning_log_at_idx').on(t.at)],
 )

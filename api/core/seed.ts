@@ -48,6 +48,7 @@ export async function createAccount(db: Executor, clock: Clock, input: AccountIn
       accountId,
       personId,
       state: 'active',
+      userName: input.admin.email.trim(),
       joinedAt: now,
       createdAt: now,
       updatedAt: now,

@@ -1,5 +1,5 @@
 import { and, eq, notInArray } from 'drizzle-orm'
-import { groupMembers, groups } from '../../../drizzle/schema.js'
+import { groupMembers, groups, memberships } from '../../../drizzle/schema.js'
 import { DomainError } from '../errors.js'
 import { recordEvent } from '../events.js'
 import { getUser, type UserRecord } from '../users.js'
@@ -45,6 +45,7 @@ export async function setMemberGroups(
         .values(added.map((g) => ({ groupId: g.id, membershipId: member.id, accountId: input.accountId, createdAt: now })))
         .onConflictDoNothing()
     }
+    await tx.update(memberships).set({ updatedAt: now }).where(eq(memberships.id, member.id))
     await recordEvent(tx, {
       accountId: input.accountId,
       membershipId: member.id,

@@ -19,6 +19,10 @@ export interface InviteInput {
   groupIds: string[]
   /** Identity providers may provision without an email; the admin UI always sends one. */
   sendEmail?: boolean
+  /** SCIM: the provider's userName (default: the email), externalId and the rest of its resource. */
+  userName?: string
+  externalId?: string | null
+  scim?: Record<string, unknown>
 }
 
 export const alreadyMember = (email: string) =>
@@ -67,6 +71,9 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         accountId: input.accountId,
         personId: person.id,
         state: 'invited',
+        userName: input.userName ?? person.email,
+        externalId: input.externalId ?? null,
+        scim: input.scim ?? {},
         invitedByPersonId: actor.type === 'administrator' ? actor.personId : null,
         invitedAt: now,
         expiresAt: expiryFrom(now),
@@ -113,6 +120,11 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_one_live_per_person') {
       throw alreadyMember(email)
+    }
+    if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {
+      throw new DomainError('conflict', `The user name ${input.userName ?? email} is already taken in this account.`, {
+        [input.userName ? 'userName' : 'email']: 'Already taken by another member of this account.',
+      })
     }
     throw error
   }

@@ -22,17 +22,20 @@ async function openMenuOf(name: string) {
 }
 
 describe('the users list actions menu', () => {
-  it.each(Object.entries(EXPECTED))('lists all five items for %s users, greying out those that do not apply', async (state, enabled) => {
-    const user = userFixture(state as UserState)
-    const { dataProvider } = fakeRoster({ users: [user] })
-    renderAdmin(dataProvider, '/users')
+  it.each(Object.entries(EXPECTED))(
+    'lists all five items for %s users, greying out those that do not apply',
+    async (state, enabled) => {
+      const user = userFixture(state as UserState)
+      const { dataProvider } = fakeRoster({ users: [user] })
+      renderAdmin(dataProvider, '/users')
 
-    const menu = await openMenuOf(`${user.firstName} ${user.lastName}`)
-    const items = within(menu).getAllByRole('menuitem')
-    expect(items.map((item) => item.textContent)).toEqual(ITEMS)
-    const enabledItems = items.filter((item) => item.getAttribute('aria-disabled') !== 'true')
-    expect(enabledItems.map((item) => item.textContent)).toEqual(enabled)
-  })
+      const menu = await openMenuOf(`${user.firstName} ${user.lastName}`)
+      const items = within(menu).getAllByRole('menuitem')
+      expect(items.map((item) => item.textContent)).toEqual(ITEMS)
+      const enabledItems = items.filter((item) => item.getAttribute('aria-disabled') !== 'true')
+      expect(enabledItems.map((item) => item.textContent)).toEqual(enabled)
+    },
+  )
 
   it('takes its rules from the one table the details page uses too', () => {
     const allowed = (state: UserState) => USER_ACTIONS.filter((action) => isUserActionAllowed(state, action))

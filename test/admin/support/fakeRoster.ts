@@ -140,7 +140,9 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
       return { data: { url: `https://roster.example/invite/${id}` } }
     }),
     checkEmail: vi.fn(async (email: string) =>
-      isMember(email) ? { available: false, message: 'This email is already a member of this account' } : { available: true },
+      isMember(email)
+        ? { available: false, message: 'This email is already a member of this account' }
+        : { available: true },
     ),
   }
 

@@ -9,7 +9,14 @@ export const groupFixtures: Group[] = [
     memberCount: 2,
     createdAt: '2021-01-01T00:00:00.000Z',
   },
-  { id: 'UGR-2', name: 'German sub', description: null, isDefault: false, memberCount: 3, createdAt: '2021-01-02T00:00:00.000Z' },
+  {
+    id: 'UGR-2',
+    name: 'German sub',
+    description: null,
+    isDefault: false,
+    memberCount: 3,
+    createdAt: '2021-01-02T00:00:00.000Z',
+  },
   {
     id: 'UGR-3',
     name: 'Procurement admins',

@@ -70,7 +70,12 @@ export function WizardDialog(props: WizardDialogProps) {
             borderColor: 'divider',
           }}
         >
-          <Stepper activeStep={activeStep} orientation={narrow ? 'horizontal' : 'vertical'} nonLinear alternativeLabel={narrow}>
+          <Stepper
+            activeStep={activeStep}
+            orientation={narrow ? 'horizontal' : 'vertical'}
+            nonLinear
+            alternativeLabel={narrow}
+          >
             {steps.map((label, index) => {
               const completed = isStepCompleted?.(index) ?? index < activeStep
               const clickable = onStepClick && index !== activeStep && (canVisitStep?.(index) ?? false)
@@ -87,7 +92,7 @@ export function WizardDialog(props: WizardDialogProps) {
           </Stepper>
         </Box>
         <Box component="section" aria-label={stepTitle} sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 } }}>
-          <Typography variant="h6" component="h2" sx={{ mb: 2, fontWeight: 600 }}>
+          <Typography variant="h6" component="h3" sx={{ mb: 2, fontWeight: 600 }}>
             {stepTitle}
           </Typography>
           {children}

@@ -9,7 +9,9 @@ function Emails() {
   const { data } = useListContext<MailboxEmail>()
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: { xs: 1, sm: 2 } }}>
-      {data?.map((email) => <EmailPreview key={email.id} email={email} />)}
+      {data?.map((email) => (
+        <EmailPreview key={email.id} email={email} />
+      ))}
     </Box>
   )
 }

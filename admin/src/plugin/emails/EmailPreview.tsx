@@ -35,13 +35,39 @@ export function EmailPreview({ email }: { email: MailboxEmail }) {
           // No scripts and no same-origin access; links may open (unsandboxed) in a new tab.
           sandbox="allow-popups allow-popups-to-escape-sandbox"
           srcDoc={withLinksInNewTab(email.html)}
-          sx={{ display: 'block', width: '100%', height: 420, mt: 2, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'common.white' }}
+          sx={{
+            display: 'block',
+            width: '100%',
+            height: 420,
+            mt: 2,
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+            bgcolor: 'common.white',
+          }}
         />
-        <Button size="small" onClick={() => setShowText(!showText)} aria-expanded={showText} aria-controls={textId} sx={{ mt: 1 }}>
+        <Button
+          size="small"
+          onClick={() => setShowText(!showText)}
+          aria-expanded={showText}
+          aria-controls={textId}
+          sx={{ mt: 1 }}
+        >
           {translate(showText ? 'roster.emails.hide_text' : 'roster.emails.show_text')}
         </Button>
         <Collapse in={showText} id={textId}>
-          <Box component="pre" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 13, p: 2, m: 0, bgcolor: 'action.hover', borderRadius: 1 }}>
+          <Box
+            component="pre"
+            sx={{
+              whiteSpace: 'pre-wrap',
+              overflowWrap: 'anywhere',
+              fontSize: 13,
+              p: 2,
+              m: 0,
+              bgcolor: 'action.hover',
+              borderRadius: 1,
+            }}
+          >
             {email.text}
           </Box>
         </Collapse>

@@ -1,8 +1,10 @@
-import { Box, Typography } from '@mui/material'
+import { Box } from '@mui/material'
 import { CreateButton, DataTable, EditButton, List, SearchInput, TopToolbar, useRecordContext } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
 import type { Group } from '../types'
+import { tableSx } from '../common/tableSx'
+import { TwoLines } from '../common/TwoLines'
 import { DeleteGroupButton } from './DeleteGroupButton'
 
 function GroupNameField() {
@@ -11,17 +13,15 @@ function GroupNameField() {
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
       <InitialsAvatar name={group.name} />
-      <Box>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Typography variant="body2" sx={{ fontWeight: 500 }}>
+      <TwoLines
+        first={
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
             {group.name}
-          </Typography>
-          {group.isDefault && <DefaultBadge />}
-        </Box>
-        <Typography variant="caption" color="text.secondary">
-          {group.id}
-        </Typography>
-      </Box>
+            {group.isDefault && <DefaultBadge />}
+          </Box>
+        }
+        second={group.id}
+      />
     </Box>
   )
 }
@@ -51,7 +51,7 @@ export function GroupList() {
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
     >
-      <DataTable<Group> rowClick="edit" bulkActionButtons={false}>
+      <DataTable<Group> rowClick="show" bulkActionButtons={false} sx={tableSx}>
         <Column source="name" field={GroupNameField} />
         <Column source="description" disableSort />
         <DataTable.NumberCol source="memberCount" />

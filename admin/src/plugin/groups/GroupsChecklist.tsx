@@ -102,7 +102,7 @@ export function GroupsChecklist({ value, onChange, error, lockLastSelected = fal
                     </Typography>
                     {group.isDefault && <DefaultBadge />}
                   </Box>
-                  <Typography variant="caption" color="text.secondary">
+                  <Typography variant="caption" color="text.secondary" component="div" noWrap title={group.id}>
                     {group.id}
                   </Typography>
                   {isLocked && (

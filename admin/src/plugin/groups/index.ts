@@ -3,6 +3,7 @@ import type { Group } from '../types'
 import { GroupCreate } from './GroupCreate'
 import { GroupEdit } from './GroupEdit'
 import { GroupList } from './GroupList'
+import { GroupShow } from './GroupShow'
 
 export { GroupsChecklist } from './GroupsChecklist'
 export { groupDeletionBlocker } from './DeleteGroupButton'
@@ -13,6 +14,7 @@ export const groups = {
   list: GroupList,
   create: GroupCreate,
   edit: GroupEdit,
+  show: GroupShow,
   icon: GroupsIcon,
   recordRepresentation: (group: Group) => group.name,
 }

@@ -2,8 +2,8 @@ import { useMemo } from 'react'
 import { useGetList } from 'react-admin'
 import type { Group } from '../types'
 
-// Accounts have a handful of groups; one page holds them all.
-const ALL = { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' as const } }
+// Accounts have a handful of groups; one page (the API's largest, 500) holds them all.
+const ALL = { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' as const } }
 
 /** Every group of the account, the default group first. */
 export function useAccountGroups() {

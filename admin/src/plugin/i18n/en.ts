@@ -1,4 +1,4 @@
-import type { TranslationMessages } from 'react-admin'
+import type { StringMap } from 'react-admin'
 
 /**
  * The plugin's English messages (polyglot). Merge them into the host's:
@@ -51,6 +51,7 @@ export const rosterMessages = {
     optional: 'Optional',
     row_count: '%{smart_count} row |||| %{smart_count} rows',
     action: {
+      back: 'Back',
       next: 'Next',
     },
     users: {
@@ -151,10 +152,14 @@ export const rosterMessages = {
       search: 'Search groups',
       checklist: 'Groups',
       no_match: 'No group matches this search.',
+      members: 'Members',
+      member_count: '%{smart_count} member |||| %{smart_count} members',
+      no_members: 'Nobody is in this group yet.',
       last_group_hint: 'A user keeps at least one group.',
       delete_blocked: {
         default: 'The default group cannot be deleted.',
-        members: 'This group has a member. Remove them from it first. |||| This group has %{smart_count} members. Remove them from it first.',
+        members:
+          'This group has a member. Remove them from it first. |||| This group has %{smart_count} members. Remove them from it first.',
       },
     },
     emails: {
@@ -167,4 +172,4 @@ export const rosterMessages = {
       error: 'The mailbox could not be loaded.',
     },
   },
-} satisfies TranslationMessages
+} satisfies StringMap

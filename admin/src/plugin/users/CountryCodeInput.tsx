@@ -29,7 +29,7 @@ export function CountryCodeInput({ value, onChange, onBlur, error }: CountryCode
       onChange={(_event, option) => onChange(option?.code ?? null)}
       onBlur={onBlur}
       filterOptions={filterOptions}
-      getOptionLabel={(option) => `${option.name} (${option.callingCode})`}
+      getOptionLabel={(option) => `${option.callingCode} ${option.name}`}
       isOptionEqualToValue={(option, current) => option.code === current.code}
       autoHighlight
       renderOption={({ key, ...props }, option) => (

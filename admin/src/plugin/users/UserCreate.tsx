@@ -1,5 +1,4 @@
-import { Button } from '@mui/material'
-import { Box } from '@mui/material'
+import { Box, Button } from '@mui/material'
 import { useEffect, useRef, useState } from 'react'
 import { useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
 import { WizardDialog } from '../common/WizardDialog'
@@ -101,6 +100,7 @@ export function UserCreate() {
   const add = async () => {
     try {
       const user = await create('users', { data: toNewUser(details, groupIds) }, { returnPromise: true })
+      if (!user) return
       setCreated(user)
       setStep(SUMMARY)
     } catch (error) {
@@ -110,8 +110,7 @@ export function UserCreate() {
       if (names.some(isDetailsField)) {
         setStep(DETAILS)
         setFocusRequest((count) => count + 1)
-      }
-      else if (names.includes('groupIds')) setStep(GROUPS)
+      } else if (names.includes('groupIds')) setStep(GROUPS)
       else notifyError(error)
     }
   }
@@ -123,7 +122,7 @@ export function UserCreate() {
 
   const back = (
     <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isCreating}>
-      {translate('ra.action.back')}
+      {translate('roster.action.back')}
     </Button>
   )
   const next = (onClick: () => void) => (
@@ -161,7 +160,10 @@ export function UserCreate() {
           <>
             {step === SUMMARY && created && (
               <>
-                <Button variant="outlined" onClick={() => navigate(createPath({ resource: 'users', type: 'show', id: created.id }))}>
+                <Button
+                  variant="outlined"
+                  onClick={() => navigate(createPath({ resource: 'users', type: 'show', id: created.id }))}
+                >
                   {translate('roster.users.actions.view_details')}
                 </Button>
                 <Button variant="contained" onClick={close}>

@@ -21,7 +21,10 @@ export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlu
     error &&
     translate(error.message, { _: error.message, ...error.args, country: countryName(values.countryCode, locale) })
 
-  const textField = (field: 'firstName' | 'lastName' | 'email', extra: { type?: string; autoComplete?: string } = {}) => {
+  const textField = (
+    field: 'firstName' | 'lastName' | 'email',
+    extra: { type?: string; autoComplete?: string } = {},
+  ) => {
     const error = message(errors[field])
     return (
       <TextField

@@ -93,7 +93,7 @@ export function UserEdit() {
           ) : (
             <>
               <Button variant="outlined" onClick={() => setStep(DETAILS)}>
-                {translate('ra.action.back')}
+                {translate('roster.action.back')}
               </Button>
               <Button variant="contained" onClick={() => void save()} disabled={!groupIds || isSaving}>
                 {translate('ra.action.save')}
@@ -107,9 +107,7 @@ export function UserEdit() {
             <CircularProgress aria-label={translate('ra.page.loading')} />
           </Box>
         ) : step === DETAILS ? (
-          <UserOverview
-            details={detailsOf(user)}
-          />
+          <UserOverview details={detailsOf(user)} />
         ) : (
           <GroupsChecklist
             value={groupIds}

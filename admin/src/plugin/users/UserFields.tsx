@@ -1,28 +1,14 @@
 import { Box, Tooltip, Typography } from '@mui/material'
-import type { MouseEvent, ReactNode } from 'react'
+import type { MouseEvent } from 'react'
 import { Link, useCreatePath, useGetManyAggregate, useRecordContext, useTranslate } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
+import { TwoLines } from '../common/TwoLines'
 import { formatDate, formatDateTime, formatTime, fullName } from '../common/format'
 import type { Group, User } from '../types'
 
 // Links inside a clickable row must not also trigger the row's own navigation.
 const stopRowClick = (event: MouseEvent) => event.stopPropagation()
-
-function TwoLines({ first, second }: { first: ReactNode; second?: ReactNode }) {
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography variant="body2" component="div" noWrap>
-        {first}
-      </Typography>
-      {second && (
-        <Typography variant="caption" component="div" color="text.secondary" noWrap>
-          {second}
-        </Typography>
-      )}
-    </Box>
-  )
-}
 
 /** Avatar with initials, the name linking to the user's page, and the id below. */
 export function UserNameField() {
@@ -77,8 +63,9 @@ export function UserGroupsField() {
   const createPath = useCreatePath()
   const ids = user?.groupIds ?? []
   // Aggregated: one request for the groups of every row on the page.
-  const { data: groups = [] } = useGetManyAggregate<Group>('groups', { ids }, { enabled: ids.length > 0 })
+  const { data: groups = [], isPending } = useGetManyAggregate<Group>('groups', { ids }, { enabled: ids.length > 0 })
   if (!user || ids.length === 0) return <>{translate('roster.none')}</>
+  if (isPending) return null
 
   const only = ids.length === 1 ? groups[0] : undefined
   if (only) {
@@ -88,7 +75,7 @@ export function UserGroupsField() {
         <TwoLines
           first={
             <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
-              <Link to={createPath({ resource: 'groups', type: 'edit', id: only.id })} onClick={stopRowClick}>
+              <Link to={createPath({ resource: 'groups', type: 'show', id: only.id })} onClick={stopRowClick}>
                 {only.name}
               </Link>
               {only.isDefault && <DefaultBadge />}

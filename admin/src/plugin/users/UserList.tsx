@@ -11,6 +11,7 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin'
+import { tableSx } from '../common/tableSx'
 import { USER_STATES, type User } from '../types'
 import { UserActionsMenu } from './UserActionsMenu'
 import { JoinedField, LastSignInField, UserGroupsField, UserNameField } from './UserFields'
@@ -26,7 +27,7 @@ const userFilters = [
     source="groupId"
     reference="groups"
     sort={{ field: 'name', order: 'ASC' }}
-    perPage={1000}
+    perPage={500}
     alwaysOn
   >
     <SelectInput optionText="name" />
@@ -66,7 +67,7 @@ export function UserList() {
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
     >
-      <DataTable<User> rowClick="show" bulkActionButtons={false}>
+      <DataTable<User> rowClick="show" bulkActionButtons={false} sx={tableSx}>
         <Column source="name" field={UserNameField} />
         <Column source="email" />
         <Column source="state" field={UserStateChip} />

@@ -83,7 +83,7 @@ function UserGroups() {
           <InitialsAvatar name={group.name} />
           <Box>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-              <Link to={createPath({ resource: 'groups', type: 'edit', id: group.id })}>{group.name}</Link>
+              <Link to={createPath({ resource: 'groups', type: 'show', id: group.id })}>{group.name}</Link>
               {group.isDefault && <DefaultBadge />}
             </Box>
             <Typography variant="caption" color="text.secondary">
@@ -117,9 +117,7 @@ function UserShowLayout() {
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, alignItems: 'start' }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Section title={translate('roster.users.sections.general')}>
-            <UserOverview
-              details={detailsOf(user)}
-            />
+            <UserOverview details={detailsOf(user)} />
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
               {translate('roster.users.last_sign_in', {
                 date: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : translate('roster.none'),

@@ -33,7 +33,10 @@ export function useInvitationActions() {
         refresh()
       } else {
         await dataProvider.sendNewInvitation('users', { id: user.id })
-        notify('roster.users.notifications.new_invitation_sent', { type: 'success', messageArgs: { email: user.email } })
+        notify('roster.users.notifications.new_invitation_sent', {
+          type: 'success',
+          messageArgs: { email: user.email },
+        })
         refresh()
       }
     } catch (error) {

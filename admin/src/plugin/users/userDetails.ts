@@ -11,9 +11,21 @@ export interface UserDetailsValues {
 
 export type UserDetailsField = keyof UserDetailsValues
 
-export const USER_DETAILS_FIELDS: readonly UserDetailsField[] = ['firstName', 'lastName', 'email', 'countryCode', 'phone']
+export const USER_DETAILS_FIELDS: readonly UserDetailsField[] = [
+  'firstName',
+  'lastName',
+  'email',
+  'countryCode',
+  'phone',
+]
 
-export const emptyUserDetails: UserDetailsValues = { firstName: '', lastName: '', email: '', countryCode: null, phone: '' }
+export const emptyUserDetails: UserDetailsValues = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  countryCode: null,
+  phone: '',
+}
 
 /** A translation key and its arguments. */
 export interface FieldError {
@@ -60,7 +72,9 @@ export function toNewUser(values: UserDetailsValues, groupIds: string[]): NewUse
   return user
 }
 
-export function detailsOf(user: Pick<User, 'firstName' | 'lastName' | 'email' | 'countryCode' | 'phone'>): UserDetailsValues {
+export function detailsOf(
+  user: Pick<User, 'firstName' | 'lastName' | 'email' | 'countryCode' | 'phone'>,
+): UserDetailsValues {
   return {
     firstName: user.firstName,
     lastName: user.lastName,

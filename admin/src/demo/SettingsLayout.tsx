@@ -1,0 +1,80 @@
+import { Box, Typography } from '@mui/material'
+import type { ReactNode } from 'react'
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  Menu,
+  TitlePortal,
+  ToggleThemeButton,
+  useSidebarState,
+  useTranslate,
+} from 'react-admin'
+import { useMailboxEnabled } from '../plugin'
+import { AccountPicker } from './AccountPicker'
+
+function SettingsAppBar() {
+  const translate = useTranslate()
+  return (
+    <AppBar
+      toolbar={
+        <>
+          <AccountPicker />
+          <ToggleThemeButton />
+          <LoadingIndicator />
+        </>
+      }
+      color="inherit"
+      sx={{
+        bgcolor: 'background.paper',
+        borderBottom: '2px solid',
+        borderImage: (theme) =>
+          `linear-gradient(90deg, ${theme.palette.primary.main}, ${theme.palette.secondary.main}) 1`,
+      }}
+    >
+      <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 1, whiteSpace: 'nowrap' }}>
+        {translate('demo.settings')}
+      </Typography>
+      <Typography component="span" color="text.secondary" sx={{ mr: 1 }} aria-hidden>
+        ›
+      </Typography>
+      <TitlePortal variant="subtitle1" />
+    </AppBar>
+  )
+}
+
+function MenuSection({ label }: { label: string }) {
+  const [open] = useSidebarState()
+  const translate = useTranslate()
+  if (!open) return null
+  return (
+    <Typography variant="overline" component="div" color="text.secondary" sx={{ px: 2, pt: 2, lineHeight: 2 }}>
+      {translate(label)}
+    </Typography>
+  )
+}
+
+function SettingsMenu() {
+  const mailbox = useMailboxEnabled()
+  return (
+    <Menu>
+      <MenuSection label="demo.menu.administration" />
+      <Menu.ResourceItem name="users" />
+      <Menu.ResourceItem name="groups" />
+      {mailbox && (
+        <>
+          <MenuSection label="demo.menu.development" />
+          <Menu.ResourceItem name="emails" />
+        </>
+      )}
+    </Menu>
+  )
+}
+
+export function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <Layout appBar={SettingsAppBar} menu={SettingsMenu}>
+      <Box sx={{ pb: 4 }}>{children}</Box>
+    </Layout>
+  )
+}

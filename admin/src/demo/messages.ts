@@ -1,0 +1,20 @@
+/** The demo app's own strings (the plugin's are in rosterMessages). */
+export const demoMessages = {
+  demo: {
+    title: 'Roster',
+    settings: 'Settings',
+    account: 'Account',
+    no_account: 'You do not administer any account.',
+    menu: {
+      administration: 'Administration',
+      development: 'Development',
+    },
+    login: {
+      title: 'Sign in',
+      email: 'Email address',
+      password: 'Password',
+      submit: 'Sign in',
+      failed: 'Signing in failed. Please try again.',
+    },
+  },
+}

@@ -1,0 +1,29 @@
+/**
+ * Roster: user invitations for react-admin.
+ *
+ * @example
+ * <Admin dataProvider={rosterDataProvider('/api', accountId)} authProvider={rosterAuthProvider('/api')} i18nProvider={...}>
+ *   <Resource {...users} />
+ *   <Resource {...groups} />
+ *   <Resource {...emails} />
+ *   <Resource name="events" />
+ * </Admin>
+ */
+export {
+  users,
+  UserActionsMenu,
+  RemoveUserDialog,
+  USER_ACTIONS,
+  INVITATION_ACTIONS,
+  isUserActionAllowed,
+} from './users'
+export type { UserAction, InvitationAction } from './users'
+export { groups, GroupsChecklist, groupDeletionBlocker } from './groups'
+export { emails, useMailboxEnabled } from './emails'
+export { rosterDataProvider } from './dataProvider'
+export type { AccountIdSource } from './dataProvider'
+export { rosterAuthProvider } from './authProvider'
+export type { RosterAuthProvider, RosterIdentity, Session } from './authProvider'
+export { rosterMessages } from './i18n/en'
+export { apiErrorBody, apiErrorCode, apiFieldErrors, apiErrorMessage } from './errors'
+export * from './types'

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { fakeRoster } from './support/fakeRoster'
+import { userFixture } from './support/fixtures'
+import { renderAdmin } from './support/renderAdmin'
+
+describe('Edit user', () => {
+  it('shows the details read-only, then changes the groups only', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    expect(within(dialog).queryByRole('textbox')).toBeNull()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+
+    const lastGroup = (await within(dialog).findByLabelText(/German sub/)) as HTMLInputElement
+    // The only group cannot be unticked, and the dialog says why.
+    expect(lastGroup.checked).toBe(true)
+    expect(lastGroup.disabled).toBe(true)
+    expect(within(dialog).getByText('A user keeps at least one group.')).toBeTruthy()
+
+    fireEvent.click(within(dialog).getByLabelText(/Procurement admins/))
+    expect(lastGroup.disabled).toBe(false)
+    fireEvent.click(lastGroup)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('Groups updated')).toBeTruthy()
+    expect(dataProvider.update).toHaveBeenCalledTimes(1)
+    expect(dataProvider.update.mock.calls[0]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-3'] } })
+  })
+})
+
+describe('User details', () => {
+  it('shows the invitation actions of the same table, and the history', async () => {
+    const user = userFixture('invited')
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}/show`)
+
+    const invitation = await screen.findByRole('region', { name: 'Invitation' })
+    const enabled = (name: string) => !(within(invitation).getByRole('button', { name }) as HTMLButtonElement).disabled
+    expect(enabled('Copy invitation link')).toBe(true)
+    expect(enabled('Resend invitation link')).toBe(true)
+    expect(enabled('Send new invitation')).toBe(false)
+
+    const history = screen.getByRole('region', { name: 'History' })
+    await within(history).findByText('Invitation link sent again')
+    expect(within(history).getByText('Invited')).toBeTruthy()
+    expect(within(history).getAllByText(/Sarah Sanderson \(administrator\)/)).toHaveLength(2)
+    await waitFor(() =>
+      expect(dataProvider.getManyReference).toHaveBeenCalledWith(
+        'events',
+        expect.objectContaining({ target: 'userId', id: user.id, sort: { field: 'occurredAt', order: 'DESC' } }),
+      ),
+    )
+  })
+
+  it('offers only a new invitation once the invitation expired', async () => {
+    const user = userFixture('invitation_expired')
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}/show`)
+
+    const invitation = await screen.findByRole('region', { name: 'Invitation' })
+    const buttons = within(invitation).getAllByRole('button')
+    expect(buttons.filter((button) => !(button as HTMLButtonElement).disabled).map((b) => b.textContent)).toEqual([
+      'Send new invitation',
+    ])
+  })
+})

@@ -15,7 +15,7 @@ export interface TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB === 'postgres') {
     const base = process.env.TEST_DATABASE_URL!
-    const name = `roster_test_${crypto.randomUUID().replace(/-/g, '')}`
+    const name = `${inject('postgresRun')}_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`
     const admin = postgres(base, { max: 1, onnotice: () => {} })
     await admin.unsafe(`create database ${name} template ${inject('postgresTemplate')}`)
     const url = new URL(base)

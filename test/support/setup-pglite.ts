@@ -19,5 +19,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string
     postgresTemplate: string
+    postgresRun: string
   }
 }

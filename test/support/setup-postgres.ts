@@ -2,7 +2,9 @@ import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 import { openPostgres } from '../../api/db/postgres.js'
 
-const TEMPLATE = 'roster_test_template'
+// Per run, so that two runs on one server (a developer and CI, say) never drop each other's databases.
+const RUN = `roster_test_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+const TEMPLATE = `${RUN}_template`
 
 function urlFor(base: string, database: string) {
   const url = new URL(base)
@@ -14,17 +16,20 @@ function urlFor(base: string, database: string) {
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL!
   const admin = postgres(base, { max: 1, onnotice: () => {} })
-  const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'roster_test_%'`
-  for (const { datname } of leftovers) await admin.unsafe(`drop database if exists "${datname}" with (force)`)
+  // Leftovers of crashed runs: dropped only when nobody is connected to them.
+  const leftovers = await admin<{ datname: string }[]>`select datname from pg_database d where datname like 'roster_test_%'
+    and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`
+  for (const { datname } of leftovers) await admin.unsafe(`drop database if exists "${datname}"`).catch(() => {})
   await admin.unsafe(`create database ${TEMPLATE}`)
   const template = openPostgres(urlFor(base, TEMPLATE), { max: 1 })
   await template.migrate()
   await template.close()
   await admin.end()
   project.provide('postgresTemplate', TEMPLATE)
+  project.provide('postgresRun', RUN)
   return async () => {
     const cleanup = postgres(base, { max: 1, onnotice: () => {} })
-    const dbs = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like 'roster_test_%'`
+    const dbs = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like ${`${RUN}%`}`
     for (const { datname } of dbs) await cleanup.unsafe(`drop database if exists "${datname}" with (force)`)
     await cleanup.end()
   }

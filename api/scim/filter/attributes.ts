@@ -1,0 +1,135 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
+import { invalidFilter } from '../errors.js'
+import { compileAnyElement, jsonKey } from './comparison.js'
+
+export type AttributeType = 'string' | 'boolean' | 'dateTime' | 'id'
+export type FilterAttribute =
+  | { kind: 'scalar'; type: AttributeType; sql: SQL; caseExact?: boolean }
+  // a multi-valued complex attribute stored as a jsonb array; sub-attributes are keys of each element
+  | { kind: 'multi'; elements: SQL; subAttributes: Record<string, { type: AttributeType; caseExact?: boolean }> }
+  // anything else (e.g. group members stored as rows): you compile it
+  | { kind: 'custom'; compile: (op: string, value: unknown, subAttribute: string | undefined) => SQL }
+/** Keys are lower-cased paths without the core schema URN; sub-attribute keys keep their JSON spelling. */
+export type AttributeMap = Record<string /* lower-cased path without the core schema URN */, FilterAttribute>
+
+export const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
+
+const text = (expr: SQL, caseExact = false): FilterAttribute => ({ kind: 'scalar', type: 'string', sql: expr, caseExact })
+const dateTime = (expr: SQL): FilterAttribute => ({ kind: 'scalar', type: 'dateTime', sql: expr })
+const id = (expr: SQL): FilterAttribute => ({ kind: 'scalar', type: 'id', sql: expr })
+
+const scim = sql`${memberships.scim}`
+const scimString = (key: string) => sql`(${scim} ->> ${jsonKey(key)})`
+const nameString = (key: string) => sql`(${scim} -> 'name' ->> ${jsonKey(key)})`
+const enterprise = sql`(${scim} -> ${jsonKey(ENTERPRISE_USER)})`
+const enterpriseString = (key: string) => sql`(${enterprise} ->> ${jsonKey(key)})`
+// Entra sends the manager as {"value": id} or as a bare string.
+const managerValue = sql`coalesce(${enterprise} -> 'manager' ->> 'value',
+  case when jsonb_typeof(${enterprise} -> 'manager') = 'string' then ${enterprise} ->> 'manager' end)`
+
+const plural = { value: { type: 'string' }, display: { type: 'string' }, type: { type: 'string' }, primary: { type: 'boolean' } } as const
+const scimArray = (key: string, subAttributes: Record<string, { type: AttributeType; caseExact?: boolean }>): FilterAttribute => ({
+  kind: 'multi',
+  elements: sql`(${scim} -> ${jsonKey(key)})`,
+  subAttributes,
+})
+/** The stored array, or (when the identity provider never sent one, or sent null) what the person row implies. */
+const scimArrayOr = (key: string, fallback: SQL): SQL =>
+  sql`(case when jsonb_typeof(${scim} -> ${jsonKey(key)}) = 'array' then ${scim} -> ${jsonKey(key)} else ${fallback} end)`
+
+/** Rows related to the filtered row, compared through their uuid `column` with any-element semantics. */
+function relatedRows(name: string, from: (condition: SQL) => SQL, column: SQL): FilterAttribute {
+  return {
+    kind: 'custom',
+    compile(op, value, subAttribute) {
+      if (subAttribute !== undefined && subAttribute.toLowerCase() !== 'value') {
+        throw invalidFilter(`Unknown attribute "${name}.${subAttribute}" in the filter`)
+      }
+      const exists = (condition?: SQL) => from(condition ?? sql`true`)
+      return compileAnyElement(exists, `${name}.value`, { type: 'id', sql: column }, op, value)
+    },
+  }
+}
+
+/** Users are `memberships inner join people`; the caller restricts them to live memberships of one account. */
+export const userFilterAttributes: AttributeMap = {
+  id: id(sql`${memberships.id}`),
+  username: text(sql`${memberships.userName}`),
+  externalid: text(sql`${memberships.externalId}`, true),
+  active: { kind: 'scalar', type: 'boolean', sql: sql`(${memberships.state} <> 'blocked')` },
+  'name.givenname': text(sql`coalesce(${nameString('givenName')}, ${people.firstName})`),
+  'name.familyname': text(sql`coalesce(${nameString('familyName')}, ${people.lastName})`),
+  'name.formatted': text(nameString('formatted')),
+  'name.middlename': text(nameString('middleName')),
+  'name.honorificprefix': text(nameString('honorificPrefix')),
+  'name.honorificsuffix': text(nameString('honorificSuffix')),
+  displayname: text(scimString('displayName')),
+  nickname: text(scimString('nickName')),
+  profileurl: text(scimString('profileUrl'), true),
+  title: text(scimString('title')),
+  usertype: text(scimString('userType')),
+  preferredlanguage: text(scimString('preferredLanguage')),
+  locale: text(scimString('locale')),
+  timezone: text(scimString('timezone')),
+  emails: {
+    kind: 'multi',
+    elements: scimArrayOr('emails', sql`jsonb_build_array(jsonb_build_object('value', ${people.email}, 'type', 'work', 'primary', true))`),
+    subAttributes: plural,
+  },
+  phonenumbers: {
+    kind: 'multi',
+    elements: scimArrayOr(
+      'phoneNumbers',
+      sql`(case when ${people.phone} is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('value', ${people.phone}, 'type', 'work')) end)`,
+    ),
+    subAttributes: plural,
+  },
+  ims: scimArray('ims', plural),
+  photos: scimArray('photos', { ...plural, value: { type: 'string', caseExact: true } }),
+  roles: scimArray('roles', plural),
+  entitlements: scimArray('entitlements', plural),
+  addresses: scimArray('addresses', {
+    formatted: { type: 'string' },
+    streetAddress: { type: 'string' },
+    locality: { type: 'string' },
+    region: { type: 'string' },
+    postalCode: { type: 'string' },
+    country: { type: 'string' },
+    type: { type: 'string' },
+    primary: { type: 'boolean' },
+  }),
+  groups: relatedRows(
+    'groups',
+    (condition) => sql`exists (select 1 from ${groupMembers} gm where gm.membership_id = "memberships"."id" and ${condition})`,
+    sql`gm.group_id`,
+  ),
+  'meta.created': dateTime(sql`${memberships.createdAt}`),
+  'meta.lastmodified': dateTime(sql`${memberships.updatedAt}`),
+  'meta.resourcetype': text(sql`'User'::text`),
+  ...Object.fromEntries(
+    ['employeeNumber', 'costCenter', 'organization', 'division', 'department'].map((key) => [
+      `${ENTERPRISE_USER}:${key}`.toLowerCase(),
+      text(enterpriseString(key)),
+    ]),
+  ),
+  [`${ENTERPRISE_USER}:manager`.toLowerCase()]: text(managerValue),
+  [`${ENTERPRISE_USER}:manager.value`.toLowerCase()]: text(managerValue),
+  [`${ENTERPRISE_USER}:manager.displayname`.toLowerCase()]: text(sql`(${enterprise} -> 'manager' ->> 'displayName')`),
+}
+
+/** Groups are rows of `groups`; the caller restricts them to one account. */
+export const groupFilterAttributes: AttributeMap = {
+  id: id(sql`${groups.id}`),
+  displayname: text(sql`${groups.name}`),
+  externalid: text(sql`${groups.externalId}`, true),
+  members: relatedRows(
+    'members',
+    // "groups"."id" by name: drizzle leaves columns unqualified in single-table queries.
+    (condition) => sql`exists (select 1 from ${groupMembers} gm where gm.group_id = "groups"."id" and ${condition})`,
+    sql`gm.membership_id`,
+  ),
+  'meta.created': dateTime(sql`${groups.createdAt}`),
+  'meta.lastmodified': dateTime(sql`${groups.updatedAt}`),
+  'meta.resourcetype': text(sql`'Group'::text`),
+}

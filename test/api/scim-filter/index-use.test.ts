@@ -1,0 +1,65 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { groups, memberships, people } from '../../../drizzle/schema.js'
+import { compileFilter, groupFilterAttributes, userFilterAttributes } from '../../../api/scim/filter/index.js'
+import { openTestDatabase, type TestDatabase } from '../../support/database.js'
+
+let database: TestDatabase
+const accountId = crypto.randomUUID()
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  const { db } = database
+  await db.execute(sql`insert into accounts (id, name, created_at) values (${accountId}, 'Bulk', now())`)
+  await db.execute(sql`insert into people (id, email, email_normalized, first_name, last_name, created_at, updated_at)
+    select gen_random_uuid(), 'bulk' || g || '@example.com', 'bulk' || g || '@example.com', 'Bulk', 'User ' || g, now(), now()
+    from generate_series(1, 2000) g`)
+  await db.execute(sql`insert into memberships (id, account_id, person_id, state, user_name, external_id, created_at, updated_at)
+    select gen_random_uuid(), ${accountId}, p.id, 'active', p.email, 'ext-' || p.email, now(), now() from people p`)
+  await db.execute(sql`insert into groups (id, account_id, name, created_at, updated_at)
+    select gen_random_uuid(), ${accountId}, 'Group ' || g, now(), now() from generate_series(1, 2000) g`)
+  await db.execute(sql`analyze`)
+})
+afterAll(() => database.close())
+
+async function plan(query: { getSQL(): SQL }): Promise<string> {
+  const result = await database.db.execute(sql`explain ${query.getSQL()}`)
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, string>[]
+  return rows.map((row) => row['QUERY PLAN']).join('\n')
+}
+
+const usersWhere = (filter: string) =>
+  database.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), compileFilter(filter, userFilterAttributes)))
+
+describe('filters the identity providers send are served by indexes', () => {
+  it('userName eq (Entra and Okta) uses memberships_user_name_per_account', async () => {
+    const query = usersWhere('userName eq "BULK1234@example.com"')
+    expect(await query).toHaveLength(1)
+    expect(await plan(query)).toContain('memberships_user_name_per_account')
+  })
+
+  it('userName eq ... and ... still uses it', async () => {
+    const query = usersWhere('userName eq "bulk7@example.com" and active eq true')
+    expect(await query).toHaveLength(1)
+    expect(await plan(query)).toContain('memberships_user_name_per_account')
+  })
+
+  it('externalId eq uses memberships_external_id_idx', async () => {
+    const query = usersWhere('externalId eq "ext-bulk42@example.com"')
+    expect(await query).toHaveLength(1)
+    expect(await plan(query)).toContain('memberships_external_id_idx')
+  })
+
+  it('displayName eq on groups (Entra) uses groups_name_per_account', async () => {
+    const query = database.db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.accountId, accountId), compileFilter('displayName eq "group 99"', groupFilterAttributes)))
+    expect(await query).toHaveLength(1)
+    expect(await plan(query)).toContain('groups_name_per_account')
+  })
+})

@@ -1,0 +1,98 @@
+import { invalidValue } from '../errors.js'
+import {
+  ENTERPRISE_USER_SCHEMA,
+  isExtension,
+  isPlainObject,
+  managerAttribute,
+  type JsonObject,
+  type SchemaAttribute,
+  type ScimUserBody,
+} from '../schema/index.js'
+import { patchMultiValued } from './multi-valued.js'
+import { assertSameId, normalizeOperation } from './normalize.js'
+import { describePath } from './path.js'
+import type { PatchOperation } from './types.js'
+
+/**
+ * Applies PATCH operations, in order, to a canonical User body (no id or meta). Pure: returns a new
+ * body and never changes `user`, so a PATCH that fails half-way leaves nothing behind.
+ * `userId` lets a path-less value repeat the user's own id (any other id is a mutability error).
+ * A password is never stored in the body: read it with `patchedPassword`.
+ */
+export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[], userId?: string): ScimUserBody {
+  const body = structuredClone(user) as JsonObject
+  delete body.password
+  for (const operation of ops) {
+    for (const op of normalizeOperation('User', operation)) applyOperation(body, op, userId)
+  }
+  listExtension(body)
+  return body as ScimUserBody
+}
+
+/** The password the operations set (the last one), null if they remove it, undefined if they leave it. */
+export function patchedPassword(ops: readonly PatchOperation[]): string | null | undefined {
+  let password: string | null | undefined
+  for (const operation of ops) {
+    for (const op of normalizeOperation('User', operation)) {
+      if (op.path?.attribute !== 'password') continue
+      password = typeof op.value === 'string' ? op.value : null
+    }
+  }
+  return password
+}
+
+function applyOperation(body: JsonObject, op: PatchOperation, userId: string | undefined) {
+  const target = describePath('User', op.path!)!
+  const { attribute, schema } = target
+  // Only a remove (or a replace with null) of the whole extension gets here: the rest is expanded.
+  if (!attribute) return void delete body[schema.id]
+  const extension = isExtension('User', schema)
+  if (!extension && attribute.name === 'id') return assertSameId(op.value, userId)
+  if (!extension && attribute.name === 'password') return
+  if (extension && !isPlainObject(body[schema.id])) body[schema.id] = {}
+  const holder = extension ? (body[schema.id] as JsonObject) : body
+  if (attribute.multiValued) setOrDelete(holder, attribute.name, patchMultiValued(holder[attribute.name], attribute, op))
+  else patchSingle(holder, attribute, op)
+  if (extension && Object.keys(holder).length === 0) delete body[schema.id]
+}
+
+function setOrDelete(holder: JsonObject, key: string, value: unknown) {
+  const empty = value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0)
+  if (empty) delete holder[key]
+  else holder[key] = value
+}
+
+function patchSingle(holder: JsonObject, attribute: SchemaAttribute, { path, value }: PatchOperation) {
+  const sub = path!.subAttribute
+  const current = isPlainObject(holder[attribute.name]) ? (holder[attribute.name] as JsonObject) : {}
+  if (value === undefined) {
+    if (sub) {
+      const { [sub]: _removed, ...rest } = current
+      setOrDelete(holder, attribute.name, managerAttribute === attribute ? onlyManagerId(rest) : rest)
+      return
+    }
+    if (attribute.required) throw invalidValue(`${attribute.name} is required and cannot be removed.`)
+    delete holder[attribute.name]
+    return
+  }
+  if (attribute.required && value === '') throw invalidValue(`${attribute.name} cannot be empty.`)
+  const copy = structuredClone(value)
+  // RFC 7644 §3.5.2.3: replacing a complex attribute sets the given sub-attributes and keeps the others.
+  let next: unknown = sub ? { ...current, [sub]: copy } : attribute.type === 'complex' ? { ...current, ...(copy as JsonObject) } : copy
+  if (attribute === managerAttribute) next = onlyManagerId(next as JsonObject)
+  setOrDelete(holder, attribute.name, next)
+}
+
+/** A manager is stored as `{ value: id }` and nothing else; without an id there is no manager. */
+function onlyManagerId(manager: JsonObject): JsonObject | undefined {
+  return typeof manager.value === 'string' && manager.value !== '' ? { value: manager.value } : undefined
+}
+
+/** Keeps a `schemas` list, when the body has one, in step with the enterprise extension. */
+function listExtension(body: JsonObject) {
+  if (!Array.isArray(body.schemas)) return
+  const isEnterprise = (s: unknown) => typeof s === 'string' && s.toLowerCase() === ENTERPRISE_USER_SCHEMA.toLowerCase()
+  const present = isPlainObject(body[ENTERPRISE_USER_SCHEMA])
+  if (body.schemas.some(isEnterprise) === present) return
+  body.schemas = present ? [...body.schemas, ENTERPRISE_USER_SCHEMA] : body.schemas.filter((s) => !isEnterprise(s))
+}

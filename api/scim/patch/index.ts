@@ -1,0 +1,7 @@
+export { applyUserPatch, patchedPassword } from './apply-user.js'
+export { planGroupPatch, type GroupPatchStep } from './group-plan.js'
+export { assertSameId, normalizeOperation, normalizePatch } from './normalize.js'
+export { describePath, parsePath, pathText } from './path.js'
+export * from './types.js'
+export { compileValueFilter, filterEqualities, matchesValueFilter } from './value-filter.js'
+export { coerceValue } from './values.js'

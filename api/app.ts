@@ -4,11 +4,14 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
 import { invitePages } from './invite/routes.js'
+import { createScimApp } from './scim/app.js'
 import { requireAdministrator } from './middleware/require-administrator.js'
 import { sameOrigin } from './middleware/same-origin.js'
 import { services, type ServicesProvider } from './middleware/services.js'
 import { requireSession } from './middleware/session.js'
+import { apiTokensRoutes } from './routes/api-tokens.js'
 import { authRoutes } from './routes/auth.js'
+import { provisioningLogRoutes } from './routes/provisioning-log.js'
 import { emailsRoutes } from './routes/emails.js'
 import { eventsRoutes } from './routes/events.js'
 import { groupsRoutes } from './routes/groups/index.js'
@@ -22,6 +25,8 @@ export interface AppOptions {
   staticFiles?: MiddlewareHandler<AppEnv>[]
   /** Test-only: `/api/test/clock` moves the server's clock. Never in production. */
   testClock?: ShiftableClock
+  /** SCIM requests a second per token before 429 (SCIM_RATE_LIMIT). */
+  scimRequestsPerSecond?: number
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -33,15 +38,15 @@ export function createApp(options: AppOptions) {
   app.use(services(options.services))
   // no-referrer: invitation tokens are in URLs and must not leak to other sites.
   app.use(secureHeaders({ referrerPolicy: 'no-referrer' }))
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
-      },
-    }),
-  )
   app.onError(onError)
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
+    },
+  })
+  app.use('/api/*', limitBody)
+  app.use('/invite/*', limitBody)
 
   app.get('/health', (c) => c.json({ ok: true }))
 
@@ -54,11 +59,14 @@ export function createApp(options: AppOptions) {
   api.route('/accounts/:accountId/groups', groupsRoutes)
   api.route('/accounts/:accountId/events', eventsRoutes)
   api.route('/accounts/:accountId/emails', emailsRoutes)
+  api.route('/accounts/:accountId/api-tokens', apiTokensRoutes)
+  api.route('/accounts/:accountId/provisioning-log', provisioningLogRoutes)
   api.all('*', () => {
     throw new ApiError('not_found', 'No such endpoint.')
   })
   app.route('/api', api)
   app.route('/invite', invitePages)
+  app.route('/scim/v2', createScimApp({ requestsPerSecond: options.scimRequestsPerSecond ?? 500 }))
 
   for (const handler of options.staticFiles ?? []) app.get('*', handler)
   app.notFound((c) => onError(new ApiError('not_found', 'Not found.'), c))

@@ -12,6 +12,7 @@ import { recordExpiredInvitations } from './core/events.js'
 import { seedIfEmpty } from './core/seed.js'
 import { systemClock } from './core/types.js'
 import { openPglite } from './db/pglite.js'
+import { pruneProvisioningLog } from './scim/middleware/provisioning-log.js'
 import { openPostgres } from './db/postgres.js'
 import { dispatchQueuedEmails } from './mail/dispatch.js'
 import { consoleLogger } from './services.js'
@@ -63,13 +64,14 @@ async function main() {
   const staticFiles = existsSync(adminDist)
     ? [serveStatic({ root: adminDist }), serveStatic({ root: adminDist, path: 'index.html' })]
     : []
-  const app = createApp({ services, staticFiles, testClock })
+  const app = createApp({ services, staticFiles, testClock, scimRequestsPerSecond: Number(env.SCIM_RATE_LIMIT) || undefined })
 
   // Sends what a crash or an outage left in the outbox, and writes "expired" history lines.
   const sweep = setInterval(() => {
     background.run(async () => {
       await dispatchQueuedEmails(services)
       await recordExpiredInvitations(database.db, clock.now())
+      await pruneProvisioningLog(database.db, clock.now())
     })
   }, 30_000)
   background.run(() => dispatchQueuedEmails(services))

@@ -13,6 +13,7 @@ export type EventType =
   | 'removed'
   | 'blocked'
   | 'unblocked'
+  | 'updated'
 
 export async function recordEvent(
   db: Executor,

@@ -129,3 +129,11 @@ export async function deleteGroup(deps: CoreDeps, accountId: string, groupId: st
   }
   return current
 }
+
+/** An identity provider's own id for the group. */
+export async function setGroupExternalId(deps: CoreDeps, accountId: string, groupId: string, externalId: string | null) {
+  await deps.db
+    .update(groups)
+    .set({ externalId, updatedAt: deps.clock.now() })
+    .where(and(eq(groups.id, groupId), eq(groups.accountId, accountId)))
+}

@@ -1,23 +1,40 @@
-import { HttpError, type GetListParams, type RaRecord } from 'react-admin'
+import type { GetListParams, RaRecord } from 'react-admin'
 import { vi } from 'vitest'
-import type { Group, MailboxEmail, NewUser, RosterDataProvider, User, UserEvent } from '../../../admin/src/plugin'
-import { eventFixtures, groupFixtures, userFixtures } from './fixtures'
+import type {
+  ApiToken,
+  Group,
+  MailboxEmail,
+  NewUser,
+  ProvisioningLogEntry,
+  RosterDataProvider,
+  User,
+  UserEvent,
+} from '../../../admin/src/plugin'
+import { apiError } from './apiError'
+import { createApiToken, updateApiToken } from './fakeApiTokens'
+import { apiTokenFixtures, eventFixtures, groupFixtures, userFixtures } from './fixtures'
 
-/** An API error shaped like the real one, as react-admin's fetchJson would throw it. */
-export function apiError(status: number, code: string, message: string, errors?: Record<string, string>) {
-  return new HttpError(message, status, { code, message, errors, requestId: 'req_test' })
-}
+export { apiError }
 
 export interface FakeRosterOptions {
   users?: User[]
   groups?: Group[]
   events?: UserEvent[]
   emails?: MailboxEmail[]
+  apiTokens?: ApiToken[]
+  provisioningLog?: ProvisioningLogEntry[]
   /** Emails that checkEmail reports as already members, though not in `users`. */
   takenEmails?: string[]
 }
 
-type Tables = { users: User[]; groups: Group[]; events: UserEvent[]; emails: MailboxEmail[] }
+type Tables = {
+  users: User[]
+  groups: Group[]
+  events: UserEvent[]
+  emails: MailboxEmail[]
+  'api-tokens': ApiToken[]
+  'provisioning-log': ProvisioningLogEntry[]
+}
 
 const nameOf = (record: RaRecord) =>
   'firstName' in record ? `${String(record.firstName)} ${String(record.lastName)}` : String(record.name ?? '')
@@ -30,6 +47,8 @@ function matchesFilter(record: RaRecord, filter: Record<string, unknown>): boole
       return text.includes(String(value).toLowerCase())
     }
     if (key === 'id' && Array.isArray(value)) return value.includes(record.id)
+    // provisioning-log: `failed` is true for 4xx and 5xx answers, false for the others.
+    if (key === 'failed') return (Number(record.status) >= 400) === value
     if (key === 'groupId') return ((record.groupIds as string[] | undefined) ?? []).includes(String(value))
     return record[key] === value
   })
@@ -49,6 +68,8 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     groups: structuredClone(options.groups ?? groupFixtures),
     events: structuredClone(options.events ?? eventFixtures),
     emails: structuredClone(options.emails ?? []),
+    'api-tokens': structuredClone(options.apiTokens ?? apiTokenFixtures),
+    'provisioning-log': structuredClone(options.provisioningLog ?? []),
   }
   const taken = new Set((options.takenEmails ?? []).map((email) => email.toLowerCase()))
   let sequence = 100
@@ -112,11 +133,13 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
         tables.users.push(user)
         return { data: user }
       }
+      if (resource === 'api-tokens') return { data: createApiToken(tables, params.data, sequence++) }
       const record = { id: `REC-${sequence++}`, ...params.data }
       table(resource).push(record)
       return { data: record }
     }),
     update: vi.fn(async (resource: string, params: { id: unknown; data: Record<string, unknown> }) => {
+      if (resource === 'api-tokens') return { data: updateApiToken(tables, params.id, params.data) }
       const record = find(resource, params.id)
       Object.assign(record, params.data)
       return { data: record }

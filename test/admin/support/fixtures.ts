@@ -1,4 +1,4 @@
-import type { Group, User, UserEvent, UserState } from '../../../admin/src/plugin'
+import type { ApiToken, Group, ProvisioningLogEntry, User, UserEvent, UserState } from '../../../admin/src/plugin'
 
 export const groupFixtures: Group[] = [
   {
@@ -79,3 +79,43 @@ export const eventFixtures: UserEvent[] = [
     occurredAt: '2021-12-16T09:00:00.000Z',
   },
 ]
+
+export const apiTokenFixtures: ApiToken[] = [
+  {
+    id: 'TOK-1',
+    name: 'Entra ID production',
+    prefix: 'roster_scim_AbCd',
+    provisionGroupId: 'UGR-2',
+    sendInvitationEmail: true,
+    createdAt: '2021-11-01T09:00:00.000Z',
+    lastUsedAt: '2021-12-16T10:15:00.000Z',
+  },
+  {
+    id: 'TOK-2',
+    name: 'Okta staging',
+    prefix: 'roster_scim_Zy9x',
+    provisionGroupId: 'UGR-1',
+    sendInvitationEmail: false,
+    createdAt: '2021-11-02T09:00:00.000Z',
+    lastUsedAt: null,
+  },
+]
+
+/** `count` log entries, one a minute back from 16 Dec 2021 10:00; every third one failed. */
+export function provisioningLogFixtures(count = 6): ProvisioningLogEntry[] {
+  return Array.from({ length: count }, (_, index) => {
+    const failed = index % 3 === 2
+    const token = apiTokenFixtures[index % 2]!
+    return {
+      id: `LOG-${index + 1}`,
+      tokenId: token.id,
+      tokenName: token.name,
+      method: failed ? 'POST' : 'GET',
+      path: failed ? '/scim/v2/Users' : `/scim/v2/Users?startIndex=${index + 1}`,
+      status: failed ? 409 : 200,
+      durationMs: 10 + index,
+      summary: failed ? `Conflict ${index + 1}: the email is taken` : `Listed users ${index + 1}`,
+      at: new Date(Date.UTC(2021, 11, 16, 10, 0) - index * 60_000).toISOString(),
+    }
+  })
+}

@@ -1,0 +1,157 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { apiTokens, groups } from '../../drizzle/schema.js'
+import { newId, randomToken, sha256 } from './crypto.js'
+import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
+import { isUuid } from './users.js'
+import type { CoreDeps, Executor } from './types.js'
+
+export const TOKEN_PREFIX = 'roster_scim_'
+export const PROVISIONED_GROUP_NAME = 'Provisioned users'
+
+export interface ApiTokenRecord {
+  id: string
+  name: string
+  prefix: string
+  provisionGroupId: string
+  sendInvitationEmail: boolean
+  createdAt: Date
+  lastUsedAt: Date | null
+}
+
+const selection = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  provisionGroupId: apiTokens.provisionGroupId,
+  sendInvitationEmail: apiTokens.sendInvitationEmail,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+}
+
+const live = (accountId: string) => and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt))
+
+/** Provisioned users never land in Administrators by default: they get a group of their own. */
+async function provisionedGroup(tx: Executor, accountId: string, now: Date): Promise<string> {
+  await tx
+    .insert(groups)
+    .values({ id: newId(), accountId, name: PROVISIONED_GROUP_NAME, description: 'Users created by an identity provider.', createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+  const [row] = await tx
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.accountId, accountId), sql`lower(${groups.name}) = lower(${PROVISIONED_GROUP_NAME})`))
+  return row!.id
+}
+
+function mapErrors(name: string) {
+  return (error: unknown): never => {
+    if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'api_tokens_name_per_account') {
+      throw new DomainError('conflict', `A token named "${name}" already exists.`, { name: 'A token with this name already exists.' })
+    }
+    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
+      throw new DomainError('validation_failed', 'Choose a group of this account.', { provisionGroupId: 'Choose a group of this account.' })
+    }
+    throw error
+  }
+}
+
+/** The token is returned once, here; only its SHA-256 is stored. */
+export async function createApiToken(
+  deps: CoreDeps,
+  input: { accountId: string; name: string; createdByPersonId: string; provisionGroupId?: string; sendInvitationEmail?: boolean },
+): Promise<{ token: string; record: ApiTokenRecord }> {
+  const now = deps.clock.now()
+  const token = TOKEN_PREFIX + randomToken()
+  const id = newId()
+  if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name)({ code: FOREIGN_KEY_VIOLATION })
+  await deps.db
+    .transaction(async (tx) => {
+      const provisionGroupId = input.provisionGroupId ?? (await provisionedGroup(tx, input.accountId, now))
+      await tx.insert(apiTokens).values({
+        id,
+        accountId: input.accountId,
+        name: input.name.trim(),
+        tokenHash: await sha256(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+        provisionGroupId,
+        sendInvitationEmail: input.sendInvitationEmail ?? true,
+        createdByPersonId: input.createdByPersonId,
+        createdAt: now,
+      })
+    })
+    .catch(mapErrors(input.name))
+  return { token, record: await getApiToken(deps.db, input.accountId, id) }
+}
+
+export async function getApiToken(db: Executor, accountId: string, id: string): Promise<ApiTokenRecord> {
+  if (!isUuid(id)) throw notFound('API token')
+  const [row] = await db.select(selection).from(apiTokens).where(and(live(accountId), eq(apiTokens.id, id)))
+  if (!row) throw notFound('API token')
+  return row
+}
+
+export async function listApiTokens(db: Executor, accountId: string): Promise<ApiTokenRecord[]> {
+  return db.select(selection).from(apiTokens).where(live(accountId)).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id)).limit(500)
+}
+
+export async function updateApiToken(
+  deps: CoreDeps,
+  accountId: string,
+  id: string,
+  input: { name?: string; provisionGroupId?: string; sendInvitationEmail?: boolean },
+): Promise<ApiTokenRecord> {
+  await getApiToken(deps.db, accountId, id)
+  if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name ?? '')({ code: FOREIGN_KEY_VIOLATION })
+  await deps.db
+    .update(apiTokens)
+    .set({
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.provisionGroupId !== undefined ? { provisionGroupId: input.provisionGroupId } : {}),
+      ...(input.sendInvitationEmail !== undefined ? { sendInvitationEmail: input.sendInvitationEmail } : {}),
+    })
+    .where(and(live(accountId), eq(apiTokens.id, id)))
+    .catch(mapErrors(input.name ?? ''))
+  return getApiToken(deps.db, accountId, id)
+}
+
+export async function revokeApiToken(deps: CoreDeps, accountId: string, id: string): Promise<ApiTokenRecord> {
+  const record = await getApiToken(deps.db, accountId, id)
+  await deps.db.update(apiTokens).set({ revokedAt: deps.clock.now() }).where(and(live(accountId), eq(apiTokens.id, id)))
+  return record
+}
+
+export interface AuthenticatedToken {
+  id: string
+  accountId: string
+  name: string
+  provisionGroupId: string
+  sendInvitationEmail: boolean
+  /** Requests this token made in the current one-second window, this one included. */
+  requestsThisSecond: number
+}
+
+/**
+ * One statement authenticates, records last use and counts the request in the token's
+ * one-second window, so the rate limit holds across isolates without a second round trip.
+ */
+export async function authenticateApiToken(db: Executor, token: string, now: Date): Promise<AuthenticatedToken | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
+  const second = new Date(Math.floor(now.getTime() / 1000) * 1000)
+  const [row] = await db
+    .update(apiTokens)
+    .set({
+      lastUsedAt: now,
+      rateCount: sql`case when ${apiTokens.rateWindow} = ${second.toISOString()}::timestamptz then ${apiTokens.rateCount} + 1 else 1 end`,
+      rateWindow: second,
+    })
+    .where(and(eq(apiTokens.tokenHash, await sha256(token)), isNull(apiTokens.revokedAt)))
+    .returning({
+      id: apiTokens.id,
+      accountId: apiTokens.accountId,
+      name: apiTokens.name,
+      provisionGroupId: apiTokens.provisionGroupId,
+      sendInvitationEmail: apiTokens.sendInvitationEmail,
+      requestsThisSecond: apiTokens.rateCount,
+    })
+  return row ?? null
+}

@@ -1,0 +1,126 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
+import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgErrorCode } from './errors.js'
+import { isUuid } from './users.js'
+import type { Actor, Executor } from './types.js'
+
+interface Context {
+  accountId: string
+  groupId: string
+  actor: Actor
+  now: Date
+}
+
+async function groupName(tx: Executor, accountId: string, groupId: string) {
+  if (!isUuid(groupId)) throw notFound('Group')
+  const [group] = await tx.select({ name: groups.name, isDefault: groups.isDefault }).from(groups).where(and(eq(groups.id, groupId), eq(groups.accountId, accountId)))
+  if (!group) throw notFound('Group')
+  return group
+}
+
+/** Live members of the account among `ids`, locked in id order (no deadlocks between requests). */
+async function lockMembers(tx: Executor, accountId: string, ids: string[]): Promise<string[]> {
+  const valid = [...new Set(ids.filter(isUuid))]
+  if (valid.length === 0) return []
+  const rows = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), inArray(memberships.id, valid)))
+    .orderBy(memberships.id)
+    .for('update')
+  return rows.map((r) => r.id)
+}
+
+async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: string[], change: 'added' | 'removed', name: string) {
+  if (membershipIds.length === 0) return
+  const data = JSON.stringify(change === 'added' ? { added: [name], removed: [] } : { added: [], removed: [name] })
+  await tx.execute(sql`insert into events (account_id, membership_id, type, actor_type, actor_person_id, actor_label, data, occurred_at)
+    select ${ctx.accountId}, id, 'groups_changed', ${ctx.actor.type}, ${'personId' in ctx.actor ? ctx.actor.personId : null},
+      ${ctx.actor.label}, ${data}::jsonb, ${ctx.now.toISOString()}::timestamptz
+    from unnest(${`{${membershipIds.join(',')}}`}::uuid[]) as id`)
+  await tx.update(memberships).set({ updatedAt: ctx.now }).where(inArray(memberships.id, membershipIds))
+  await tx.update(groups).set({ updatedAt: ctx.now }).where(eq(groups.id, ctx.groupId))
+}
+
+/** Adds members with one INSERT; ids that are not live members of the account are refused. */
+export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds: string[]): Promise<void> {
+  const group = await groupName(tx, ctx.accountId, ctx.groupId)
+  const found = await lockMembers(tx, ctx.accountId, membershipIds)
+  const unknown = [...new Set(membershipIds)].filter((id) => !found.includes(id))
+  if (unknown.length) {
+    throw new DomainError('validation_failed', `Not users of this account: ${unknown.slice(0, 5).join(', ')}.`, { members: 'Unknown user.' })
+  }
+  if (found.length === 0) return
+  const inserted = await tx
+    .insert(groupMembers)
+    .values(found.map((membershipId) => ({ groupId: ctx.groupId, membershipId, accountId: ctx.accountId, createdAt: ctx.now })))
+    .onConflictDoNothing()
+    .returning({ membershipId: groupMembers.membershipId })
+  await recordGroupChange(tx, ctx, inserted.map((r) => r.membershipId), 'added', group.name)
+}
+
+/**
+ * Removes members (all of them when `membershipIds` is null). A member left with no group falls
+ * back to `fallbackGroupId`; the Administrators group always keeps one active administrator.
+ */
+export async function removeGroupMembers(
+  tx: Executor,
+  ctx: Context,
+  membershipIds: string[] | null,
+  fallbackGroupId: string,
+): Promise<void> {
+  const group = await groupName(tx, ctx.accountId, ctx.groupId)
+  if (group.isDefault) await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, ctx.groupId)).for('update')
+  const targets =
+    membershipIds ??
+    (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
+  const locked = await lockMembers(tx, ctx.accountId, targets)
+  if (locked.length === 0) return
+  const removed = await tx
+    .delete(groupMembers)
+    .where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked)))
+    .returning({ membershipId: groupMembers.membershipId })
+  const removedIds = removed.map((r) => r.membershipId)
+  if (group.isDefault && removedIds.length) {
+    const [admin] = await tx.execute<{ one: number }>(sql`select 1 as one from group_members gm join memberships m on m.id = gm.membership_id
+      where gm.group_id = ${ctx.groupId} and m.state = 'active' and m.ended_at is null limit 1`).then((r) => rowsOf<{ one: number }>(r))
+    if (!admin) throw new DomainError('conflict', 'The account must keep one active administrator in its Administrators group.')
+  }
+  await recordGroupChange(tx, ctx, removedIds, 'removed', group.name)
+  if (fallbackGroupId !== ctx.groupId && removedIds.length) {
+    const orphans = await tx.execute(sql`insert into group_members (group_id, membership_id, account_id, created_at)
+      select ${fallbackGroupId}, id, ${ctx.accountId}, ${ctx.now.toISOString()}::timestamptz
+      from unnest(${`{${removedIds.join(',')}}`}::uuid[]) as id
+      where not exists (select 1 from group_members gm where gm.membership_id = id)
+      on conflict do nothing returning membership_id`)
+    const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
+    await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id), 'added', fallback.name)
+  }
+}
+
+/** Sets the members to exactly `membershipIds`. */
+export async function replaceGroupMembers(tx: Executor, ctx: Context, membershipIds: string[], fallbackGroupId: string) {
+  const current = await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))
+  const wanted = new Set(membershipIds)
+  await addGroupMembers(tx, ctx, membershipIds)
+  await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId)
+}
+
+/** Deletes a group for an identity provider: its members fall back first. */
+export async function deleteProvisionedGroup(tx: Executor, ctx: Context, fallbackGroupId: string) {
+  const group = await groupName(tx, ctx.accountId, ctx.groupId)
+  if (group.isDefault) throw new DomainError('invalid_state', `The default group "${group.name}" cannot be deleted.`)
+  if (ctx.groupId === fallbackGroupId) throw new DomainError('invalid_state', `"${group.name}" is where this token provisions users; choose another group for the token first.`)
+  await removeGroupMembers(tx, ctx, null, fallbackGroupId)
+  try {
+    await tx.delete(groups).where(and(eq(groups.id, ctx.groupId), eq(groups.accountId, ctx.accountId)))
+  } catch (error) {
+    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) throw new DomainError('invalid_state', `"${group.name}" is in use by an API token or still has members.`)
+    throw error
+  }
+}
+
+/** db.execute answers rows directly on postgres.js and as { rows } on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[]
+}

@@ -1,0 +1,87 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { memberships, people } from '../../../drizzle/schema.js'
+import { DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
+import { recordEvent } from '../events.js'
+import type { Actor, CoreDeps } from '../types.js'
+import { blockMember, unblockMember } from './block.js'
+import { lockLiveMembership } from './shared.js'
+
+export interface ProvisionedAttributes {
+  userName: string
+  externalId: string | null
+  /** The provider's resource without id, meta, userName, externalId, active, password and groups. */
+  scim: Record<string, unknown>
+  active: boolean
+  name?: { givenName?: string; familyName?: string }
+}
+
+export const userNameTaken = (userName: string) =>
+  new DomainError('conflict', `The userName "${userName}" is already taken in this account.`, { userName: 'Already taken.' })
+
+/**
+ * An identity provider's update of a member: its own attributes, then `active` as block or
+ * unblock. The person's name follows the provider only while the person belongs to no other
+ * account, since a name is the person's own across accounts.
+ */
+export async function updateProvisionedMember(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { accountId: string; membershipId: string; attributes: ProvisionedAttributes; sendInvitationEmail: boolean },
+) {
+  const now = deps.clock.now()
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+      const [before] = await tx
+        .select({ userName: memberships.userName, externalId: memberships.externalId, scim: memberships.scim })
+        .from(memberships)
+        .where(eq(memberships.id, member.id))
+      const { attributes } = input
+      await tx
+        .update(memberships)
+        .set({ userName: attributes.userName, externalId: attributes.externalId, scim: attributes.scim, updatedAt: now })
+        .where(eq(memberships.id, member.id))
+      const first = attributes.name?.givenName?.trim()
+      const last = attributes.name?.familyName?.trim()
+      if (first || last) {
+        await tx
+          .update(people)
+          .set({ ...(first ? { firstName: first } : {}), ...(last ? { lastName: last } : {}), updatedAt: now })
+          .where(
+            and(
+              eq(people.id, member.personId),
+              sql`not exists (select 1 from ${memberships} m where m.person_id = ${member.personId}
+                and m.ended_at is null and m.account_id <> ${input.accountId})`,
+            ),
+          )
+      }
+      const changed = changedKeys(before, attributes)
+      if (changed.length) {
+        await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'updated', actor, at: now, data: { changed } })
+      }
+      const scoped = { ...deps, db: tx as unknown as CoreDeps['db'] }
+      if (!attributes.active) await blockMember(scoped, actor, input)
+      else await unblockMember(scoped, actor, { ...input, sendEmail: input.sendInvitationEmail })
+      return member.id
+    })
+  } catch (error) {
+    if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {
+      throw userNameTaken(input.attributes.userName)
+    }
+    throw error
+  }
+}
+
+function changedKeys(
+  before: { userName: string | null; externalId: string | null; scim: Record<string, unknown> } | undefined,
+  after: ProvisionedAttributes,
+): string[] {
+  if (!before) return []
+  const keys: string[] = []
+  if (before.userName !== after.userName) keys.push('userName')
+  if (before.externalId !== after.externalId) keys.push('externalId')
+  const names = new Set([...Object.keys(before.scim ?? {}), ...Object.keys(after.scim)])
+  for (const key of names) if (JSON.stringify(before.scim?.[key]) !== JSON.stringify(after.scim[key])) keys.push(key)
+  return keys
+}
+

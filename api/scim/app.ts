@@ -1,0 +1,38 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { discovery, MAX_PAYLOAD_BYTES } from './discovery.js'
+import type { ScimEnv } from './env.js'
+import { ScimError } from './errors.js'
+import { groupsResource } from './groups/index.js'
+import { authenticate } from './middleware/authenticate.js'
+import { provisioningLogger } from './middleware/provisioning-log.js'
+import { onScimError } from './on-error.js'
+import { usersResource } from './users/index.js'
+
+export interface ScimOptions {
+  /** Requests a second per token before 429; far above what Entra ID needs (25). */
+  requestsPerSecond: number
+}
+
+/** The SCIM 2.0 service at /scim/v2, for identity providers holding an account's API token. */
+export function createScimApp(options: ScimOptions) {
+  const scim = new Hono<ScimEnv>()
+  scim.onError(onScimError)
+  scim.use(
+    bodyLimit({
+      maxSize: MAX_PAYLOAD_BYTES,
+      onError: () => {
+        throw new ScimError(413, `The request body is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB.`)
+      },
+    }),
+  )
+  scim.use(provisioningLogger())
+  scim.use(authenticate({ requestsPerSecond: options.requestsPerSecond }))
+  scim.route('/', discovery)
+  scim.route('/Users', usersResource)
+  scim.route('/Groups', groupsResource)
+  scim.all('*', () => {
+    throw new ScimError(404, 'No such SCIM endpoint.')
+  })
+  return scim
+}

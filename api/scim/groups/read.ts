@@ -1,0 +1,47 @@
+import { Hono } from 'hono'
+import { compileFilter, groupFilterAttributes } from '../filter/index.js'
+import { ScimError, invalidValue } from '../errors.js'
+import type { ScimEnv } from '../env.js'
+import { listResponse, parseListParams, wants } from '../list-params.js'
+import { attributePath, project } from '../projection.js'
+import { scimJson } from '../respond.js'
+import { toScimGroup } from './representation.js'
+import { findScimGroup, groupMembersOf, listScimGroups, type GroupSortKey } from './store.js'
+
+const SORTABLE: Record<string, GroupSortKey> = {
+  displayname: 'displayName',
+  externalid: 'externalId',
+  'meta.created': 'created',
+  'meta.lastmodified': 'lastModified',
+}
+
+/** GET /Groups and GET /Groups/:id; members are loaded only when asked for. */
+export const readGroups = new Hono<ScimEnv>()
+  .get('/', async (c) => {
+    const { db, config } = c.get('services')
+    const params = parseListParams(c)
+    const sort = params.sortBy ? SORTABLE[attributePath(params.sortBy).join('.')] : 'created'
+    if (!sort) throw invalidValue(`Cannot sort by "${params.sortBy}".`)
+    const page = await listScimGroups(db, c.get('token').accountId, {
+      filter: params.filter ? compileFilter(params.filter, groupFilterAttributes) : undefined,
+      sort,
+      descending: params.descending,
+      offset: params.startIndex - 1,
+      limit: params.count,
+    })
+    const members = wants(params, 'members') ? await groupMembersOf(db, page.rows.map((r) => r.id)) : undefined
+    const resources = page.rows.map((row) => project(toScimGroup(row, members ? (members.get(row.id) ?? []) : undefined, config.appUrl), params))
+    c.set('scimSummary', `Listed ${resources.length} of ${page.total} groups${params.filter ? ` matching ${params.filter}` : ''}`)
+    return scimJson(c, listResponse(resources, page.total, params.startIndex))
+  })
+  .get('/:id', async (c) => {
+    const { db, config } = c.get('services')
+    const row = await findScimGroup(db, c.get('token').accountId, c.req.param('id'))
+    if (!row) throw new ScimError(404, `Group ${c.req.param('id')} not found.`)
+    const params = parseListParams(c)
+    const members = wants(params, 'members') ? (await groupMembersOf(db, [row.id])).get(row.id) ?? [] : undefined
+    const group = toScimGroup(row, members, config.appUrl)
+    if (group.meta.version) c.header('ETag', group.meta.version)
+    c.set('scimSummary', `Read group ${row.name}`)
+    return scimJson(c, project(group, params))
+  })

@@ -1,0 +1,67 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
+import { isUuid } from '../../core/users.js'
+import type { Executor } from '../../core/types.js'
+
+export interface ScimGroupRow {
+  id: string
+  name: string
+  externalId: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+const columns = { id: groups.id, name: groups.name, externalId: groups.externalId, createdAt: groups.createdAt, updatedAt: groups.updatedAt }
+
+export async function findScimGroup(db: Executor, accountId: string, id: string, options: { lock?: boolean } = {}): Promise<ScimGroupRow | null> {
+  if (!isUuid(id)) return null
+  const query = db.select(columns).from(groups).where(and(eq(groups.accountId, accountId), eq(groups.id, id)))
+  const [row] = options.lock ? await query.for('update') : await query
+  return row ?? null
+}
+
+export async function groupMembersOf(db: Executor, groupIds: string[]) {
+  if (groupIds.length === 0) return new Map<string, { value: string; display: string }[]>()
+  const rows = await db
+    .select({
+      groupId: groupMembers.groupId,
+      value: groupMembers.membershipId,
+      display: sql<string>`coalesce(${memberships.scim} ->> 'displayName', ${people.firstName} || ' ' || ${people.lastName})`,
+    })
+    .from(groupMembers)
+    .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(inArray(groupMembers.groupId, groupIds))
+    .orderBy(asc(groupMembers.createdAt), asc(groupMembers.membershipId))
+  const byGroup = new Map<string, { value: string; display: string }[]>()
+  for (const row of rows) {
+    const list = byGroup.get(row.groupId) ?? []
+    list.push({ value: row.value, display: row.display })
+    byGroup.set(row.groupId, list)
+  }
+  return byGroup
+}
+
+export type GroupSortKey = 'created' | 'displayName' | 'lastModified' | 'externalId'
+const sortColumns: Record<GroupSortKey, SQL> = {
+  created: sql`${groups.createdAt}`,
+  lastModified: sql`${groups.updatedAt}`,
+  displayName: sql`lower(${groups.name})`,
+  externalId: sql`${groups.externalId}`,
+}
+
+export async function listScimGroups(
+  db: Executor,
+  accountId: string,
+  options: { filter?: SQL; sort: GroupSortKey; descending: boolean; offset: number; limit: number },
+) {
+  const where = and(eq(groups.accountId, accountId), options.filter)
+  const order = options.descending ? desc : asc
+  const [rows, [count]] = await Promise.all([
+    options.limit === 0
+      ? Promise.resolve([])
+      : db.select(columns).from(groups).where(where).orderBy(order(sortColumns[options.sort]), order(groups.id)).offset(options.offset).limit(options.limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where),
+  ])
+  return { rows, total: Number(count?.total ?? 0) }
+}

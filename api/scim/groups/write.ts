@@ -1,0 +1,147 @@
+import { Hono, type Context } from 'hono'
+import { addGroupMembers, deleteProvisionedGroup, removeGroupMembers, replaceGroupMembers } from '../../core/group-members.js'
+import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
+import type { CoreDeps, Tx } from '../../core/types.js'
+import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
+import { tokenActor, type ScimEnv } from '../env.js'
+import { normalizePatch, planGroupPatch, type GroupPatchStep } from '../patch/index.js'
+import { canonicalize } from '../schema/resolve.js'
+import { checkIfMatch, readJson, scimJson } from '../respond.js'
+import { toScimGroup } from './representation.js'
+import { findScimGroup, groupMembersOf } from './store.js'
+
+interface GroupBody {
+  displayName: string
+  externalId: string | null
+  members?: string[]
+}
+
+function groupBody(json: unknown): GroupBody {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw invalidSyntax('The body must be a Group object.')
+  const body = canonicalize('Group', json as Record<string, unknown>) as Record<string, unknown>
+  if (typeof body.displayName !== 'string' || !body.displayName.trim()) throw invalidValue('displayName is required.')
+  if (body.displayName.length > 100) throw invalidValue('displayName is at most 100 characters.')
+  const members = body.members === undefined || body.members === null ? undefined : body.members
+  if (members !== undefined && !Array.isArray(members)) throw invalidValue('members must be an array.')
+  return {
+    displayName: body.displayName,
+    externalId: body.externalId === undefined || body.externalId === null ? null : String(body.externalId),
+    members: members?.map((m) => {
+      const value = (m as { value?: unknown })?.value
+      if (typeof value !== 'string') throw invalidValue('Each member needs a string value.')
+      return value
+    }),
+  }
+}
+
+/** Runs `work` in one transaction with the domain core bound to it: all of a request, or none. */
+function inTransaction<T>(c: Context<ScimEnv>, work: (deps: CoreDeps, tx: Tx) => Promise<T>) {
+  const services = c.get('services')
+  return services.db.transaction((tx) => work({ ...services, db: tx as unknown as CoreDeps['db'] }, tx))
+}
+
+async function respondWithGroup(c: Context<ScimEnv>, id: string, status: 200 | 201) {
+  const { db, config } = c.get('services')
+  const row = await findScimGroup(db, c.get('token').accountId, id)
+  if (!row) throw new ScimError(404, `Group ${id} not found.`)
+  const group = toScimGroup(row, (await groupMembersOf(db, [id])).get(id) ?? [], config.appUrl)
+  c.header('ETag', group.meta.version!)
+  if (status === 201) c.header('Location', group.meta.location)
+  return scimJson(c, group, status)
+}
+
+/** Locks the group row for the request's transaction, then checks If-Match against it. */
+async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string) {
+  const row = await findScimGroup(tx, c.get('token').accountId, id, { lock: true })
+  if (!row) throw new ScimError(404, `Group ${id} not found.`)
+  if (c.req.header('if-match')) {
+    const members = (await groupMembersOf(tx, [id])).get(id) ?? []
+    checkIfMatch(c, toScimGroup(row, members, c.get('services').config.appUrl).meta.version!)
+  }
+  return row
+}
+
+async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: string, step: GroupPatchStep) {
+  const token = c.get('token')
+  const ctx = { accountId: token.accountId, groupId, actor: tokenActor(token), now: deps.clock.now() }
+  switch (step.kind) {
+    case 'rename':
+      return void (await updateGroup(deps, token.accountId, groupId, { name: step.displayName }))
+    case 'externalId':
+      return setGroupExternalId(deps, token.accountId, groupId, step.value)
+    case 'addMembers':
+      return addGroupMembers(tx, ctx, step.ids)
+    case 'removeMembers':
+      return removeGroupMembers(tx, ctx, step.ids, token.provisionGroupId)
+    case 'removeAllMembers':
+      return removeGroupMembers(tx, ctx, null, token.provisionGroupId)
+    case 'replaceMembers':
+      return replaceGroupMembers(tx, ctx, step.ids, token.provisionGroupId)
+  }
+}
+
+/** POST, PUT, PATCH and DELETE /Groups. Members are rows, changed by single statements. */
+export const writeGroups = new Hono<ScimEnv>()
+  .post('/', async (c) => {
+    const body = groupBody(await readJson(c))
+    const token = c.get('token')
+    const id = await inTransaction(c, async (deps, tx) => {
+      const group = await createGroup(deps, token.accountId, { name: body.displayName })
+      if (body.externalId) await setGroupExternalId(deps, token.accountId, group.id, body.externalId)
+      if (body.members?.length) await applyStep(c, deps, tx, group.id, { kind: 'addMembers', ids: body.members })
+      return group.id
+    })
+    c.set('scimSummary', `Created group ${body.displayName}${body.members?.length ? ` with ${body.members.length} members` : ''}`)
+    return respondWithGroup(c, id, 201)
+  })
+  .put('/:id', async (c) => {
+    const id = c.req.param('id')
+    const body = groupBody(await readJson(c))
+    await inTransaction(c, async (deps, tx) => {
+      const current = await lockedGroup(c, tx, id)
+      if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName })
+      await setGroupExternalId(deps, c.get('token').accountId, id, body.externalId)
+      if (body.members) await applyStep(c, deps, tx, id, { kind: 'replaceMembers', ids: body.members })
+    })
+    c.set('scimSummary', `Replaced group ${body.displayName}`)
+    return respondWithGroup(c, id, 200)
+  })
+  .patch('/:id', async (c) => {
+    const id = c.req.param('id')
+    const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
+    const group = await inTransaction(c, async (deps, tx) => {
+      const current = await lockedGroup(c, tx, id)
+      for (const step of steps) await applyStep(c, deps, tx, id, step)
+      return current
+    })
+    c.set('scimSummary', `Patched group ${group.name}: ${steps.map(describe).join(', ')}`)
+    return c.body(null, 204)
+  })
+  .delete('/:id', async (c) => {
+    const id = c.req.param('id')
+    const token = c.get('token')
+    const group = await inTransaction(c, async (deps, tx) => {
+      const current = await lockedGroup(c, tx, id)
+      await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
+      return current
+    })
+    c.set('scimSummary', `Deleted group ${group.name}`)
+    return c.body(null, 204)
+  })
+
+function describe(step: GroupPatchStep): string | undefined {
+  switch (step.kind) {
+    case 'rename':
+      return `renamed to ${step.displayName}`
+    case 'externalId':
+      return 'externalId set'
+    case 'addMembers':
+      return `added ${step.ids.length} member(s)`
+    case 'removeMembers':
+      return `removed ${step.ids.length} member(s)`
+    case 'removeAllMembers':
+      return 'removed all members'
+    case 'replaceMembers':
+      return `replaced members with ${step.ids.length}`
+  }
+}

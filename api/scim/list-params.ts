@@ -1,0 +1,49 @@
+import type { Context } from 'hono'
+import { invalidValue } from './errors.js'
+import { parseAttributeList } from './projection.js'
+
+export const DEFAULT_COUNT = 100
+export const MAX_COUNT = 1000
+
+function integer(c: Context, name: string): number | undefined {
+  const raw = c.req.query(name)
+  if (raw === undefined || raw === '') return undefined
+  if (!/^-?\d{1,9}$/.test(raw.trim())) throw invalidValue(`${name} must be an integer.`)
+  return Number(raw)
+}
+
+/** The query of a SCIM list: RFC 7644 §3.4.2, with out-of-range values clamped as §3.4.2.4 says. */
+export function parseListParams(c: Context) {
+  const startIndex = Math.max(1, integer(c, 'startIndex') ?? 1)
+  const count = Math.min(MAX_COUNT, Math.max(0, integer(c, 'count') ?? DEFAULT_COUNT))
+  const sortOrder = (c.req.query('sortOrder') ?? 'ascending').toLowerCase()
+  if (sortOrder !== 'ascending' && sortOrder !== 'descending') throw invalidValue('sortOrder must be "ascending" or "descending".')
+  return {
+    filter: c.req.query('filter'),
+    startIndex,
+    count,
+    sortBy: c.req.query('sortBy'),
+    descending: sortOrder === 'descending',
+    attributes: parseAttributeList(c.req.query('attributes')),
+    excludedAttributes: parseAttributeList(c.req.query('excludedAttributes')),
+  }
+}
+
+export type ListParams = ReturnType<typeof parseListParams>
+
+export function listResponse(resources: unknown[], total: number, startIndex: number) {
+  return {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    totalResults: total,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  }
+}
+
+/** Whether an attribute (e.g. "groups", "members") is wanted, so the query can skip it. */
+export function wants(params: Pick<ListParams, 'attributes' | 'excludedAttributes'>, attribute: string): boolean {
+  if (params.attributes) return params.attributes.some((p) => p[0] === attribute)
+  if (params.excludedAttributes) return !params.excludedAttributes.some((p) => p.length === 1 && p[0] === attribute)
+  return true
+}

@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from 'hono'
+import { lt } from 'drizzle-orm'
+import { provisioningLog } from '../../../drizzle/schema.js'
+import type { ScimEnv } from '../env.js'
+
+export const LOG_RETENTION_DAYS = 30
+
+/**
+ * Records every authenticated SCIM request of an account after the response is sent: what was
+ * asked, how it ended, how long it took, and what changed or why it failed.
+ */
+export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
+  return async (c, next) => {
+    const services = c.get('services')
+    const started = performance.now()
+    await next()
+    const token = c.get('token')
+    if (!token) return
+    const at = services.clock.now()
+    const entry = {
+      accountId: token.accountId,
+      tokenId: token.id,
+      tokenName: token.name,
+      method: c.req.method,
+      path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+      summary: c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed'),
+      at,
+    }
+    services.afterResponse(async () => {
+      await services.db.insert(provisioningLog).values({ ...entry, path: entry.path.slice(0, 2000), summary: entry.summary.slice(0, 2000) })
+    })
+  }
+}
+
+/** Deletes log entries past the retention; run by the periodic sweep. */
+export async function pruneProvisioningLog(db: import('../../core/types.js').Executor, now: Date) {
+  await db.delete(provisioningLog).where(lt(provisioningLog.at, new Date(now.getTime() - LOG_RETENTION_DAYS * 24 * 3600 * 1000)))
+}

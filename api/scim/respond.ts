@@ -1,0 +1,49 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ScimError } from './errors.js'
+import type { ScimEnv } from './env.js'
+
+export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8'
+
+export function scimJson(c: Context<ScimEnv>, body: unknown, status: ContentfulStatusCode = 200) {
+  return c.body(JSON.stringify(body), status, { 'Content-Type': SCIM_CONTENT_TYPE })
+}
+
+/**
+ * The ETag is a hash of what the resource says (without meta), so any change, even two within one
+ * millisecond, gives a new version, and an unchanged resource keeps its version.
+ */
+export function versionOf(resource: Record<string, unknown>): string {
+  const { meta: _meta, ...content } = resource
+  const text = JSON.stringify(content)
+  let h1 = 0x811c9dc5
+  let h2 = 0x01000193
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ code, 0x01000193)
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995)
+  }
+  return `W/"${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}"`
+}
+
+/** If-Match: a client editing a stale version gets 412 instead of overwriting a newer one. */
+export function checkIfMatch(c: Context<ScimEnv>, currentVersion: string) {
+  const ifMatch = c.req.header('if-match')
+  if (!ifMatch || ifMatch.trim() === '*') return
+  const tags = ifMatch.split(',').map((t) => t.trim())
+  if (!tags.includes(currentVersion)) throw new ScimError(412, 'The resource has changed since you read it (If-Match).')
+}
+
+/** Reads a JSON body sent as application/scim+json or application/json. */
+export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/(scim\+)?json\b/i.test(type)) {
+    throw new ScimError(415, 'Send the body as application/scim+json or application/json.', 'invalidSyntax')
+  }
+  const text = await c.req.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ScimError(400, 'The request body is not valid JSON.', 'invalidSyntax')
+  }
+}

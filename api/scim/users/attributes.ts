@@ -1,0 +1,66 @@
+import type { ProvisionedAttributes } from '../../core/memberships/provisioned.js'
+import { invalidValue } from '../errors.js'
+
+/** What a User body carries that is not kept in `memberships.scim`. */
+const NOT_STORED = new Set(['id', 'meta', 'schemas', 'userName', 'externalId', 'active', 'password', 'groups'])
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function toBoolean(value: unknown, attribute: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true'
+  throw invalidValue(`${attribute} must be a boolean.`)
+}
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(dropNulls)
+  if (value && typeof value === 'object') {
+    const result: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) result[k] = dropNulls(v)
+    return result
+  }
+  return value
+}
+
+/** A canonical User body as what the domain core keeps: nulls are absent, unknown keys already gone. */
+export function provisionedAttributes(body: Record<string, unknown>): ProvisionedAttributes {
+  const clean = dropNulls(body) as Record<string, unknown>
+  const userName = clean.userName
+  if (typeof userName !== 'string' || !userName.trim()) throw invalidValue('userName is required.')
+  if (userName.length > 300) throw invalidValue('userName is at most 300 characters.')
+  const externalId = clean.externalId === undefined ? null : String(clean.externalId)
+  const scim: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(clean)) if (!NOT_STORED.has(key)) scim[key] = value
+  const name = scim.name as { givenName?: unknown; familyName?: unknown } | undefined
+  return {
+    userName: userName.trim(),
+    externalId,
+    scim,
+    active: toBoolean(clean.active, 'active') ?? true,
+    name: name ? { givenName: stringOr(name.givenName), familyName: stringOr(name.familyName) } : undefined,
+  }
+}
+
+const stringOr = (v: unknown) => (typeof v === 'string' ? v : undefined)
+
+/** The address invitations go to: the primary email, the first one, or a userName that is an email. */
+export function emailOf(attributes: ProvisionedAttributes): string {
+  const emails = Array.isArray(attributes.scim.emails) ? (attributes.scim.emails as { value?: unknown; primary?: unknown }[]) : []
+  const candidates = [
+    ...emails.filter((e) => e.primary === true || e.primary === 'True' || e.primary === 'true'),
+    ...emails,
+  ].map((e) => e.value)
+  const email = [...candidates, attributes.userName].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()))
+  if (!email) throw invalidValue('An email address is required: in emails, or as a userName that is an email address.')
+  return email.trim()
+}
+
+/** A first and last name even when the provider sends only a displayName or nothing. */
+export function namesOf(attributes: ProvisionedAttributes, email: string) {
+  const displayName = typeof attributes.scim.displayName === 'string' ? attributes.scim.displayName.trim() : ''
+  const [first, ...rest] = displayName.split(/\s+/)
+  const firstName = attributes.name?.givenName?.trim() || first || email.split('@')[0]!
+  const lastName = attributes.name?.familyName?.trim() || rest.join(' ') || '-'
+  return { firstName: firstName.slice(0, 100), lastName: lastName.slice(0, 100) }
+}

@@ -1,0 +1,42 @@
+import { ENTERPRISE_SCHEMA, USER_SCHEMA, scimBaseUrl } from '../env.js'
+import { versionOf } from '../respond.js'
+import type { ScimUserRow } from './store.js'
+
+/**
+ * A membership as a SCIM User: the provider's own attributes as it last set them, and, for
+ * members added in the admin UI, the person's name, email and phone.
+ */
+export function toScimUser(row: ScimUserRow, appUrl: string) {
+  const stored = row.scim
+  const base = scimBaseUrl(appUrl)
+  const name = (stored.name as Record<string, unknown> | undefined) ?? {
+    givenName: row.firstName,
+    familyName: row.lastName,
+    formatted: `${row.firstName} ${row.lastName}`.trim(),
+  }
+  const { name: _name, emails, phoneNumbers, displayName, ...rest } = stored
+  const resource = {
+    schemas: stored[ENTERPRISE_SCHEMA] ? [USER_SCHEMA, ENTERPRISE_SCHEMA] : [USER_SCHEMA],
+    id: row.id,
+    ...(row.externalId ? { externalId: row.externalId } : {}),
+    userName: row.userName ?? row.email,
+    name,
+    displayName: displayName ?? `${row.firstName} ${row.lastName}`.trim(),
+    emails: emails ?? [{ value: row.email, type: 'work', primary: true }],
+    ...(phoneNumbers ? { phoneNumbers } : row.phone ? { phoneNumbers: [{ value: row.phone, type: 'work' }] } : {}),
+    ...rest,
+    active: row.state !== 'blocked',
+    groups: row.groups.map((g) => ({ value: g.value, display: g.display, $ref: `${base}/Groups/${g.value}` })),
+    meta: {
+      resourceType: 'User',
+      created: row.createdAt.toISOString(),
+      lastModified: row.updatedAt.toISOString(),
+      location: `${base}/Users/${row.id}`,
+      version: '',
+    },
+  }
+  resource.meta.version = versionOf(resource)
+  return resource
+}
+
+export type ScimUser = ReturnType<typeof toScimUser>

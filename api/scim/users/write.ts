@@ -1,0 +1,129 @@
+import { Hono, type Context } from 'hono'
+import { inviteMember } from '../../core/memberships/invite.js'
+import { updateProvisionedMember } from '../../core/memberships/provisioned.js'
+import { removeMember } from '../../core/memberships/remove.js'
+import { blockMember } from '../../core/memberships/block.js'
+import type { CoreDeps } from '../../core/types.js'
+import { sendQueuedEmails } from '../../mail/dispatch.js'
+import { ScimError, invalidSyntax } from '../errors.js'
+import { tokenActor, type ScimEnv } from '../env.js'
+import { applyUserPatch, normalizeOperation, normalizePatch } from '../patch/index.js'
+import { canonicalize } from '../schema/resolve.js'
+import { checkIfMatch, readJson, scimJson } from '../respond.js'
+import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
+import { toScimUser } from './representation.js'
+import { findScimUser } from './store.js'
+
+/**
+ * A POST or PUT body, validated and coerced by the same rules as PATCH (it is applied as one
+ * path-less add to an empty user): "True" becomes true, a bare manager id becomes {value}, ...
+ * Read-only attributes and the password are ignored, as RFC 7643 asks.
+ */
+async function userBody(c: Context<ScimEnv>): Promise<Record<string, unknown>> {
+  const json = await readJson(c)
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw invalidSyntax('The body must be a User object.')
+  const { id: _id, meta: _meta, schemas: _schemas, groups: _groups, password: _password, ...attributes } = canonicalize('User', json)
+  return applyUserPatch({}, normalizeOperation('User', { op: 'add', value: attributes }))
+}
+
+async function respondWithUser(c: Context<ScimEnv>, id: string, status: 200 | 201) {
+  const { db, config } = c.get('services')
+  const row = await findScimUser(db, c.get('token').accountId, id)
+  if (!row) throw new ScimError(404, `User ${id} not found.`)
+  const user = toScimUser(row, config.appUrl)
+  c.header('ETag', user.meta.version)
+  if (status === 201) c.header('Location', user.meta.location)
+  sendQueuedEmails(c as never)
+  return scimJson(c, user, status)
+}
+
+/** The SCIM view of a stored user, as a body PATCH operations apply to. */
+function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unknown> {
+  const { id: _id, meta: _meta, groups: _groups, schemas: _schemas, ...body } = user
+  return body
+}
+
+/**
+ * Reads the user with a row lock, lets `change` compute the new body, and saves it through the
+ * domain core in the same transaction: concurrent PUTs and PATCHes never lose each other's work.
+ */
+async function updateLocked(
+  c: Context<ScimEnv>,
+  id: string,
+  change: (current: ReturnType<typeof toScimUser>) => Record<string, unknown>,
+) {
+  const services = c.get('services')
+  const token = c.get('token')
+  return services.db.transaction(async (tx) => {
+    const row = await findScimUser(tx, token.accountId, id, { lock: true })
+    if (!row) throw new ScimError(404, `User ${id} not found.`)
+    const current = toScimUser(row, services.config.appUrl)
+    checkIfMatch(c, current.meta.version)
+    const body = change(current)
+    await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
+      accountId: token.accountId,
+      membershipId: id,
+      attributes: provisionedAttributes(body),
+      sendInvitationEmail: token.sendInvitationEmail,
+    })
+    return row
+  })
+}
+
+/** POST, PUT, PATCH and DELETE /Users: every change goes through the domain core. */
+export const writeUsers = new Hono<ScimEnv>()
+  .post('/', async (c) => {
+    const services = c.get('services')
+    const token = c.get('token')
+    const attributes = provisionedAttributes(await userBody(c))
+    const email = emailOf(attributes)
+    const membershipId = await services.db.transaction(async (tx) => {
+      const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
+      const { membershipId } = await inviteMember(scoped, tokenActor(token), {
+        accountId: token.accountId,
+        ...namesOf(attributes, email),
+        email,
+        groupIds: [token.provisionGroupId],
+        sendEmail: token.sendInvitationEmail && attributes.active,
+        userName: attributes.userName,
+        externalId: attributes.externalId,
+        scim: attributes.scim,
+      })
+      if (!attributes.active) await blockMember(scoped, tokenActor(token), { accountId: token.accountId, membershipId })
+      return membershipId
+    })
+    c.set('scimSummary', `Created user ${attributes.userName}${attributes.active ? '' : ' (inactive)'}`)
+    return respondWithUser(c, membershipId, 201)
+  })
+  .put('/:id', async (c) => {
+    const id = c.req.param('id')
+    const body = await userBody(c)
+    await updateLocked(c, id, () => body)
+    c.set('scimSummary', `Replaced user ${String(body.userName)}`)
+    return respondWithUser(c, id, 200)
+  })
+  .patch('/:id', async (c) => {
+    const id = c.req.param('id')
+    const ops = normalizePatch(await readJson(c), 'User')
+    const before = await updateLocked(c, id, (current) => applyUserPatch(editableBody(current), ops, id))
+    c.set('scimSummary', `Patched user ${before.userName}: ${ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')}`)
+    return respondWithUser(c, id, 200)
+  })
+  .delete('/:id', async (c) => {
+    const services = c.get('services')
+    const token = c.get('token')
+    const id = c.req.param('id')
+    const current = await findScimUser(services.db, token.accountId, id)
+    if (!current) throw new ScimError(404, `User ${id} not found.`)
+    checkIfMatch(c, toScimUser(current, services.config.appUrl).meta.version)
+    await removeMember(services, tokenActor(token), { accountId: token.accountId, membershipId: id })
+    c.set('scimSummary', `Deleted user ${current.userName}`)
+    sendQueuedEmails(c as never)
+    return c.body(null, 204)
+  })
+
+function pathText(path: unknown): string {
+  if (typeof path === 'string') return path
+  const p = path as { attribute?: string; subAttribute?: string; filter?: unknown }
+  return [p.attribute, p.filter ? '[…]' : '', p.subAttribute ? `.${p.subAttribute}` : ''].join('')
+}

@@ -1,0 +1,211 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { fakeRoster } from './support/fakeRoster'
+import { fakeClipboard, renderAdmin } from './support/renderAdmin'
+
+// jsdom's origin: what window.location.origin gives the page.
+const SCIM_URL = `${window.location.origin}/scim/v2`
+const WARNING = /It will not be shown again/
+const ADMIN_WARNING =
+  'Every user this identity provider creates would become an administrator of this account, with access to everything.'
+
+const rowOf = async (name: string) => (await screen.findByText(name)).closest('tr') as HTMLElement
+
+/** The helper text under a field: where its error is said. */
+function helperTextOf(input: HTMLElement): string {
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+}
+
+const nameInput = () => screen.getByRole('textbox', { name: /^Name/ }) as HTMLInputElement
+const groupSelect = () => screen.getByRole('combobox', { name: /Group for provisioned users/ })
+
+async function openCreatePage() {
+  await waitFor(() => expect(screen.getByRole('textbox', { name: /^Name/ })).toBeTruthy())
+  // The account's groups have loaded once the select shows the automatic choice.
+  await waitFor(() => expect(groupSelect().textContent).toContain('Provisioned users (created automatically)'))
+}
+
+async function chooseGroup(name: RegExp) {
+  fireEvent.mouseDown(groupSelect())
+  const listbox = await screen.findByRole('listbox')
+  fireEvent.click(within(listbox).getByRole('option', { name }))
+  await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull())
+}
+
+describe('the API tokens list', () => {
+  it('shows each token by name and prefix, its group, invitation email, creation and last use', async () => {
+    const { dataProvider } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens')
+
+    const entra = await rowOf('Entra ID production')
+    expect(within(entra).getByText('roster_scim_AbCd…')).toBeTruthy()
+    expect(await within(entra).findByText('German sub')).toBeTruthy()
+    expect(within(entra).getByText('Yes')).toBeTruthy()
+    expect(within(entra).queryByText('Never')).toBeNull()
+
+    const okta = await rowOf('Okta staging')
+    expect(await within(okta).findByText('Administrators')).toBeTruthy()
+    expect(within(okta).getByLabelText(ADMIN_WARNING)).toBeTruthy()
+    expect(within(okta).getByText('No')).toBeTruthy()
+    expect(within(okta).getByText('Never')).toBeTruthy()
+  })
+
+  it('shows the SCIM base URL in the header, and copies it', async () => {
+    const writeText = fakeClipboard()
+    const { dataProvider } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens')
+
+    const header = await screen.findByRole('region', { name: 'SCIM base URL' })
+    expect((within(header).getByRole('textbox') as HTMLInputElement).value).toBe(SCIM_URL)
+    expect(within(header).getByText(/Tenant URL in Microsoft Entra ID/)).toBeTruthy()
+    fireEvent.click(within(header).getByRole('button', { name: 'Copy SCIM base URL' }))
+
+    expect(await screen.findByText('SCIM base URL copied')).toBeTruthy()
+    expect(writeText).toHaveBeenCalledWith(SCIM_URL)
+  })
+})
+
+describe('creating an API token', () => {
+  it('shows the secret once, with the SCIM URL, until closed explicitly', async () => {
+    const writeText = fakeClipboard()
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens/create')
+    await openCreatePage()
+
+    expect((screen.getByRole('switch', { name: /Send invitation emails to provisioned users/ }) as HTMLInputElement).checked).toBe(true)
+    fireEvent.change(nameInput(), { target: { value: 'Okta production' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }))
+
+    const dialog = await screen.findByRole('dialog', { name: 'New token "Okta production"' })
+    // No group chosen: the server picks "Provisioned users", so none is sent.
+    expect(dataProvider.create).toHaveBeenCalledTimes(1)
+    expect(dataProvider.create.mock.calls[0]?.[0]).toBe('api-tokens')
+    expect(dataProvider.create.mock.calls[0]?.[1].data).toEqual({ name: 'Okta production', sendInvitationEmail: true })
+
+    const secret = 'roster_scim_Tk100SecretValueThatIsLong'
+    const tokenField = within(dialog).getByRole('textbox', { name: 'API token' }) as HTMLInputElement
+    expect(tokenField.value).toBe(secret)
+    expect((within(dialog).getByRole('textbox', { name: 'SCIM base URL' }) as HTMLInputElement).value).toBe(SCIM_URL)
+    expect(within(dialog).getByText(WARNING)).toBeTruthy()
+    expect(screen.getByText('Token "Okta production" created')).toBeTruthy()
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy API token' }))
+    expect(await screen.findByText('Token copied')).toBeTruthy()
+    expect(writeText).toHaveBeenCalledWith(secret)
+
+    // Neither Escape nor a click beside it closes it.
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    const backdrop = document.querySelector('.MuiBackdrop-root')
+    if (backdrop) fireEvent.click(backdrop)
+    expect(screen.getByRole('dialog', { name: 'New token "Okta production"' })).toBeTruthy()
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have copied the token' }))
+    const row = await rowOf('Okta production')
+    expect(within(row).getByText('roster_scim_Tk10…')).toBeTruthy()
+    expect(await within(row).findByText('Provisioned users')).toBeTruthy()
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.body.textContent).not.toContain(secret)
+    expect(tables['api-tokens'].at(-1)).not.toHaveProperty('token')
+  })
+
+  it('marks Administrators with a warning, and sends the chosen group and switch', async () => {
+    const { dataProvider } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens/create')
+    await openCreatePage()
+
+    fireEvent.mouseDown(groupSelect())
+    const listbox = await screen.findByRole('listbox')
+    const admins = within(listbox).getByRole('option', { name: /Administrators/ })
+    expect(admins.textContent).toContain('Provisioned users become administrators')
+    expect(within(listbox).getByRole('option', { name: 'German sub' }).textContent).not.toContain('administrators')
+    expect(screen.queryByText(ADMIN_WARNING)).toBeNull()
+    fireEvent.click(admins)
+
+    expect((await screen.findByRole('alert')).textContent).toBe(ADMIN_WARNING)
+    fireEvent.change(nameInput(), { target: { value: 'Admins sync' } })
+    fireEvent.click(screen.getByRole('switch', { name: /Send invitation emails/ }))
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }))
+
+    await screen.findByRole('dialog', { name: 'New token "Admins sync"' })
+    expect(dataProvider.create.mock.calls[0]?.[1].data).toEqual({
+      name: 'Admins sync',
+      provisionGroupId: 'UGR-1',
+      sendInvitationEmail: false,
+    })
+  })
+
+  it('says on the name field when the name is taken (409), and shows no token', async () => {
+    const { dataProvider } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens/create')
+    await openCreatePage()
+
+    await chooseGroup(/German sub/)
+    fireEvent.change(nameInput(), { target: { value: 'entra id production' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }))
+
+    await waitFor(() => expect(helperTextOf(nameInput())).toContain('A token with this name already exists.'))
+    expect(nameInput().getAttribute('aria-invalid')).toBe('true')
+    expect(dataProvider.create).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.queryByText(/roster_scim_/)).toBeNull()
+  })
+})
+
+describe('editing and revoking an API token', () => {
+  it('saves the name, group and switch only', async () => {
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens/TOK-1')
+
+    await waitFor(() => expect(nameInput().value).toBe('Entra ID production'))
+    await waitFor(() => expect(groupSelect().textContent).toContain('German sub'))
+    fireEvent.change(nameInput(), { target: { value: 'Entra ID (prod)' } })
+    await chooseGroup(/Procurement admins/)
+    fireEvent.click(screen.getByRole('switch', { name: /Send invitation emails/ }))
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('Token updated')).toBeTruthy()
+    expect(dataProvider.update.mock.calls[0]?.[1]).toMatchObject({ id: 'TOK-1' })
+    expect(dataProvider.update.mock.calls[0]?.[1].data).toEqual({
+      name: 'Entra ID (prod)',
+      provisionGroupId: 'UGR-3',
+      sendInvitationEmail: false,
+    })
+    expect(tables['api-tokens'][0]).toMatchObject({ name: 'Entra ID (prod)', provisionGroupId: 'UGR-3' })
+  })
+
+  it('revokes after a confirmation naming the token', async () => {
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens')
+
+    fireEvent.click(within(await rowOf('Okta staging')).getByRole('button', { name: 'Revoke' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke token "Okta staging"' })
+    expect(within(dialog).getByText(/Identity providers using it will stop syncing at once/)).toBeTruthy()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }))
+
+    expect(await screen.findByText('Token "Okta staging" revoked')).toBeTruthy()
+    expect(dataProvider.delete).toHaveBeenCalledTimes(1)
+    expect(dataProvider.delete.mock.calls[0]?.[0]).toBe('api-tokens')
+    expect(dataProvider.delete.mock.calls[0]?.[1]).toMatchObject({ id: 'TOK-2' })
+    expect(tables['api-tokens'].map((token) => token.id)).toEqual(['TOK-1'])
+    await waitFor(() => expect(screen.queryByText('Okta staging')).toBeNull())
+    // The click stayed in the dialog: the row did not open the token.
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull()
+  })
+
+  it('revokes nothing when cancelled', async () => {
+    const { dataProvider } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens')
+
+    fireEvent.click(within(await rowOf('Entra ID production')).getByRole('button', { name: 'Revoke' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke token "Entra ID production"' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(dataProvider.delete).not.toHaveBeenCalled()
+    expect(screen.getByText('Entra ID production')).toBeTruthy()
+  })
+})

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { fakeRoster } from './support/fakeRoster'
+import { provisioningLogFixtures } from './support/fixtures'
+import { renderAdmin } from './support/renderAdmin'
+
+/** The table's body rows, top to bottom, by their summary cell. */
+function summaries(): string[] {
+  const table = screen.getByRole('table')
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.lastElementChild?.textContent ?? '')
+}
+
+const lastListCall = (dataProvider: ReturnType<typeof fakeRoster>['dataProvider']) =>
+  dataProvider.getList.mock.calls.filter(([resource]) => resource === 'provisioning-log').at(-1)?.[1]
+
+describe('the provisioning log', () => {
+  it('lists the requests newest first: time, token, method, path, status, duration, summary', async () => {
+    const { dataProvider } = fakeRoster({ provisioningLog: provisioningLogFixtures(6).reverse() })
+    renderAdmin(dataProvider, '/provisioning-log')
+
+    await screen.findByText('Listed users 1')
+    expect(summaries()).toEqual([
+      'Listed users 1',
+      'Listed users 2',
+      'Conflict 3: the email is taken',
+      'Listed users 4',
+      'Listed users 5',
+      'Conflict 6: the email is taken',
+    ])
+    expect(lastListCall(dataProvider)).toMatchObject({ sort: { field: 'at', order: 'DESC' } })
+
+    const ok = screen.getByText('Listed users 1').closest('tr') as HTMLElement
+    expect(within(ok).getByText('Entra ID production')).toBeTruthy()
+    expect(within(ok).getByText('GET')).toBeTruthy()
+    expect(within(ok).getByText('/scim/v2/Users?startIndex=1')).toBeTruthy()
+    expect(within(ok).getByText('10 ms')).toBeTruthy()
+    const okChip = within(ok).getByLabelText('200 succeeded')
+    expect(okChip.className).toContain('MuiChip-colorSuccess')
+
+    const conflict = screen.getByText('Conflict 3: the email is taken').closest('tr') as HTMLElement
+    expect(within(conflict).getByText('POST')).toBeTruthy()
+    const failedChip = within(conflict).getByLabelText('409 failed')
+    expect(failedChip.className).toContain('MuiChip-colorError')
+    expect(failedChip.textContent).toBe('409')
+  })
+
+  it('shows failed requests only, and all of them again when switched off', async () => {
+    const { dataProvider } = fakeRoster({ provisioningLog: provisioningLogFixtures(6) })
+    renderAdmin(dataProvider, '/provisioning-log')
+    await screen.findByText('Listed users 1')
+
+    fireEvent.click(screen.getByRole('switch', { name: 'Failed only' }))
+    await waitFor(() => expect(summaries()).toEqual(['Conflict 3: the email is taken', 'Conflict 6: the email is taken']))
+    expect(lastListCall(dataProvider)?.filter).toEqual({ failed: true })
+
+    fireEvent.click(screen.getByRole('switch', { name: 'Failed only' }))
+    // Off is "every request", not "successes only".
+    await waitFor(() => expect(summaries()).toHaveLength(6))
+    expect(lastListCall(dataProvider)?.filter).toEqual({})
+  })
+
+  it("filters by token, offering the account's tokens", async () => {
+    const { dataProvider } = fakeRoster({ provisioningLog: provisioningLogFixtures(6) })
+    renderAdmin(dataProvider, '/provisioning-log')
+    await screen.findByText('Listed users 1')
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Token' }))
+    const listbox = await screen.findByRole('listbox')
+    fireEvent.click(within(listbox).getByRole('option', { name: 'Okta staging' }))
+
+    await waitFor(() => expect(summaries()).toEqual(['Listed users 2', 'Listed users 4', 'Conflict 6: the email is taken']))
+    expect(lastListCall(dataProvider)?.filter).toEqual({ tokenId: 'TOK-2' })
+  })
+
+  it('pages through the log 25 requests at a time', async () => {
+    const { dataProvider } = fakeRoster({ provisioningLog: provisioningLogFixtures(30) })
+    renderAdmin(dataProvider, '/provisioning-log')
+
+    await screen.findByText('Listed users 1')
+    expect(summaries()).toHaveLength(25)
+    expect(screen.getByText('1-25 of 30')).toBeTruthy()
+    expect(lastListCall(dataProvider)).toMatchObject({ pagination: { page: 1, perPage: 25 } })
+
+    fireEvent.click(screen.getByRole('button', { name: 'Go to next page' }))
+    await screen.findByText('Listed users 26')
+    expect(summaries()).toHaveLength(5)
+    expect(lastListCall(dataProvider)).toMatchObject({ pagination: { page: 2, perPage: 25 } })
+  })
+
+  it('says so when no identity provider called in the last 30 days', async () => {
+    const { dataProvider } = fakeRoster()
+    renderAdmin(dataProvider, '/provisioning-log')
+
+    expect(await screen.findByText('No identity provider has called the SCIM API in the last 30 days.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /Create/ })).toBeNull()
+  })
+})

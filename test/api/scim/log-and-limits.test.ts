@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../../api/app.js'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { httpClient } from '../../support/http.js'
+import { createToken, PATCH_OP, scimClient, USER } from '../../support/scim.js'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+describe('provisioning log', () => {
+  it('keeps every SCIM request of the account: token, method, path, status, duration and what changed', async () => {
+    const admin = await t.asAdmin()
+    const token = await createToken(t, admin, { name: 'okta-prod' })
+    const scim = scimClient(t, token.token)
+    const id = (await scim.post('/Users', { schemas: [USER], userName: 'logged@example.com' })).body.id
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] })
+    await scim.post('/Users', { schemas: [USER] })
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+    expect(log.status).toBe(200)
+    expect(log.body.map((e: { method: string; status: number }) => [e.method, e.status])).toEqual([
+      ['POST', 400],
+      ['PATCH', 200],
+      ['POST', 201],
+    ])
+    expect(log.body[0]).toMatchObject({ tokenName: 'okta-prod', path: '/scim/v2/Users', summary: 'userName is required.' })
+    expect(log.body[1].summary).toContain('Patched user logged@example.com')
+    expect(log.body[2].summary).toBe('Created user logged@example.com')
+    expect(log.body[2].durationMs).toBeGreaterThanOrEqual(0)
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body[0]).toMatchObject({ type: 'blocked', actor: { type: 'api_token', label: "token 'okta-prod'" } })
+  })
+})
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After above the limit, counted per token in the database', async () => {
+    const token = await createToken(t, await t.asAdmin())
+    const http = httpClient(createApp({ services: t.services, scimRequestsPerSecond: 3 }))
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const response = await http.send('GET', '/scim/v2/Users?count=1', { headers: { authorization: `Bearer ${token.token}` } })
+      statuses.push(response.status)
+      if (response.status === 429) expect(response.headers.get('retry-after')).toBe('1')
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429])
+    t.clock.advance(1000)
+    expect((await http.send('GET', '/scim/v2/Users?count=1', { headers: { authorization: `Bearer ${token.token}` } })).status).toBe(200)
+  })
+})

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { createToken, ENTERPRISE, filterQuery, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+
+let t: TestApp
+let scim: ScimClient
+const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error'
+
+beforeAll(async () => {
+  t = await createTestApp()
+  scim = scimClient(t, (await createToken(t, await t.asAdmin())).token)
+})
+afterAll(() => t.close())
+
+const user = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER], userName, emails: [{ value: userName, primary: true }], ...extra })
+
+describe('discovery', () => {
+  it('serves ServiceProviderConfig, ResourceTypes and Schemas, and answers 405 to writes', async () => {
+    const config = await scim.get('/ServiceProviderConfig')
+    expect(config.body).toMatchObject({ patch: { supported: true }, filter: { supported: true, maxResults: 1000 }, etag: { supported: true } })
+    const types = await scim.get('/ResourceTypes')
+    expect(types.body.Resources.map((r: { id: string }) => r.id)).toEqual(['User', 'Group'])
+    const schemas = await scim.get('/Schemas')
+    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).toEqual([USER, GROUP, ENTERPRISE])
+    expect((await scim.get(`/Schemas/${USER}`)).body.attributes.some((a: { name: string }) => a.name === 'userName')).toBe(true)
+    for (const path of ['/ServiceProviderConfig', '/Schemas', '/ResourceTypes']) {
+      const response = await scim.post(path, {})
+      expect(response.status).toBe(405)
+      expect(response.body).toMatchObject({ schemas: [ERROR], status: '405' })
+    }
+  })
+})
+
+describe('authentication', () => {
+  it('answers every bad token with one and the same 401', async () => {
+    const answers = await Promise.all(
+      [undefined, 'Basic abc', 'Bearer', 'Bearer nope', `Bearer roster_scim_${'x'.repeat(43)}`].map((authorization) =>
+        t.http.send('GET', '/scim/v2/Users', { headers: authorization ? { authorization } : {} }),
+      ),
+    )
+    for (const answer of answers) {
+      expect(answer.status).toBe(401)
+      expect(answer.body).toEqual({ schemas: [ERROR], status: '401', detail: 'Authentication failed: send a valid bearer token.' })
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SCIM"')
+    }
+  })
+
+  it('stops working once revoked', async () => {
+    const admin = await t.asAdmin()
+    const token = await createToken(t, admin)
+    expect((await scimClient(t, token.token).get('/Users')).status).toBe(200)
+    expect((await admin.delete(`/api/accounts/${t.acme.accountId}/api-tokens/${token.id}`)).status).toBe(200)
+    expect((await scimClient(t, token.token).get('/Users')).status).toBe(401)
+  })
+})
+
+describe('resources', () => {
+  it('answers 404 for ids that are not UUIDs or do not exist', async () => {
+    for (const id of ['not-a-uuid', crypto.randomUUID(), "1' or '1'='1"]) {
+      expect((await scim.get(`/Users/${encodeURIComponent(id)}`)).status).toBe(404)
+      expect((await scim.get(`/Groups/${encodeURIComponent(id)}`)).status).toBe(404)
+    }
+  })
+
+  it('answers 409 uniqueness for a taken userName, case-insensitively', async () => {
+    expect((await scim.post('/Users', user('dup@example.com'))).status).toBe(201)
+    const again = await scim.post('/Users', user('DUP@example.com'))
+    expect(again.status).toBe(409)
+    expect(again.body).toMatchObject({ schemas: [ERROR], status: '409', scimType: 'uniqueness' })
+  })
+
+  it('validates bodies with RFC 7644 errors and writes nothing', async () => {
+    const before = (await scim.get('/Users?count=0')).body.totalResults
+    const cases: [unknown, string, number, string?][] = [
+      [{ schemas: [USER] }, 'application/scim+json', 400, 'invalidValue'],
+      [user('no-email-user', { emails: [] }), 'application/scim+json', 400, 'invalidValue'],
+      ['{"userName": ', 'application/scim+json', 400, 'invalidSyntax'],
+      [user('a@b.example', { active: 'maybe' }), 'application/scim+json', 400, 'invalidValue'],
+      [user('x@y.example'), 'text/plain', 415],
+      [[1, 2], 'application/json', 400, 'invalidSyntax'],
+    ]
+    for (const [body, type, status, scimType] of cases) {
+      const response = await scim.send('POST', '/Users', typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': type })
+      expect(response.status, JSON.stringify(body)).toBe(status)
+      expect(response.body.status).toBe(String(status))
+      if (scimType) expect(response.body.scimType).toBe(scimType)
+    }
+    expect((await scim.get('/Users?count=0')).body.totalResults).toBe(before)
+  })
+
+  it('answers 413 for oversized bodies', async () => {
+    const response = await scim.post('/Users', user('big@example.com', { title: 'x'.repeat(1_100_000) }))
+    expect(response.status).toBe(413)
+    expect(response.body).toMatchObject({ schemas: [ERROR], status: '413' })
+  })
+
+  it('honours If-Match with the ETag, and answers 412 for a stale one', async () => {
+    const created = await scim.post('/Users', user('etag@example.com'))
+    const etag = created.headers.get('etag')!
+    const stale = 'W/"0"'
+    const refused = await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'A' }] }, { 'if-match': stale })
+    expect(refused.status).toBe(412)
+    const ok = await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'B' }] }, { 'if-match': etag })
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('etag')).not.toBe(etag)
+  })
+
+  it('applies all operations of a PATCH, or none', async () => {
+    const created = await scim.post('/Users', user('atomic@example.com', { title: 'Before' }))
+    const failed = await scim.patch(`/Users/${created.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: 'replace', path: 'title', value: 'After' },
+        { op: 'remove', path: 'emails[type eq "nonexistent"]' },
+      ],
+    })
+    expect(failed.status).toBe(400)
+    expect(failed.body.scimType).toBe('noTarget')
+    expect((await scim.get(`/Users/${created.body.id}`)).body.title).toBe('Before')
+  })
+
+  it('supports attributes, excludedAttributes, sortBy and sortOrder', async () => {
+    for (const name of ['sort-b@example.com', 'sort-a@example.com', 'sort-c@example.com']) await scim.post('/Users', user(name))
+    const sorted = await scim.get(`/Users?${filterQuery('userName sw "sort-"')}&sortBy=userName&sortOrder=descending&attributes=userName`)
+    expect(sorted.body.Resources).toEqual([
+      { schemas: [USER], id: expect.any(String), userName: 'sort-c@example.com' },
+      { schemas: [USER], id: expect.any(String), userName: 'sort-b@example.com' },
+      { schemas: [USER], id: expect.any(String), userName: 'sort-a@example.com' },
+    ])
+    const excluded = await scim.get(`/Users?${filterQuery('userName eq "sort-a@example.com"')}&excludedAttributes=emails,meta,groups`)
+    expect(excluded.body.Resources[0]).not.toHaveProperty('emails')
+    expect(excluded.body.Resources[0]).not.toHaveProperty('meta')
+    expect(excluded.body.Resources[0]).toHaveProperty('userName')
+    expect((await scim.get(`/Users?${filterQuery('userName xx "a"')}`)).body).toMatchObject({ status: '400', scimType: 'invalidFilter' })
+  })
+})

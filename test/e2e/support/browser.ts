@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { ARTIFACTS_DIR } from './paths'
+
+/** Debian's Chromium; never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`)
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A fresh, cookie-less context on the app, able to read what the page copies. */
+export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl })
+  context.setDefaultTimeout(10_000)
+  context.setDefaultNavigationTimeout(20_000)
+  return context
+}
+
+/** Saves `test-artifacts/e2e/<name>.png`, the whole page. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS_DIR, `${name}.png`)
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  return path
+}
+
+export const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())

@@ -14,6 +14,9 @@ function summaries(): string[] {
     .map((row) => row.lastElementChild?.textContent ?? '')
 }
 
+// Filter inputs apply after react-admin's debounce (half a second), then the list reloads.
+const FILTER_APPLIED = { timeout: 3000 }
+
 const lastListCall = (dataProvider: ReturnType<typeof fakeRoster>['dataProvider']) =>
   dataProvider.getList.mock.calls.filter(([resource]) => resource === 'provisioning-log').at(-1)?.[1]
 
@@ -54,12 +57,15 @@ describe('the provisioning log', () => {
     await screen.findByText('Listed users 1')
 
     fireEvent.click(screen.getByRole('switch', { name: 'Failed only' }))
-    await waitFor(() => expect(summaries()).toEqual(['Conflict 3: the email is taken', 'Conflict 6: the email is taken']))
+    await waitFor(
+      () => expect(summaries()).toEqual(['Conflict 3: the email is taken', 'Conflict 6: the email is taken']),
+      FILTER_APPLIED,
+    )
     expect(lastListCall(dataProvider)?.filter).toEqual({ failed: true })
 
     fireEvent.click(screen.getByRole('switch', { name: 'Failed only' }))
     // Off is "every request", not "successes only".
-    await waitFor(() => expect(summaries()).toHaveLength(6))
+    await waitFor(() => expect(summaries()).toHaveLength(6), FILTER_APPLIED)
     expect(lastListCall(dataProvider)?.filter).toEqual({})
   })
 
@@ -72,7 +78,10 @@ describe('the provisioning log', () => {
     const listbox = await screen.findByRole('listbox')
     fireEvent.click(within(listbox).getByRole('option', { name: 'Okta staging' }))
 
-    await waitFor(() => expect(summaries()).toEqual(['Listed users 2', 'Listed users 4', 'Conflict 6: the email is taken']))
+    await waitFor(
+      () => expect(summaries()).toEqual(['Listed users 2', 'Listed users 4', 'Conflict 6: the email is taken']),
+      FILTER_APPLIED,
+    )
     expect(lastListCall(dataProvider)?.filter).toEqual({ tokenId: 'TOK-2' })
   })
 

@@ -43,6 +43,8 @@ export async function newContext(browser: Browser, baseUrl: string): Promise<Bro
 /** Saves `test-artifacts/e2e/<name>.png`, the whole page. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name}.png`)
+  // Back to the top left, so the sticky app bar and the menu are in the picture.
+  await page.evaluate(() => window.scrollTo(0, 0)).catch(() => undefined)
   await page.screenshot({ path, fullPage: true, animations: 'disabled' })
   return path
 }

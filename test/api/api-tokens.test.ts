@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiTokens } from '../../drizzle/schema.js'
+import { sha256 } from '../../api/core/crypto.js'
+import { createTestApp, type TestApp } from '../support/app.js'
+import type { Session } from '../support/http.js'
+
+let t: TestApp
+let admin: Session
+let path: string
+
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await t.asAdmin()
+  path = `/api/accounts/${t.acme.accountId}/api-tokens`
+})
+afterAll(() => t.close())
+
+describe('API tokens', () => {
+  it('returns the token once, stores only its hash, and provisions into a group that is not Administrators', async () => {
+    const created = await admin.post(path, { name: 'entra-prod' })
+    expect(created.status).toBe(201)
+    expect(created.headers.get('cache-control')).toBe('no-store')
+    expect(created.body.token).toMatch(/^roster_scim_[A-Za-z0-9_-]{43}$/)
+    expect(created.body).toMatchObject({ name: 'entra-prod', sendInvitationEmail: true, lastUsedAt: null, prefix: created.body.token.slice(0, 16) })
+    expect(created.body.provisionGroupId).not.toBe(t.acme.groupId)
+    const group = await admin.get(`/api/accounts/${t.acme.accountId}/groups/${created.body.provisionGroupId}`)
+    expect(group.body.name).toBe('Provisioned users')
+
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, created.body.id))
+    expect(JSON.stringify(row)).not.toContain(created.body.token)
+    expect(row!.tokenHash).toBe(await sha256(created.body.token))
+
+    const listed = await admin.get(path)
+    expect(listed.headers.get('content-range')).toBe('api-tokens 0-0/1')
+    expect(listed.body[0]).not.toHaveProperty('token')
+    expect((await admin.get(`${path}/${created.body.id}`)).body).not.toHaveProperty('token')
+  })
+
+  it('records the last use', async () => {
+    const created = (await admin.post(path, { name: 'used' })).body
+    t.clock.advance(5000)
+    await t.http.send('GET', '/scim/v2/Users', { headers: { authorization: `Bearer ${created.token}` } })
+    expect((await admin.get(`${path}/${created.id}`)).body.lastUsedAt).toBe(t.clock.now().toISOString())
+  })
+
+  it('edits the settings: group (Administrators only when chosen) and invitation emails', async () => {
+    const created = (await admin.post(path, { name: 'settings' })).body
+    const updated = await admin.put(`${path}/${created.id}`, { provisionGroupId: t.acme.groupId, sendInvitationEmail: false })
+    expect(updated.body).toMatchObject({ provisionGroupId: t.acme.groupId, sendInvitationEmail: false })
+    for (const provisionGroupId of [crypto.randomUUID(), 'nope']) {
+      const bad = await admin.put(`${path}/${created.id}`, { provisionGroupId })
+      expect(bad.status).toBe(400)
+      expect(bad.body.errors).toHaveProperty('provisionGroupId')
+    }
+  })
+
+  it('refuses a duplicate name among live tokens, and revokes', async () => {
+    const first = (await admin.post(path, { name: 'Okta' })).body
+    const duplicate = await admin.post(path, { name: 'okta' })
+    expect(duplicate.status).toBe(409)
+    expect(duplicate.body.errors).toHaveProperty('name')
+    const revoked = await admin.delete(`${path}/${first.id}`)
+    expect(revoked.status).toBe(200)
+    expect((await admin.get(`${path}/${first.id}`)).status).toBe(404)
+    expect((await admin.post(path, { name: 'okta' })).status).toBe(201)
+  })
+
+  it('validates input', async () => {
+    expect((await admin.post(path, {})).status).toBe(400)
+    expect((await admin.post(path, { name: ' ' })).status).toBe(400)
+    expect((await admin.post(path, { name: 'x', sendInvitationEmail: 'yes' })).status).toBe(400)
+  })
+})

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
 import { invitePages } from './invite/routes.js'
 import { createScimApp } from './scim/app.js'
+import { resendWebhook } from './webhooks/resend.js'
 import { requireAdministrator } from './middleware/require-administrator.js'
 import { sameOrigin } from './middleware/same-origin.js'
 import { services, type ServicesProvider } from './middleware/services.js'
@@ -66,6 +67,8 @@ export function createApp(options: AppOptions) {
   })
   app.route('/api', api)
   app.route('/invite', invitePages)
+  app.use('/webhooks/*', limitBody)
+  app.route('/webhooks/resend', resendWebhook)
   app.route('/scim/v2', createScimApp({ requestsPerSecond: options.scimRequestsPerSecond ?? 500 }))
 
   for (const handler of options.staticFiles ?? []) app.get('*', handler)

@@ -10,11 +10,11 @@ export function buildServices(options: {
   config: Config
   log: Logger
   afterResponse: Services['afterResponse']
-  resend?: { apiKey?: string; baseUrl?: string }
+  resend?: { apiKey?: string; baseUrl?: string; timeoutMs?: number }
 }): Services {
   const { db, clock, config, log, afterResponse } = options
   const mailer = options.resend?.apiKey
-    ? resendMailer({ apiKey: options.resend.apiKey, baseUrl: options.resend.baseUrl })
+    ? resendMailer({ apiKey: options.resend.apiKey, baseUrl: options.resend.baseUrl, timeoutMs: options.resend.timeoutMs })
     : mailboxMailer({ db, clock, log })
   return { db, clock, config, log, mailer, afterResponse }
 }

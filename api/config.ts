@@ -17,5 +17,6 @@ export function readConfig(env: Env, defaults: { appUrl?: string; appSecret?: st
     mailFrom: env.MAIL_FROM || 'Roster <no-reply@roster.localhost>',
     sessionTtlDays: Number(env.SESSION_TTL_DAYS ?? 14),
     termsUrl: env.TERMS_URL || undefined,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
   }
 }

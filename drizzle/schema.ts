@@ -218,7 +218,8 @@ export const events = pgTable(
 )
 
 export const emailKind = pgEnum('email_kind', ['invitation', 'removed'])
-export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed'])
+/** queued → sent (accepted by the provider) → delivered | bounced | complained; failed = given up. */
+export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed', 'delivered', 'bounced', 'complained'])
 
 /**
  * Outbox: written in the same transaction as the change that causes it. Holds what to render, never
@@ -238,16 +239,23 @@ export const emails = pgTable(
     props: jsonb('props').$type<Record<string, unknown>>().notNull(),
     status: emailStatus('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
-    /** A dispatcher's claim on the row; another dispatcher skips it until then. */
+    /**
+     * Not to be picked before this time: a dispatcher's claim (lease) while it sends, or the
+     * backoff before the next try.
+     */
     lockedUntil: ts('locked_until'),
     providerId: text('provider_id'),
     error: text('error'),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
+    /** When the status last changed (a webhook's time for delivered, bounced, complained). */
+    statusAt: ts('status_at'),
   },
   (t) => [
     index('emails_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
     index('emails_account_idx').on(t.accountId, t.createdAt),
+    index('emails_membership_idx').on(t.membershipId, t.createdAt),
+    uniqueIndex('emails_provider_id_key').on(t.providerId),
   ],
 )
 

@@ -23,6 +23,8 @@ export interface Config {
   sessionTtlDays: number
   /** Where the registration form's "Terms of Use" points; without it the words are not a link. */
   termsUrl?: string
+  /** Resend's webhook signing secret (whsec_...); without it /webhooks/resend answers 404. */
+  resendWebhookSecret?: string
 }
 
 /** Who made a change, as the history shows it. */

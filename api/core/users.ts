@@ -21,6 +21,8 @@ export interface UserRecord {
   joinedAt: Date | null
   lastSignInAt: Date | null
   invitedBy: { id: string; name: string } | null
+  /** The fate of the latest invitation email: queued, sent, delivered, bounced, complained or failed. */
+  invitationEmail: { status: string; at: string; error: string | null } | null
 }
 
 export interface UserFilter {
@@ -50,6 +52,9 @@ function selection(now: Date) {
     expiresAt: memberships.expiresAt,
     joinedAt: memberships.joinedAt,
     lastSignInAt: memberships.lastSignInAt,
+    invitationEmail: sql<UserRecord['invitationEmail']>`(select json_build_object('status', e.status,
+      'at', coalesce(e.status_at, e.created_at), 'error', e.error) from emails e
+      where e.membership_id = "memberships"."id" and e.kind = 'invitation' order by e.created_at desc, e.id desc limit 1)`,
     inviterId: inviter.id,
     inviterFirstName: inviter.firstName,
     inviterLastName: inviter.lastName,
@@ -64,6 +69,7 @@ function toRecord(row: Row): UserRecord {
     ...user,
     // json_agg comes back parsed from postgres.js and PGlite alike, but as text where types are not fetched.
     groupIds: typeof row.groupIds === 'string' ? JSON.parse(row.groupIds) : row.groupIds,
+    invitationEmail: typeof row.invitationEmail === 'string' ? JSON.parse(row.invitationEmail) : row.invitationEmail,
     invitedBy: inviterId ? { id: inviterId, name: `${inviterFirstName} ${inviterLastName}`.trim() } : null,
   }
 }

@@ -6,8 +6,18 @@ import { invitationToken, invitationUrl } from '../core/invitations/token.js'
 import type { AppEnv, Services } from '../services.js'
 import { EmailProviderError } from './resend-mailer.js'
 
-const MAX_ATTEMPTS = 5
+/** Ten tries over about three hours (30 s, 1, 2, 4, 8, 16 then 30 minutes apart) ride out an outage. */
+export const MAX_ATTEMPTS = 10
 const LEASE_MS = 60_000
+const FIRST_BACKOFF_MS = 30_000
+const MAX_BACKOFF_MS = 30 * 60_000
+
+/** Exponential backoff with jitter, never sooner than the provider's Retry-After. */
+export function retryDelayMs(attempts: number, retryAfterMs: number | undefined, random = Math.random): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, 2 ** (attempts - 1) * FIRST_BACKOFF_MS)
+  const jittered = ceiling / 2 + random() * (ceiling / 2)
+  return Math.max(jittered, retryAfterMs ?? 0)
+}
 
 type EmailRow = typeof emails.$inferSelect
 
@@ -54,27 +64,31 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
       try {
         const composed = await compose(services, row)
         if ('dead' in composed) {
-          await db.update(emails).set({ status: 'failed', error: composed.dead, attempts, lockedUntil: null }).where(eq(emails.id, row.id))
+          await db
+            .update(emails)
+            .set({ status: 'failed', error: composed.dead, attempts, lockedUntil: null, statusAt: clock.now() })
+            .where(eq(emails.id, row.id))
           continue
         }
         const message = await renderEmail(composed.template)
         const { providerId } = await mailer.send({ id: row.id, accountId: row.accountId, to: row.to, from: config.mailFrom, link: composed.link, ...message })
         await db
           .update(emails)
-          .set({ status: 'sent', providerId, sentAt: clock.now(), attempts, lockedUntil: null, error: null })
+          .set({ status: 'sent', providerId, sentAt: clock.now(), statusAt: clock.now(), attempts, lockedUntil: null, error: null })
           .where(eq(emails.id, row.id))
         sent++
       } catch (error) {
         const retryable = !(error instanceof EmailProviderError) || error.retryable
         const giveUp = !retryable || attempts >= MAX_ATTEMPTS
-        const backoff = Math.min(2 ** attempts * 1000, 5 * 60_000)
+        const delay = retryDelayMs(attempts, error instanceof EmailProviderError ? error.retryAfterMs : undefined)
         await db
           .update(emails)
           .set({
             status: giveUp ? 'failed' : 'queued',
             attempts,
-            error: String((error as Error)?.message ?? error),
-            lockedUntil: giveUp ? null : new Date(clock.now().getTime() + backoff),
+            error: String((error as Error)?.message ?? error).slice(0, 1000),
+            lockedUntil: giveUp ? null : new Date(clock.now().getTime() + delay),
+            ...(giveUp ? { statusAt: clock.now() } : {}),
           })
           .where(eq(emails.id, row.id))
         services.log.error('email not sent', { emailId: row.id, attempts, error: String(error) })

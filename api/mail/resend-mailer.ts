@@ -2,24 +2,43 @@ import { Resend } from 'resend'
 import type { Mailer, OutgoingEmail } from './mailer.js'
 
 export class EmailProviderError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    /** The provider's Retry-After, in milliseconds, when it sent one. */
+    readonly retryAfterMs?: number,
+  ) {
     super(message)
   }
 }
 
-/** Sends through Resend; `baseUrl` lets tests point the real SDK at a local fake server. */
-export function resendMailer(options: { apiKey: string; baseUrl?: string }): Mailer {
+function retryAfterMs(headers: Record<string, string> | null | undefined): number | undefined {
+  const value = headers?.['retry-after']
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+/**
+ * Sends through Resend with the outbox id as idempotency key, so a retry after a crash or a
+ * timeout never makes a second message. `baseUrl` lets tests point the real SDK at a local fake.
+ */
+export function resendMailer(options: { apiKey: string; baseUrl?: string; timeoutMs?: number }): Mailer {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined)
   return {
     name: 'resend',
     async send(email: OutgoingEmail) {
-      const { data, error } = await client.emails.send(
+      const { data, error, headers } = await client.emails.send(
         { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
-        { idempotencyKey: `email/${email.id}` },
+        { idempotencyKey: `email/${email.id}`, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) } as never,
       )
       if (error || !data) {
         const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 0
-        throw new EmailProviderError(error?.message ?? 'The email provider returned no message id.', status === 429 || status >= 500 || status === 0)
+        // No status: the request timed out or never reached Resend.
+        const retryable = status === 0 || status === 429 || status >= 500
+        throw new EmailProviderError(error?.message ?? 'The email provider returned no message id.', retryable, retryAfterMs(headers))
       }
       return { providerId: data.id }
     },

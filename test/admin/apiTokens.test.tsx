@@ -59,13 +59,23 @@ describe('the API tokens list', () => {
     const { dataProvider } = fakeRoster()
     renderAdmin(dataProvider, '/api-tokens')
 
-    const header = await screen.findByRole('region', { name: 'SCIM base URL' })
+    const header = await screen.findByRole('region', { name: 'Connect an identity provider (SCIM)' })
     expect((within(header).getByRole('textbox') as HTMLInputElement).value).toBe(SCIM_URL)
     expect(within(header).getByText(/Tenant URL in Microsoft Entra ID/)).toBeTruthy()
     fireEvent.click(within(header).getByRole('button', { name: 'Copy SCIM base URL' }))
 
     expect(await screen.findByText('SCIM base URL copied')).toBeTruthy()
     expect(writeText).toHaveBeenCalledWith(SCIM_URL)
+  })
+
+  it('offers to create the first token when there is none', async () => {
+    const { dataProvider } = fakeRoster({ apiTokens: [] })
+    renderAdmin(dataProvider, '/api-tokens')
+
+    expect(await screen.findByText(/No API token yet/)).toBeTruthy()
+    expect(screen.getByRole('region', { name: 'Connect an identity provider (SCIM)' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('link', { name: 'Create token' }))
+    expect(await screen.findByRole('textbox', { name: /^Name/ })).toBeTruthy()
   })
 })
 

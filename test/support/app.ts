@@ -35,7 +35,7 @@ export function memoryLogger() {
  * The real app on a real database: a fresh migrated database per test file, one seeded account
  * ("Acme") with its administrator, a clock the test controls, and the development mailbox.
  */
-export async function createTestApp(options: { resend?: { apiKey: string; baseUrl: string } } = {}) {
+export async function createTestApp(options: { resend?: { apiKey: string; baseUrl: string; timeoutMs?: number }; config?: Partial<Config> } = {}) {
   const database = await openTestDatabase()
   const clock = new TestClock()
   const { log, lines } = memoryLogger()
@@ -43,7 +43,7 @@ export async function createTestApp(options: { resend?: { apiKey: string; baseUr
   const services = buildServices({
     db: database.db,
     clock,
-    config: testConfig,
+    config: { ...testConfig, ...options.config },
     log,
     afterResponse: background.run,
     resend: options.resend,

@@ -40,12 +40,33 @@ export async function newContext(browser: Browser, baseUrl: string): Promise<Bro
   return context
 }
 
-/** Saves `test-artifacts/e2e/<name>.png`, the whole page. */
+/**
+ * Saves `test-artifacts/e2e/<name>.png`, the whole page. The viewport is grown to the page's size
+ * for the shot rather than using `fullPage`, which leaves the email previews (sandboxed iframes,
+ * painted in their own process) blank outside the viewport.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name}.png`)
-  // Back to the top left, so the sticky app bar and the menu are in the picture.
-  await page.evaluate(() => window.scrollTo(0, 0)).catch(() => undefined)
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  const viewport = page.viewportSize()
+  const size = await page
+    .evaluate(() => {
+      window.scrollTo(0, 0)
+      const root = document.documentElement
+      return { height: Math.max(root.scrollHeight, window.innerHeight) }
+    })
+    .catch(() => undefined)
+  // Only taller: a page wider than the window is shown as it is, overflowing (fullPage keeps that).
+  const grow = viewport && size && size.height > viewport.height
+  if (grow) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(size.height, 8000) })
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    await page.waitForTimeout(250)
+  }
+  try {
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  } finally {
+    if (grow) await page.setViewportSize(viewport)
+  }
   return path
 }
 

@@ -1,0 +1,303 @@
+import { expect } from 'vitest'
+
+/**
+ * The HTTP cases that run unchanged against every runtime (Node with postgres.js, workerd through
+ * wrangler dev and Hyperdrive): plain fetch over a real socket, a tiny cookie jar, no app internals.
+ */
+export interface Target {
+  /** The server's public URL (its APP_URL), without a trailing slash. */
+  baseUrl: string
+  /** An account seeded in the database, and its active administrator. */
+  accountId: string
+  admin: { email: string; password: string }
+}
+
+export interface RuntimeCase {
+  name: string
+  run: (target: Target) => Promise<void>
+}
+
+export const MEMBER_PASSWORD = 'Str0ng-enough!'
+const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
+const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error'
+const SCIM_LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
+
+export interface Answer<T = any> {
+  status: number
+  headers: Headers
+  text: string
+  /** Parsed JSON when the answer says it is JSON, otherwise the text. */
+  body: T
+}
+
+/** A client with its own cookies: Set-Cookie answers are kept and sent back, as a browser would. */
+export function client(baseUrl: string) {
+  const cookies = new Map<string, string>()
+
+  async function send<T = any>(
+    method: string,
+    path: string,
+    options: { json?: unknown; form?: Record<string, string>; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = { ...options.headers }
+    let body = options.body
+    if (options.json !== undefined) {
+      headers['content-type'] ??= 'application/json'
+      body = JSON.stringify(options.json)
+    }
+    if (options.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+      body = new URLSearchParams(options.form).toString()
+    }
+    if (cookies.size) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: 'manual' })
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';')
+      const at = pair.indexOf('=')
+      if (at < 1) continue
+      const name = pair.slice(0, at).trim()
+      const value = pair.slice(at + 1).trim()
+      const gone = !value || attributes.some((a) => /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(a))
+      if (gone) cookies.delete(name)
+      else cookies.set(name, value)
+    }
+    const text = await response.text()
+    let parsed: unknown = text
+    if (/json/.test(response.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text)
+    return { status: response.status, headers: response.headers, text, body: parsed as T }
+  }
+
+  return {
+    cookies,
+    send,
+    get: <T = any>(path: string, headers?: Record<string, string>) => send<T>('GET', path, { headers }),
+    post: <T = any>(path: string, json?: unknown, headers?: Record<string, string>) => send<T>('POST', path, { json, headers }),
+  }
+}
+
+export type Client = ReturnType<typeof client>
+
+/** Says what came back when a status is not the expected one: the body is the useful part. */
+function expectStatus(answer: Answer, status: number, what: string) {
+  expect(answer.status, `${what}: ${answer.status} ${answer.text.slice(0, 500)}`).toBe(status)
+}
+
+async function signIn(target: Target, email: string, password: string) {
+  const session = client(target.baseUrl)
+  const answer = await session.post('/api/auth/login', { email, password })
+  expectStatus(answer, 200, `sign-in as ${email}`)
+  expect(session.cookies.get('roster_session')).toMatch(/^[A-Za-z0-9_-]{43}$/)
+  return session
+}
+
+const unique = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`
+const filterParam = (filter: unknown) => `filter=${encodeURIComponent(JSON.stringify(filter))}`
+
+/** The account's default group (Administrators), which every invitation here uses. */
+async function defaultGroupId(target: Target, admin: Client) {
+  const groups = await admin.get(`/api/accounts/${target.accountId}/groups`)
+  expectStatus(groups, 200, 'list groups')
+  const group = (groups.body as { id: string; isDefault?: boolean }[]).find((g) => g.isDefault) ?? groups.body[0]
+  expect(group?.id, 'the seeded account has a group').toEqual(expect.any(String))
+  return group.id as string
+}
+
+/**
+ * The development mailbox, polled: email goes out after the response (waitUntil on Workers, a
+ * background task on Node), so the message may land a moment after the 201.
+ */
+async function waitForEmail(target: Target, admin: Client, to: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const answer = await admin.get(`/api/accounts/${target.accountId}/emails?${filterParam({ to })}`)
+    expectStatus(answer, 200, 'read the development mailbox')
+    const [message] = answer.body as { to: string; subject: string; text: string; kind: string }[]
+    if (message) return message
+    if (Date.now() > deadline) throw new Error(`no email to ${to} in the development mailbox after ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+export const cases: RuntimeCase[] = [
+  {
+    name: 'health answers ok',
+    async run(target) {
+      const answer = await client(target.baseUrl).get('/health')
+      expectStatus(answer, 200, 'GET /health')
+      expect(answer.headers.get('content-type')).toContain('application/json')
+      expect(answer.body).toEqual({ ok: true })
+    },
+  },
+
+  {
+    name: 'sign-in with the right password sets an HttpOnly session cookie that works',
+    async run(target) {
+      const session = client(target.baseUrl)
+      const answer = await session.post('/api/auth/login', { email: ` ${target.admin.email.toUpperCase()} `, password: target.admin.password })
+      expectStatus(answer, 200, 'sign-in')
+      expect(answer.body.person).toMatchObject({ email: target.admin.email })
+      const setCookie = answer.headers.getSetCookie().find((line) => line.startsWith('roster_session='))
+      expect(setCookie).toMatch(/^roster_session=[A-Za-z0-9_-]{43};/)
+      expect(setCookie).toMatch(/HttpOnly/i)
+      expect(setCookie).toMatch(/SameSite=Lax/i)
+
+      const me = await session.get('/api/auth/me')
+      expectStatus(me, 200, 'GET /api/auth/me')
+      expect(me.body.person.email).toBe(target.admin.email)
+      expect(me.body.administeredAccounts).toEqual([{ id: target.accountId, name: expect.any(String) }])
+      expect(me.body.memberships).toEqual([expect.objectContaining({ accountId: target.accountId, state: 'active', isAdministrator: true })])
+    },
+  },
+
+  {
+    name: 'sign-in with a wrong password is a 401 with the JSON error shape and no cookie',
+    async run(target) {
+      const session = client(target.baseUrl)
+      const answer = await session.post('/api/auth/login', { email: target.admin.email, password: 'Not-the-password-1!' })
+      expectStatus(answer, 401, 'sign-in with a wrong password')
+      expect(answer.headers.get('content-type')).toContain('application/json')
+      expect(answer.body).toEqual({ code: 'invalid_credentials', message: expect.any(String), requestId: expect.any(String) })
+      expect(answer.body.message.length).toBeGreaterThan(0)
+      expect(answer.headers.getSetCookie()).toEqual([])
+      expect((await session.get('/api/auth/me')).status).toBe(401)
+    },
+  },
+
+  {
+    name: 'an invited user gets the email, accepts through the invite pages and signs in',
+    async run(target) {
+      const admin = await signIn(target, target.admin.email, target.admin.password)
+      const users = `/api/accounts/${target.accountId}/users`
+      const email = unique('invitee')
+      const groupId = await defaultGroupId(target, admin)
+
+      const invited = await admin.post(users, { firstName: 'Grace', lastName: 'Hopper', email, groupIds: [groupId] })
+      expectStatus(invited, 201, 'invite a user')
+      expect(invited.body).toMatchObject({ email, firstName: 'Grace', lastName: 'Hopper', state: 'invited', groupIds: [groupId], joinedAt: null })
+      const userId = invited.body.id as string
+
+      const message = await waitForEmail(target, admin, email)
+      expect(message).toMatchObject({ to: email, subject: 'Invitation to Roster', kind: 'invitation' })
+      const link = message.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)?.[0]
+      expect(link, `an invitation link in:\n${message.text}`).toBeDefined()
+      // The link points at this server's public URL.
+      expect(new URL(link!).origin).toBe(new URL(target.baseUrl).origin)
+      const path = new URL(link!).pathname
+
+      // The invitee's browser: its own cookies.
+      const invitee = client(target.baseUrl)
+      const welcome = await invitee.get(path)
+      expectStatus(welcome, 200, 'open the invitation link')
+      expect(welcome.headers.get('content-type')).toContain('text/html')
+      expect(welcome.text).toContain(`This invitation has been sent to ${email}`)
+
+      const register = await invitee.get(`${path}/register`)
+      expectStatus(register, 200, 'open the register page')
+      const csrf = register.text.match(/name="csrf" value="([^"]+)"/)?.[1]
+      expect(csrf, 'a csrf field in the register form').toMatch(/^[A-Za-z0-9_-]{43}$/)
+      expect(invitee.cookies.get('roster_invite_csrf')).toBe(csrf)
+
+      // Without the CSRF cookie the form is refused and nothing is accepted.
+      const stranger = client(target.baseUrl)
+      const forged = await stranger.send('POST', `${path}/accept`, {
+        form: { csrf: csrf!, firstName: 'Grace', lastName: 'Hopper', password: MEMBER_PASSWORD, confirmPassword: MEMBER_PASSWORD, acceptTerms: 'on' },
+      })
+      expectStatus(forged, 403, 'accept without the csrf cookie')
+
+      const accepted = await invitee.send('POST', `${path}/accept`, {
+        form: { csrf: csrf!, firstName: 'Grace', lastName: 'Hopper', password: MEMBER_PASSWORD, confirmPassword: MEMBER_PASSWORD, acceptTerms: 'on' },
+      })
+      expectStatus(accepted, 200, 'accept the invitation')
+      expect(accepted.text).toContain('Your invitation is accepted.')
+      expect(accepted.text).toContain(`Sign in with ${email}`)
+
+      // The link is spent.
+      expect((await client(target.baseUrl).get(path)).status).toBe(404)
+
+      const member = await signIn(target, email, MEMBER_PASSWORD)
+      const me = await member.get('/api/auth/me')
+      expectStatus(me, 200, 'GET /api/auth/me as the new member')
+      expect(me.body.person).toMatchObject({ email, firstName: 'Grace', lastName: 'Hopper' })
+      expect(me.body.memberships).toEqual([expect.objectContaining({ accountId: target.accountId, state: 'active' })])
+
+      const record = await admin.get(`${users}/${userId}`)
+      expectStatus(record, 200, 'read the user as the administrator')
+      expect(record.body).toMatchObject({ id: userId, state: 'active', joinedAt: expect.any(String) })
+    },
+  },
+
+  {
+    name: 'SCIM: a token made over REST creates, finds, deactivates and reads a user',
+    async run(target) {
+      const admin = await signIn(target, target.admin.email, target.admin.password)
+      const made = await admin.post(`/api/accounts/${target.accountId}/api-tokens`, { name: `runtime-${crypto.randomUUID().slice(0, 6)}` })
+      expectStatus(made, 201, 'create an API token')
+      expect(made.body.token).toEqual(expect.any(String))
+      const scimHeaders = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${made.body.token}`, ...extra })
+      const scim = client(target.baseUrl)
+      const json = { 'content-type': 'application/scim+json' }
+
+      const userName = unique('scim')
+      const created = await scim.send('POST', '/scim/v2/Users', {
+        headers: scimHeaders(json),
+        body: JSON.stringify({
+          schemas: [SCIM_USER],
+          userName,
+          name: { givenName: 'Sam', familyName: 'Scim' },
+          emails: [{ value: userName, primary: true, type: 'work' }],
+          active: true,
+        }),
+      })
+      expectStatus(created, 201, 'SCIM POST /Users')
+      expect(created.headers.get('content-type')).toContain('application/scim+json')
+      const id = created.body.id as string
+      expect(id).toMatch(/^[0-9a-f-]{36}$/)
+      expect(created.headers.get('location')).toBe(`${target.baseUrl}/scim/v2/Users/${id}`)
+      expect(created.body).toMatchObject({
+        schemas: expect.arrayContaining([SCIM_USER]),
+        userName,
+        active: true,
+        name: { givenName: 'Sam', familyName: 'Scim' },
+        meta: { resourceType: 'User', location: `${target.baseUrl}/scim/v2/Users/${id}` },
+      })
+
+      const found = await scim.send('GET', `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${userName.toUpperCase()}"`)}`, { headers: scimHeaders() })
+      expectStatus(found, 200, 'SCIM filter by userName')
+      expect(found.body).toMatchObject({ schemas: [SCIM_LIST], totalResults: 1, startIndex: 1, itemsPerPage: 1 })
+      expect(found.body.Resources).toHaveLength(1)
+      expect(found.body.Resources[0]).toMatchObject({ id, userName, active: true })
+
+      const deactivated = await scim.send('PATCH', `/scim/v2/Users/${id}`, {
+        headers: scimHeaders(json),
+        body: JSON.stringify({ schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] }),
+      })
+      expectStatus(deactivated, 200, 'SCIM PATCH active=false')
+      expect(deactivated.body).toMatchObject({ id, userName, active: false })
+
+      const read = await scim.send('GET', `/scim/v2/Users/${id}`, { headers: scimHeaders() })
+      expectStatus(read, 200, 'SCIM GET /Users/:id')
+      expect(read.body).toMatchObject({ id, userName, active: false })
+      expect(read.headers.get('etag')).toBe(read.body.meta.version)
+
+      // And the admin API agrees: the membership is blocked.
+      const user = await admin.get(`/api/accounts/${target.accountId}/users/${id}`)
+      expectStatus(user, 200, 'read the SCIM user over REST')
+      expect(user.body.state).toBe('blocked')
+    },
+  },
+
+  {
+    name: 'SCIM: a bad token gets the RFC 7644 401 body',
+    async run(target) {
+      const scim = client(target.baseUrl)
+      for (const authorization of [undefined, 'Bearer nope', `Bearer roster_scim_${'x'.repeat(43)}`]) {
+        const answer = await scim.send('GET', '/scim/v2/Users', { headers: authorization ? { authorization } : {} })
+        expectStatus(answer, 401, `SCIM with ${authorization ?? 'no authorization'}`)
+        expect(answer.headers.get('content-type')).toContain('application/scim+json')
+        expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SCIM"')
+        expect(answer.body).toEqual({ schemas: [SCIM_ERROR], status: '401', detail: 'Authentication failed: send a valid bearer token.' })
+      }
+    },
+  },
+]

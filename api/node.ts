@@ -8,13 +8,12 @@ import { backgroundTasks } from './background.js'
 import { buildServices } from './build-services.js'
 import { readConfig } from './config.js'
 import { randomToken } from './core/crypto.js'
-import { recordExpiredInvitations } from './core/events.js'
 import { seedIfEmpty } from './core/seed.js'
 import { systemClock } from './core/types.js'
 import { openPglite } from './db/pglite.js'
-import { pruneProvisioningLog } from './scim/middleware/provisioning-log.js'
 import { openPostgres } from './db/postgres.js'
 import { dispatchQueuedEmails } from './mail/dispatch.js'
+import { runMaintenance } from './maintenance.js'
 import { consoleLogger } from './services.js'
 import { shiftableClock } from './test-clock.js'
 
@@ -68,11 +67,7 @@ async function main() {
 
   // Sends what a crash or an outage left in the outbox, and writes "expired" history lines.
   const sweep = setInterval(() => {
-    background.run(async () => {
-      await dispatchQueuedEmails(services)
-      await recordExpiredInvitations(database.db, clock.now())
-      await pruneProvisioningLog(database.db, clock.now())
-    })
+    background.run(() => runMaintenance(services))
   }, 30_000)
   background.run(() => dispatchQueuedEmails(services))
 

@@ -5,6 +5,7 @@ import { createApp } from './app.js'
 import { buildServices } from './build-services.js'
 import { readConfig } from './config.js'
 import { systemClock, type Database } from './core/types.js'
+import { runMaintenance } from './maintenance.js'
 import { consoleLogger, type Services } from './services.js'
 
 export interface WorkerEnv {
@@ -14,28 +15,50 @@ export interface WorkerEnv {
   PRODUCT_NAME?: string
   MAIL_FROM?: string
   RESEND_API_KEY?: string
+  RESEND_WEBHOOK_SECRET?: string
   SESSION_TTL_DAYS?: string
+  TERMS_URL?: string
+  SCIM_RATE_LIMIT?: string
 }
 
-// One app per isolate; the services (and their database connection) are made per request, since
-// Workers may not share I/O objects between requests.
-const app = createApp({ services: (c) => (c.env as { services: Services }).services })
+// One app per isolate, built on first use; the services (and their database connection) are made
+// per request, since Workers may not share I/O objects between requests.
+let app: ReturnType<typeof createApp> | undefined
+const appFor = (env: WorkerEnv) =>
+  (app ??= createApp({
+    services: (c) => (c.env as { services: Services }).services,
+    scimRequestsPerSecond: Number(env.SCIM_RATE_LIMIT) || undefined,
+  }))
+
+/** Services for one request or one cron run; `finish` waits for work after the response, then closes. */
+function servicesFor(env: WorkerEnv) {
+  const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false, onnotice: () => {} })
+  const work: Promise<unknown>[] = []
+  const services = buildServices({
+    db: drizzle(client, { schema }) as unknown as Database,
+    clock: systemClock,
+    config: readConfig(env as unknown as Record<string, string | undefined>),
+    log: consoleLogger,
+    afterResponse: (task) => work.push(task().catch((error) => consoleLogger.error('background task failed', { error: String(error) }))),
+    resend: { apiKey: env.RESEND_API_KEY },
+  })
+  const finish = async () => {
+    await Promise.allSettled(work)
+    await client.end({ timeout: 5 })
+  }
+  return { services, finish }
+}
 
 export default {
-  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false, onnotice: () => {} })
-    const db = drizzle(client, { schema }) as unknown as Database
-    const work: Promise<unknown>[] = []
-    const services = buildServices({
-      db,
-      clock: systemClock,
-      config: readConfig(env as unknown as Record<string, string | undefined>),
-      log: consoleLogger,
-      afterResponse: (task) => work.push(task().catch((error) => consoleLogger.error('background task failed', { error: String(error) }))),
-      resend: { apiKey: env.RESEND_API_KEY },
-    })
-    const response = await app.fetch(request, { services }, ctx)
-    ctx.waitUntil(Promise.allSettled(work).then(() => client.end({ timeout: 5 })))
+  async fetch(request, env, ctx) {
+    const { services, finish } = servicesFor(env)
+    const response = await appFor(env).fetch(request, { services }, ctx)
+    ctx.waitUntil(finish())
     return response
+  },
+  /** The Cron Trigger: sends what requests left in the outbox and does the periodic clean-up. */
+  async scheduled(_controller, env, ctx) {
+    const { services, finish } = servicesFor(env)
+    ctx.waitUntil(runMaintenance(services).finally(finish))
   },
 } satisfies ExportedHandler<WorkerEnv>

@@ -1,0 +1,18 @@
+import { lt } from 'drizzle-orm'
+import { signInAttempts } from '../drizzle/schema.js'
+import { recordExpiredInvitations } from './core/events.js'
+import { dispatchQueuedEmails } from './mail/dispatch.js'
+import { pruneProvisioningLog } from './scim/middleware/provisioning-log.js'
+import type { Services } from './services.js'
+
+/**
+ * What runs on a timer: Node's interval and the Worker's Cron Trigger. Sends what the outbox still
+ * holds (after a crash or an outage), writes "invitation expired" history lines, and prunes old rows.
+ */
+export async function runMaintenance(services: Services): Promise<void> {
+  const now = services.clock.now()
+  await dispatchQueuedEmails(services)
+  await recordExpiredInvitations(services.db, now)
+  await pruneProvisioningLog(services.db, now)
+  await services.db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, new Date(now.getTime() - 24 * 3600 * 1000)))
+}

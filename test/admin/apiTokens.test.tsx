@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
 import { fakeClipboard, renderAdmin } from './support/renderAdmin'
+
+// Each reload goes through react-query and re-renders the whole <Admin>; on a busy machine that
+// takes longer than testing-library's default second. (Per file: vitest isolates test files.)
+configure({ asyncUtilTimeout: 4000 })
 
 // jsdom's origin: what window.location.origin gives the page.
 const SCIM_URL = `${window.location.origin}/scim/v2`

@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
 import { provisioningLogFixtures } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
+
+// Each reload goes through react-query and re-renders the whole <Admin>; on a busy machine that
+// takes longer than testing-library's default second. (Per file: vitest isolates test files.)
+configure({ asyncUtilTimeout: 4000 })
 
 /** The table's body rows, top to bottom, by their summary cell. */
 function summaries(): string[] {
@@ -15,7 +19,7 @@ function summaries(): string[] {
 }
 
 // Filter inputs apply after react-admin's debounce (half a second), then the list reloads.
-const FILTER_APPLIED = { timeout: 3000 }
+const FILTER_APPLIED = { timeout: 5000 }
 
 const lastListCall = (dataProvider: ReturnType<typeof fakeRoster>['dataProvider']) =>
   dataProvider.getList.mock.calls.filter(([resource]) => resource === 'provisioning-log').at(-1)?.[1]

@@ -31,7 +31,7 @@ let inviteeContext: BrowserContext
 let invitee: Page
 /** What the next screenshot shows. */
 let shown: () => Page
-const links: { first?: string; second?: string; third?: string } = {}
+const links: { first?: string; second?: string; third?: string; thirdRenewed?: string } = {}
 
 const inviteUrl = () => new RegExp(`^${server.baseUrl.replace(/[.]/g, '\\.')}/invite/[A-Za-z0-9_-]{20,}$`)
 
@@ -498,6 +498,7 @@ describe('Roster admin, end to end in Chromium', () => {
     expect(newLink).not.toBe(links.third)
     await invitee.goto(newLink!)
     await shows(invitee.getByText(`This invitation has been sent to ${THIRD.email}`))
+    links.thirdRenewed = newLink!
     shown = () => admin
   })
 
@@ -516,6 +517,9 @@ describe('Roster admin, end to end in Chromium', () => {
     await gone(dialog)
     await gone(userRow(admin, THIRD.email))
     await shows(userRow(admin, FIRST.email))
+    // Removing an invited user kills their link.
+    await invitee.goto(links.thirdRenewed!)
+    await shows(invitee.getByText(NO_LONGER_ACTIVE))
 
     menu = await openActions(admin, ADMIN.name)
     await menu.getByRole('menuitem', { name: 'Remove' }).click()

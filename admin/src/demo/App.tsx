@@ -2,7 +2,16 @@ import polyglotI18nProvider from 'ra-i18n-polyglot'
 import englishMessages from 'ra-language-english'
 import { useMemo, useState } from 'react'
 import { Admin, Resource, mergeTranslations } from 'react-admin'
-import { emails, groups, rosterAuthProvider, rosterDataProvider, rosterMessages, users } from '../plugin'
+import {
+  apiTokens,
+  emails,
+  groups,
+  provisioningLog,
+  rosterAuthProvider,
+  rosterDataProvider,
+  rosterMessages,
+  users,
+} from '../plugin'
 import { AccountSwitcherContext, type AccountSwitcher } from './AccountPicker'
 import { createAccountSession } from './accountSession'
 import { LoginPage } from './LoginPage'
@@ -21,7 +30,10 @@ const i18nProvider = polyglotI18nProvider(
   [{ locale: 'en', name: 'English' }],
 )
 
-/** The demo host: Settings > Users, Groups and (in development) Emails, for the signed-in administrator. */
+/**
+ * The demo host: Settings > Users and Groups, Platform tools > API tokens and Provisioning log, and (in
+ * development) Emails, for the signed-in administrator.
+ */
 export function App() {
   // Remounting <Admin> on an account switch drops every cached query of the previous account.
   const [generation, setGeneration] = useState(0)
@@ -55,6 +67,8 @@ export function App() {
         <Resource {...users} />
         <Resource {...groups} />
         <Resource {...emails} />
+        <Resource {...apiTokens} />
+        <Resource {...provisioningLog} />
         <Resource name="events" />
       </Admin>
     </AccountSwitcherContext.Provider>

@@ -61,6 +61,9 @@ function SettingsMenu() {
       <MenuSection label="demo.menu.administration" />
       <Menu.ResourceItem name="users" />
       <Menu.ResourceItem name="groups" />
+      <MenuSection label="demo.menu.platform_tools" />
+      <Menu.ResourceItem name="api-tokens" />
+      <Menu.ResourceItem name="provisioning-log" />
       {mailbox && (
         <>
           <MenuSection label="demo.menu.development" />

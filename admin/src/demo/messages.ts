@@ -7,6 +7,7 @@ export const demoMessages = {
     no_account: 'You do not administer any account.',
     menu: {
       administration: 'Administration',
+      platform_tools: 'Platform tools',
       development: 'Development',
     },
     login: {

@@ -6,6 +6,8 @@
  *   <Resource {...users} />
  *   <Resource {...groups} />
  *   <Resource {...emails} />
+ *   <Resource {...apiTokens} />
+ *   <Resource {...provisioningLog} />
  *   <Resource name="events" />
  * </Admin>
  */
@@ -20,6 +22,8 @@ export {
 export type { UserAction, InvitationAction } from './users'
 export { groups, GroupsChecklist, groupDeletionBlocker } from './groups'
 export { emails, useMailboxEnabled } from './emails'
+export { apiTokens, scimBaseUrl } from './apiTokens'
+export { provisioningLog } from './provisioningLog'
 export { rosterDataProvider } from './dataProvider'
 export type { AccountIdSource } from './dataProvider'
 export { rosterAuthProvider } from './authProvider'

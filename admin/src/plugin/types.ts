@@ -64,6 +64,37 @@ export interface MailboxEmail extends RaRecord<string> {
   kind: string
 }
 
+/** A SCIM bearer token of the account (`api-tokens`); the secret itself is never listed. */
+export interface ApiToken extends RaRecord<string> {
+  id: string
+  name: string
+  /** The secret's first characters, e.g. `roster_scim_AbCd`. */
+  prefix: string
+  /** The group users created through this token join. */
+  provisionGroupId: string
+  sendInvitationEmail: boolean
+  createdAt: string
+  lastUsedAt: string | null
+}
+
+/** The answer to `POST /api-tokens`: the only time `token`, the secret, is given. */
+export interface CreatedApiToken extends ApiToken {
+  token: string
+}
+
+/** One SCIM request an identity provider made (`provisioning-log`, kept 30 days). */
+export interface ProvisioningLogEntry extends RaRecord<string> {
+  id: string
+  tokenId: string
+  tokenName: string
+  method: string
+  path: string
+  status: number
+  durationMs: number
+  summary: string
+  at: string
+}
+
 /** What the Add user wizard posts to `POST /users`. */
 export interface NewUser {
   firstName: string

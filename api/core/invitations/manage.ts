@@ -1,25 +1,19 @@
-import { and, eq, gt, isNull, lte } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { invitations, memberships } from '../../../drizzle/schema.js'
-import { newId } from '../crypto.js'
 import { DomainError, notFound } from '../errors.js'
 import { recordEvent, recordExpiredInvitations } from '../events.js'
 import { lockLiveMembership } from '../memberships/shared.js'
-import { enqueueEmail } from '../outbox.js'
 import { stateOf, whyNot, type InvitationAction } from '../state.js'
 import { findUser, getUser, isUuid, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps, Executor } from '../types.js'
-import { expiryFrom, invitationToken, invitationUrl, newInvitationSecret } from './token.js'
-
+import { issueInvitation, queueInvitationEmail, restartInvitationClock } from './issue.js'
+import { invitationToken, invitationUrl, newInvitationSecret } from './token.js'
 
 /** Why an action is refused, from the membership's state now. */
 async function refusal(db: Executor, accountId: string, membershipId: string, action: InvitationAction, now: Date) {
   const user = await findUser(db, accountId, membershipId, now)
   if (!user) return notFound('User')
   return new DomainError('invalid_state', whyNot[action][user.state] ?? 'This action does not apply to the user now.')
-}
-
-function inviterName(actor: Actor): string | null {
-  return actor.type === 'administrator' ? actor.label : null
 }
 
 /** Emails the same link again and restarts the 7 days. Only while the invitation is valid. */
@@ -31,20 +25,9 @@ export async function resendInvitation(
   const now = deps.clock.now()
   if (!isUuid(input.membershipId)) throw notFound('User')
   return deps.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(memberships)
-      .set({ invitedAt: now, expiresAt: expiryFrom(now), updatedAt: now })
-      .where(
-        and(
-          eq(memberships.id, input.membershipId),
-          eq(memberships.accountId, input.accountId),
-          isNull(memberships.endedAt),
-          eq(memberships.state, 'invited'),
-          gt(memberships.expiresAt, now),
-        ),
-      )
-      .returning({ id: memberships.id })
-    if (updated.length === 0) throw await refusal(tx, input.accountId, input.membershipId, 'resend', now)
+    if (!(await restartInvitationClock(tx, { ...input, now, expired: false }))) {
+      throw await refusal(tx, input.accountId, input.membershipId, 'resend', now)
+    }
     const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
     const [invitation] = await tx
       .select({ id: invitations.id })
@@ -52,15 +35,7 @@ export async function resendInvitation(
       .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
     if (!invitation) throw new DomainError('invalid_state', 'There is no pending invitation to resend.')
     await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'invitation_resent', actor, at: now })
-    await enqueueEmail(tx, {
-      accountId: input.accountId,
-      membershipId: member.id,
-      to: member.email,
-      at: now,
-      kind: 'invitation',
-      invitationId: invitation.id,
-      props: { firstName: member.firstName, inviterName: inviterName(actor), accountName: member.accountName },
-    })
+    await queueInvitationEmail(tx, { ...input, invitationId: invitation.id, actor, now, member })
     return getUser(tx, input.accountId, member.id, now)
   })
 }
@@ -77,44 +52,13 @@ export async function sendNewInvitation(
   return deps.db.transaction(async (tx) => {
     // The history shows the expiry before the renewal, even if no sweep has run since.
     await recordExpiredInvitations(tx, now, { membershipId: input.membershipId })
-    const updated = await tx
-      .update(memberships)
-      .set({ invitedAt: now, expiresAt: expiryFrom(now), updatedAt: now })
-      .where(
-        and(
-          eq(memberships.id, input.membershipId),
-          eq(memberships.accountId, input.accountId),
-          isNull(memberships.endedAt),
-          eq(memberships.state, 'invited'),
-          lte(memberships.expiresAt, now),
-        ),
-      )
-      .returning({ id: memberships.id })
-    if (updated.length === 0) throw await refusal(tx, input.accountId, input.membershipId, 'newInvitation', now)
+    if (!(await restartInvitationClock(tx, { ...input, now, expired: true }))) {
+      throw await refusal(tx, input.accountId, input.membershipId, 'newInvitation', now)
+    }
     const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
-    await tx
-      .update(invitations)
-      .set({ status: 'replaced', endedAt: now })
-      .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
-    const invitationId = newId()
-    await tx.insert(invitations).values({
-      id: invitationId,
-      accountId: input.accountId,
-      membershipId: member.id,
-      seed: secret.seed,
-      tokenHash: secret.tokenHash,
-      createdAt: now,
-    })
+    const invitationId = await issueInvitation(tx, deps.config, { ...input, now, secret })
     await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'new_invitation_sent', actor, at: now })
-    await enqueueEmail(tx, {
-      accountId: input.accountId,
-      membershipId: member.id,
-      to: member.email,
-      at: now,
-      kind: 'invitation',
-      invitationId,
-      props: { firstName: member.firstName, inviterName: inviterName(actor), accountName: member.accountName },
-    })
+    await queueInvitationEmail(tx, { ...input, invitationId, actor, now, member })
     return getUser(tx, input.accountId, member.id, now)
   })
 }

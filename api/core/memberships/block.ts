@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { invitations, memberships } from '../../../drizzle/schema.js'
-import { newId } from '../crypto.js'
 import { DomainError } from '../errors.js'
 import { recordEvent } from '../events.js'
+import { issueInvitation, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
-import { enqueueEmail } from '../outbox.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { endSessionsWithoutAccess } from './remove.js'
 import { assertAnotherAdministratorRemains, lockLiveMembership } from './shared.js'
@@ -60,26 +59,8 @@ export async function unblockMember(
       })
       .where(eq(memberships.id, member.id))
     if (restored === 'invited') {
-      const invitationId = newId()
-      await tx.insert(invitations).values({
-        id: invitationId,
-        accountId: input.accountId,
-        membershipId: member.id,
-        seed: secret.seed,
-        tokenHash: secret.tokenHash,
-        createdAt: now,
-      })
-      if (input.sendEmail) {
-        await enqueueEmail(tx, {
-          accountId: input.accountId,
-          membershipId: member.id,
-          to: member.email,
-          at: now,
-          kind: 'invitation',
-          invitationId,
-          props: { firstName: member.firstName, inviterName: null, accountName: member.accountName },
-        })
-      }
+      const invitationId = await issueInvitation(tx, deps.config, { ...input, now, secret })
+      if (input.sendEmail) await queueInvitationEmail(tx, { ...input, invitationId, actor, now, member })
     }
     await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'unblocked', actor, at: now, data: { restored } })
     return true

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
-import { accounts, groupMembers, invitations, memberships, people } from '../../../drizzle/schema.js'
+import { accounts, groupMembers, memberships, people } from '../../../drizzle/schema.js'
 import { newId } from '../crypto.js'
 import { DomainError, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { recordEvent } from '../events.js'
+import { issueInvitation, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
-import { enqueueEmail } from '../outbox.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { groupsOfAccount } from './shared.js'
@@ -83,15 +83,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
       await tx.insert(groupMembers).values(
         chosen.map((g) => ({ groupId: g.id, membershipId, accountId: input.accountId, createdAt: now })),
       )
-      const invitationId = newId()
-      await tx.insert(invitations).values({
-        id: invitationId,
-        accountId: input.accountId,
-        membershipId,
-        seed: secret.seed,
-        tokenHash: secret.tokenHash,
-        createdAt: now,
-      })
+      const invitationId = await issueInvitation(tx, deps.config, { accountId: input.accountId, membershipId, now, secret })
       await recordEvent(tx, {
         accountId: input.accountId,
         membershipId,
@@ -101,18 +93,13 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         data: { email, groups: chosen.map((g) => g.name) },
       })
       if (input.sendEmail !== false) {
-        await enqueueEmail(tx, {
+        await queueInvitationEmail(tx, {
           accountId: input.accountId,
           membershipId,
-          to: person.email,
-          at: now,
-          kind: 'invitation',
           invitationId,
-          props: {
-            firstName: person.firstName,
-            inviterName: actor.type === 'administrator' ? actor.label : null,
-            accountName: account.name,
-          },
+          actor,
+          now,
+          member: { email: person.email, firstName: person.firstName, accountName: account.name },
         })
       }
       return { membershipId, invitationId }

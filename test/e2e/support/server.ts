@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
  * Starts the real Node entry (`node --import tsx api/node.ts`) on a free port with a fresh data
  * directory: embedded PGlite, the development mailbox, the seeded demo account and the test clock.
  */
-export async function startServer({ startupMs = 60_000 } = {}): Promise<RunningServer> {
+export async function startServer({ startupMs = 90_000 } = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roster-e2e-'))
   const port = await freePort()
   const baseUrl = `http://localhost:${port}`

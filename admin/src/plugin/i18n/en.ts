@@ -45,9 +45,43 @@ export const rosterMessages = {
     emails: {
       name: 'Email |||| Emails',
     },
+    'api-tokens': {
+      name: 'API token |||| API tokens',
+      fields: {
+        name: 'Name',
+        prefix: 'Token',
+        provisionGroupId: 'Provisions into',
+        sendInvitationEmail: 'Invitation email',
+        createdAt: 'Created',
+        lastUsedAt: 'Last used',
+        actions: 'Actions',
+      },
+      notifications: {
+        updated: 'Token updated',
+      },
+    },
+    'provisioning-log': {
+      name: 'Provisioning log |||| Provisioning log',
+      fields: {
+        at: 'Time',
+        tokenId: 'Token',
+        tokenName: 'Token',
+        method: 'Method',
+        path: 'Path',
+        status: 'Status',
+        durationMs: 'Duration',
+        summary: 'Summary',
+        failed: 'Failed only',
+      },
+    },
   },
   roster: {
     none: '—',
+    copy: {
+      button: 'Copy %{label}',
+      copied: 'Copied to the clipboard',
+      refused: 'The browser refused to copy. Select the text and copy it yourself.',
+    },
     optional: 'Optional',
     row_count: '%{smart_count} row |||| %{smart_count} rows',
     action: {
@@ -161,6 +195,51 @@ export const rosterMessages = {
         members:
           'This group has a member. Remove them from it first. |||| This group has %{smart_count} members. Remove them from it first.',
       },
+    },
+    api_tokens: {
+      empty: 'No API token yet. Create one for each identity provider that provisions users.',
+      scim_title: 'Connect an identity provider (SCIM)',
+      scim_url: 'SCIM base URL',
+      scim_url_help:
+        'Give your identity provider this URL (the Tenant URL in Microsoft Entra ID, the SCIM connector base URL in Okta) and an API token as its secret.',
+      never: 'Never',
+      name_help: 'Say which identity provider uses it, e.g. "Entra ID production".',
+      group_label: 'Group for provisioned users',
+      group_automatic: 'Provisioned users (created automatically)',
+      group_help: 'Users the identity provider creates join this group.',
+      administrators_option: 'Provisioned users become administrators',
+      administrators_warning:
+        'Every user this identity provider creates would become an administrator of this account, with access to everything.',
+      send_invitation_email: 'Send invitation emails to provisioned users',
+      send_invitation_email_help: 'Off: users are created without an email, e.g. when they sign in through single sign-on.',
+      actions: {
+        create: 'Create token',
+        revoke: 'Revoke',
+      },
+      created: {
+        title: 'New token "%{name}"',
+        warning: 'Copy this token now. It will not be shown again: only its first characters are kept.',
+        token: 'API token',
+        help: 'Enter the token as the Secret Token (Entra ID) or API token (Okta), and the URL as the Tenant URL or SCIM connector base URL.',
+        close: 'I have copied the token',
+      },
+      revoke: {
+        title: 'Revoke token "%{name}"',
+        content: 'Identity providers using it will stop syncing at once. This cannot be undone.',
+      },
+      notifications: {
+        created: 'Token "%{name}" created',
+        revoked: 'Token "%{name}" revoked',
+        token_copied: 'Token copied',
+        url_copied: 'SCIM base URL copied',
+      },
+    },
+    provisioning_log: {
+      failed_only: 'Failed only',
+      succeeded: 'succeeded',
+      failed: 'failed',
+      duration: '%{ms} ms',
+      empty: 'No identity provider has called the SCIM API in the last 30 days.',
     },
     emails: {
       meta: 'To %{to} · from %{from} · %{date}',

@@ -1,0 +1,70 @@
+import { Box, Card, CardContent, Typography } from '@mui/material'
+import { CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate } from 'react-admin'
+import { tableSx } from '../common/tableSx'
+import type { ApiToken } from '../types'
+import {
+  CreatedAtField,
+  InvitationEmailField,
+  LastUsedField,
+  ProvisionGroupField,
+  TokenPrefixField,
+} from './ApiTokenFields'
+import { RevokeTokenButton } from './RevokeTokenButton'
+import { ScimUrlCard } from './ScimUrlCard'
+
+function TokenRowActions() {
+  return (
+    <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+      <EditButton />
+      <RevokeTokenButton />
+    </Box>
+  )
+}
+
+function NoTokens() {
+  const translate = useTranslate()
+  return (
+    <Card variant="outlined" sx={{ mt: 1 }}>
+      <CardContent sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2, py: 4 }}>
+        <Typography color="text.secondary">{translate('roster.api_tokens.empty')}</Typography>
+        <CreateButton label="roster.api_tokens.actions.create" variant="contained" />
+      </CardContent>
+    </Card>
+  )
+}
+
+const Column = DataTable.Col<ApiToken>
+
+/**
+ * Platform tools > API tokens: the SCIM base URL, and the account's tokens (oldest first, all on
+ * one page: the API answers every live token and sorts them itself, so the columns do not sort).
+ */
+export function ApiTokenList() {
+  return (
+    <>
+      <ScimUrlCard />
+      <List<ApiToken>
+        resource="api-tokens"
+        actions={
+          <TopToolbar>
+            <CreateButton label="roster.api_tokens.actions.create" variant="contained" />
+          </TopToolbar>
+        }
+        sort={{ field: 'createdAt', order: 'ASC' }}
+        perPage={500}
+        pagination={false}
+        empty={<NoTokens />}
+      >
+        <DataTable<ApiToken> rowClick="edit" bulkActionButtons={false} sx={tableSx}>
+          <Column source="name" disableSort />
+          <Column source="prefix" disableSort field={TokenPrefixField} />
+          <Column source="provisionGroupId" disableSort field={ProvisionGroupField} />
+          <Column source="sendInvitationEmail" disableSort field={InvitationEmailField} />
+          <Column source="createdAt" disableSort field={CreatedAtField} />
+          <Column source="lastUsedAt" disableSort field={LastUsedField} />
+          <Column source="actions" disableSort align="right" field={TokenRowActions} />
+        </DataTable>
+      </List>
+    </>
+  )
+}

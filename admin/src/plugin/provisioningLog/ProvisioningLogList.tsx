@@ -1,0 +1,112 @@
+import { Alert, Box, Chip } from '@mui/material'
+import {
+  BooleanInput,
+  DataTable,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin'
+import { tableSx } from '../common/tableSx'
+import type { ProvisioningLogEntry } from '../types'
+
+const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
+
+// A log wants the seconds; the browser's regional settings decide the rest.
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+
+export const isFailure = (status: number) => status >= 400
+
+const logFilters = [
+  <ReferenceInput
+    key="tokenId"
+    source="tokenId"
+    reference="api-tokens"
+    sort={{ field: 'createdAt', order: 'ASC' }}
+    perPage={500}
+    alwaysOn
+  >
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  // Off means "every request", not "successes only": drop the filter instead of sending false.
+  <BooleanInput
+    key="failed"
+    source="failed"
+    label="roster.provisioning_log.failed_only"
+    parse={(checked: boolean) => (checked ? true : null)}
+    alwaysOn
+  />,
+]
+
+function AtField() {
+  const entry = useRecordContext<ProvisioningLogEntry>()
+  return entry ? <Box sx={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(entry.at))}</Box> : null
+}
+
+const code = (text: string) => (
+  <Box component="code" sx={{ ...monospace, wordBreak: 'break-all' }}>
+    {text}
+  </Box>
+)
+
+/** The HTTP status, green for a success and red for a failure (the word is in its accessible name). */
+export function StatusChip() {
+  const entry = useRecordContext<ProvisioningLogEntry>()
+  const translate = useTranslate()
+  if (!entry) return null
+  const failed = isFailure(entry.status)
+  const outcome = translate(failed ? 'roster.provisioning_log.failed' : 'roster.provisioning_log.succeeded')
+  return (
+    <Chip
+      label={entry.status}
+      size="small"
+      color={failed ? 'error' : 'success'}
+      variant={failed ? 'filled' : 'outlined'}
+      aria-label={`${entry.status} ${outcome}`}
+      title={outcome}
+    />
+  )
+}
+
+function DurationField() {
+  const entry = useRecordContext<ProvisioningLogEntry>()
+  const translate = useTranslate()
+  return entry ? <>{translate('roster.provisioning_log.duration', { ms: entry.durationMs })}</> : null
+}
+
+function NoRequests() {
+  const translate = useTranslate()
+  return (
+    <Alert severity="info" sx={{ m: 2 }}>
+      {translate('roster.provisioning_log.empty')}
+    </Alert>
+  )
+}
+
+const Column = DataTable.Col<ProvisioningLogEntry>
+
+/** Platform tools > Provisioning log: the SCIM requests of the last 30 days, newest first. Read-only. */
+export function ProvisioningLogList() {
+  return (
+    <List<ProvisioningLogEntry>
+      resource="provisioning-log"
+      filters={logFilters}
+      actions={<TopToolbar />}
+      sort={{ field: 'at', order: 'DESC' }}
+      perPage={25}
+      empty={<NoRequests />}
+    >
+      <DataTable<ProvisioningLogEntry> rowClick={false} bulkActionButtons={false} sx={tableSx}>
+        <Column source="at" field={AtField} />
+        <Column source="tokenName" disableSort />
+        <Column source="method" disableSort render={(entry) => code(entry.method)} />
+        <Column source="path" disableSort render={(entry) => code(entry.path)} />
+        <Column source="status" disableSort field={StatusChip} />
+        <Column source="durationMs" disableSort align="right" field={DurationField} />
+        <Column source="summary" disableSort />
+      </DataTable>
+    </List>
+  )
+}

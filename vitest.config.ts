@@ -21,7 +21,10 @@ export default defineConfig({
         },
       })),
       { extends: true as const, test: { name: 'unit', include: ['test/emails/**/*.test.ts', 'test/unit/**/*.test.ts'] } },
-      { extends: true as const, test: { name: 'ui', include: ['test/admin/**/*.test.tsx'], environment: 'jsdom' } },
+      {
+        extends: true as const,
+        test: { name: 'ui', include: ['test/admin/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/admin/support/setup.ts'] },
+      },
     ],
   },
 })

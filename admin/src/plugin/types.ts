@@ -19,7 +19,11 @@ export interface User extends RaRecord<string> {
   joinedAt: string | null
   lastSignInAt: string | null
   invitedBy: { id: string; name: string } | null
+  /** The fate of the latest invitation email, as the email provider reports it. */
+  invitationEmail?: { status: EmailDeliveryStatus; at: string; error: string | null } | null
 }
+
+export type EmailDeliveryStatus = 'queued' | 'sent' | 'delivered' | 'bounced' | 'complained' | 'failed'
 
 export interface Group extends RaRecord<string> {
   id: string

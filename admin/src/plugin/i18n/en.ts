@@ -96,6 +96,17 @@ export const rosterMessages = {
         blocked: 'Blocked',
       },
       groups_count: '%{smart_count} group |||| %{smart_count} groups',
+      email: {
+        label: 'Invitation email',
+        queued: 'Sending',
+        sent: 'Sent',
+        delivered: 'Delivered',
+        bounced: 'Bounced',
+        complained: 'Marked as spam',
+        failed: 'Not sent',
+        at: '%{status} on %{date}',
+        advice: 'Copy the invitation link and share it another way, or check the address.',
+      },
       checking_email: 'Checking the email address',
       last_sign_in: 'Last sign-in: %{date}',
       actions: {

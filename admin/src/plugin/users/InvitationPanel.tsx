@@ -4,6 +4,7 @@ import { formatDateTime } from '../common/format'
 import type { User } from '../types'
 import { INVITATION_ACTIONS, USER_ACTION_LABELS, isUserActionAllowed } from './invitationActions'
 import { useInvitationActions } from './useInvitationActions'
+import { InvitationEmailStatus } from './InvitationEmailStatus'
 import { UserStateChip } from './UserStateChip'
 
 function statusLine(user: User, translate: ReturnType<typeof useTranslate>): string {
@@ -30,6 +31,9 @@ export function InvitationPanel() {
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
         <UserStateChip />
         <Typography variant="body2">{statusLine(user, translate)}</Typography>
+      </Box>
+      <Box sx={{ mb: 1 }}>
+        <InvitationEmailStatus />
       </Box>
       {user.invitedAt && (
         <Typography variant="body2" color="text.secondary">

@@ -4,6 +4,7 @@ import { Link, useCreatePath, useGetManyAggregate, useRecordContext, useTranslat
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
 import { TwoLines } from '../common/TwoLines'
+import { InvitationEmailStatus } from './InvitationEmailStatus'
 import { formatDate, formatDateTime, formatTime, fullName } from '../common/format'
 import type { Group, User } from '../types'
 
@@ -36,12 +37,13 @@ export function JoinedField() {
   const user = useRecordContext<User>()
   const translate = useTranslate()
   if (!user) return null
-  if (user.state === 'invited') {
-    return <TwoLines first={translate('roster.users.states.invited')} second={formatDateTime(user.invitedAt)} />
-  }
-  if (user.state === 'invitation_expired') {
+  if (user.state === 'invited' || user.state === 'invitation_expired') {
+    const date = user.state === 'invited' ? user.invitedAt : user.expiresAt
     return (
-      <TwoLines first={translate('roster.users.states.invitation_expired')} second={formatDateTime(user.expiresAt)} />
+      <Box>
+        <TwoLines first={translate(`roster.users.states.${user.state}`)} second={formatDateTime(date)} />
+        <InvitationEmailStatus problemsOnly />
+      </Box>
     )
   }
   if (!user.joinedAt) return <>{translate('roster.none')}</>

@@ -37,8 +37,9 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(requestId())
   app.use(services(options.services))
-  // no-referrer: invitation tokens are in URLs and must not leak to other sites.
-  app.use(secureHeaders({ referrerPolicy: 'no-referrer' }))
+  // same-origin: invitation tokens are in URLs and must never reach another site in a Referer;
+  // (no-referrer would also make browsers send "Origin: null" on our own form posts).
+  app.use(secureHeaders({ referrerPolicy: 'same-origin' }))
   app.onError(onError)
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -15,7 +15,10 @@ export function sameOrigin(): MiddlewareHandler<AppEnv> {
       const fetchSite = c.req.header('sec-fetch-site')
       const origin = c.req.header('origin')
       const allowed = new Set([new URL(c.get('services').config.appUrl).origin, new URL(c.req.url).origin])
-      if (fetchSite === 'cross-site' || (origin && origin !== 'null' && !allowed.has(origin)) || origin === 'null') {
+      // "Origin: null" comes from privacy settings and sandboxed frames alike; only the browser's own
+      // Sec-Fetch-Site (which pages cannot forge) can vouch that it is our page.
+      const opaqueOrigin = origin === 'null' && fetchSite !== 'same-origin'
+      if (fetchSite === 'cross-site' || (origin && origin !== 'null' && !allowed.has(origin)) || opaqueOrigin) {
         throw new ApiError('forbidden', 'Cross-site requests are not allowed.')
       }
     }

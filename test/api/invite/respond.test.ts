@@ -30,7 +30,7 @@ describe('the welcome page', () => {
       expect(page.text).toContain('Decline invitation')
       expect(page.text).toContain(`This invitation has been sent to ${user.email}`)
       expect(page.headers.get('cache-control')).toBe('no-store')
-      expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(page.headers.get('referrer-policy')).toBe('same-origin')
     }
     await t.http.send('GET', `${pathOf(link)}/register`)
     expect(await stateOf(user.id)).toBe('invited')
@@ -115,6 +115,26 @@ describe('accepting', () => {
     })
     expect(crossSite.status).toBe(403)
     expect(await stateOf(user.id)).toBe('invited')
+  })
+})
+
+describe('what browsers really send', () => {
+  it('accepts a same-origin form post whose Origin is "null" (privacy settings), and refuses it from elsewhere', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    const path = new URL(link).pathname
+    const page = await t.http.send('GET', path)
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!
+    const csrf = page.text.match(/name="csrf" value="([^"]+)"/)![1]!
+    const post = (headers: Record<string, string>) =>
+      t.http.send('POST', `${path}/decline`, {
+        body: new URLSearchParams({ csrf }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: 'null', ...headers },
+      })
+    expect((await post({})).status).toBe(403)
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect(await stateOf(user.id)).toBe('invited')
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200)
   })
 })
 

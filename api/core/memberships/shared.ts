@@ -48,29 +48,27 @@ export async function groupsOfAccount(tx: Executor, accountId: string, groupIds:
 }
 
 /**
- * The account must keep one active administrator. Locking the default group row serialises every
- * change that could take the last one away, so two concurrent removals cannot both pass the check.
+ * The account must keep one active administrator. The member's row is already locked (FOR UPDATE),
+ * which no group change can get past, so whether *this* member is an administrator cannot change
+ * under us and needs no further lock. Only for an administrator is the default group row locked,
+ * which serialises every change that could take the last one away.
  */
 export async function assertAnotherAdministratorRemains(tx: Executor, accountId: string, membershipId: string) {
-  const [defaultGroup] = await tx
-    .select({ id: groups.id })
-    .from(groups)
-    .where(and(eq(groups.accountId, accountId), eq(groups.isDefault, true)))
-    .for('update')
-  if (!defaultGroup) return
-  const isAdmin = await tx
-    .select({ one: sql`1` })
+  const [membership] = await tx
+    .select({ groupId: groups.id })
     .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
-    .where(and(eq(groupMembers.groupId, defaultGroup.id), eq(groupMembers.membershipId, membershipId), eq(memberships.state, 'active')))
-  if (isAdmin.length === 0) return
+    .where(and(eq(groupMembers.membershipId, membershipId), eq(groups.isDefault, true), eq(memberships.state, 'active')))
+  if (!membership) return
+  await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, membership.groupId)).for('update')
   const others = await tx
     .select({ one: sql`1` })
     .from(groupMembers)
     .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
     .where(
       and(
-        eq(groupMembers.groupId, defaultGroup.id),
+        eq(groupMembers.groupId, membership.groupId),
         ne(groupMembers.membershipId, membershipId),
         eq(memberships.state, 'active'),
         isNull(memberships.endedAt),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { memberships, people } from '../../../drizzle/schema.js'
 import { isUuid } from '../../core/users.js'
 import type { Executor } from '../../core/types.js'
@@ -76,6 +76,17 @@ export async function listScimUsers(
 ) {
   const where = and(liveIn(accountId), options.filter)
   const order = options.descending ? desc : asc
+  const ordering = [order(sortColumns[options.sort]), order(memberships.id)]
+  // The page's ids first: the groups of each row are then built for those rows only, not for every
+  // row an OFFSET skips.
+  const pageIds = db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(where)
+    .orderBy(...ordering)
+    .offset(options.offset)
+    .limit(options.limit)
   const [rows, [count]] = await Promise.all([
     options.limit === 0
       ? Promise.resolve([])
@@ -83,10 +94,8 @@ export async function listScimUsers(
           .select(options.withGroups ? { ...columns, groups: groupsColumn } : columns)
           .from(memberships)
           .innerJoin(people, eq(people.id, memberships.personId))
-          .where(where)
-          .orderBy(order(sortColumns[options.sort]), order(memberships.id))
-          .offset(options.offset)
-          .limit(options.limit),
+          .where(inArray(memberships.id, pageIds))
+          .orderBy(...ordering),
     db.select({ total: sql<number>`count(*)::int` }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(where),
   ])
   return { rows: rows.map((r) => fromRow(r as ScimUserRow)), total: Number(count?.total ?? 0) }

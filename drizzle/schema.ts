@@ -312,10 +312,7 @@ export const apiTokens = pgTable(
     sendInvitationEmail: boolean('send_invitation_email').notNull().default(true),
     createdByPersonId: uuid('created_by_person_id').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
-    rateWindow: ts('rate_window'),
-    rateCount: integer('rate_count').notNull().default(0),
   },
   (t) => [
     unique('api_tokens_token_hash_key').on(t.tokenHash),
@@ -327,6 +324,20 @@ export const apiTokens = pgTable(
     }),
   ],
 )
+
+/**
+ * Last use and the current one-second rate window of each token: soft state, kept apart from the
+ * token so that counting a request never waits for a durable commit (the migration makes this
+ * table UNLOGGED) and every isolate still counts the same requests.
+ */
+export const apiTokenUsage = pgTable('api_token_usage', {
+  tokenId: uuid('token_id')
+    .primaryKey()
+    .references(() => apiTokens.id, { onDelete: 'cascade' }),
+  windowStart: ts('window_start').notNull(),
+  requests: integer('requests').notNull(),
+  lastUsedAt: ts('last_used_at').notNull(),
+})
 
 /** Every SCIM request of an account, kept 30 days. */
 export const provisioningLog = pgTable(

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
 import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgErrorCode } from './errors.js'
+import { rowsOf } from './rows.js'
 import { isUuid } from './users.js'
 import type { Actor, Executor } from './types.js'
 
@@ -118,9 +119,4 @@ export async function deleteProvisionedGroup(tx: Executor, ctx: Context, fallbac
     if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) throw new DomainError('invalid_state', `"${group.name}" is in use by an API token or still has members.`)
     throw error
   }
-}
-
-/** db.execute answers rows directly on postgres.js and as { rows } on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[]
 }

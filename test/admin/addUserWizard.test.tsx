@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { apiError, fakeRoster } from './support/fakeRoster'
-import { renderAdmin } from './support/renderAdmin'
+import { fakeClipboard, renderAdmin } from './support/renderAdmin'
 
 const DUPLICATE = 'This email is already a member of this account'
 
@@ -171,6 +171,51 @@ describe('the Add user wizard', () => {
     for (const name of ['View details', 'Copy invitation link', 'Close']) {
       expect(within(dialog).getByRole('button', { name })).toBeTruthy()
     }
+  })
+
+  async function toSummary() {
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+    await onStep('Summary')
+  }
+
+  const createdId = async (dataProvider: ReturnType<typeof fakeRoster>['dataProvider']) =>
+    ((await dataProvider.create.mock.results[0]?.value) as { data: { id: string } }).data.id
+
+  // While the dialog is open the rest of the app, where react-admin renders its toasts, is
+  // aria-hidden: the dialog must say itself how the copy went.
+  const linkStatus = () =>
+    within(dialog)
+      .getAllByRole('status')
+      .find((status) => !status.textContent?.includes('was added'))
+
+  it('says inside the dialog that the invitation link was copied', async () => {
+    const writeText = fakeClipboard()
+    const { dataProvider } = await openWizard()
+    await toSummary()
+    expect(linkStatus()?.textContent).toBe('')
+
+    click('Copy invitation link')
+
+    await waitFor(() => expect(linkStatus()?.textContent).toBe('Link copied'))
+    const id = await createdId(dataProvider)
+    expect(dataProvider.getInvitationLink).toHaveBeenCalledWith('users', { id })
+    expect(writeText).toHaveBeenCalledWith(`https://roster.example/invite/${id}`)
+  })
+
+  it('shows the link inside the dialog when the browser refuses to copy it', async () => {
+    // jsdom has no document.execCommand either, so the legacy way fails too.
+    fakeClipboard().mockRejectedValue(new Error('Write permission denied.'))
+    const { dataProvider } = await openWizard()
+    await toSummary()
+
+    click('Copy invitation link')
+
+    await waitFor(() => expect(linkStatus()?.textContent).toContain('The browser refused to copy the link.'))
+    expect(linkStatus()?.textContent).toContain(`https://roster.example/invite/${await createdId(dataProvider)}`)
   })
 
   it("goes back to step 1 with the server's message when the email turned out taken", async () => {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import {
   AppBar,
   Layout,
+  LayoutClasses,
   LoadingIndicator,
   Menu,
   TitlePortal,
@@ -74,9 +75,20 @@ function SettingsMenu() {
   )
 }
 
+/**
+ * react-admin's layout is as wide as its widest content: its root has `min-width: fit-content`, and
+ * the content column is a flex item with the default `min-width: auto`. A wide table would then widen
+ * the whole page (horizontal scroll, right-hand columns off-screen) instead of scrolling inside its
+ * card. Both are reset here, so the page is never wider than the window.
+ */
+const layoutSx = {
+  minWidth: 0,
+  [`& .${LayoutClasses.content}`]: { minWidth: 0 },
+} as const
+
 export function SettingsLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={SettingsAppBar} menu={SettingsMenu}>
+    <Layout appBar={SettingsAppBar} menu={SettingsMenu} sx={layoutSx}>
       <Box sx={{ pb: 4 }}>{children}</Box>
     </Layout>
   )

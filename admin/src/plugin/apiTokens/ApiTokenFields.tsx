@@ -1,18 +1,27 @@
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
-import { Box, Tooltip } from '@mui/material'
+import { Box, Tooltip, useMediaQuery, type Theme } from '@mui/material'
 import { ReferenceField, useRecordContext, useTranslate } from 'react-admin'
-import { formatDateTime } from '../common/format'
+import { formatDate, formatTime } from '../common/format'
+import { TwoLines } from '../common/TwoLines'
 import type { ApiToken, Group } from '../types'
 
 const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
 
-/** `roster_scim_AbCd…`: enough to tell tokens apart, never the secret. */
+/**
+ * `roster_scim_AbCd…`: enough to tell tokens apart, never the secret. Below the `lg` breakpoint it may
+ * break after `roster_scim_` (and nowhere else), for the table to fit.
+ */
 export function TokenPrefixField() {
   const token = useRecordContext<ApiToken>()
+  // Chrome breaks at a <wbr> even in `white-space: nowrap`: on wide screens there is none.
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'))
   if (!token) return null
+  const cut = token.prefix.lastIndexOf('_') + 1
   return (
-    <Box component="code" sx={{ ...monospace, whiteSpace: 'nowrap' }}>
-      {`${token.prefix}…`}
+    <Box component="code" sx={monospace}>
+      {token.prefix.slice(0, cut)}
+      {!wide && <wbr />}
+      {`${token.prefix.slice(cut)}…`}
     </Box>
   )
 }
@@ -54,24 +63,17 @@ export function InvitationEmailField() {
   return <>{translate(token.sendInvitationEmail ? 'ra.boolean.true' : 'ra.boolean.false')}</>
 }
 
-const nowrap = { whiteSpace: 'nowrap' } as const
-
+/** Date, and the time below it (as in the Users table): narrower than both on one line. */
 export function CreatedAtField() {
   const token = useRecordContext<ApiToken>()
-  return (
-    <Box component="span" sx={nowrap}>
-      {formatDateTime(token?.createdAt)}
-    </Box>
-  )
+  if (!token) return null
+  return <TwoLines first={formatDate(token.createdAt)} second={formatTime(token.createdAt)} whole />
 }
 
 export function LastUsedField() {
   const token = useRecordContext<ApiToken>()
   const translate = useTranslate()
   if (!token) return null
-  return (
-    <Box component="span" sx={nowrap}>
-      {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : translate('roster.api_tokens.never')}
-    </Box>
-  )
+  if (!token.lastUsedAt) return <>{translate('roster.api_tokens.never')}</>
+  return <TwoLines first={formatDate(token.lastUsedAt)} second={formatTime(token.lastUsedAt)} whole />
 }

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Typography } from '@mui/material'
 import { CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate } from 'react-admin'
-import { tableSx } from '../common/tableSx'
+import { listSx, tableSx } from '../common/tableSx'
 import type { ApiToken } from '../types'
 import {
   CreatedAtField,
@@ -14,7 +14,8 @@ import { ScimUrlCard } from './ScimUrlCard'
 
 function TokenRowActions() {
   return (
-    <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+    // Below the `lg` breakpoint the buttons may go one under the other, for the table to fit.
+    <Box sx={{ display: 'flex', flexWrap: { xs: 'wrap', lg: 'nowrap' }, justifyContent: 'flex-end', gap: 1 }}>
       <EditButton />
       <RevokeTokenButton />
     </Box>
@@ -45,6 +46,7 @@ export function ApiTokenList() {
       <ScimUrlCard />
       <List<ApiToken>
         resource="api-tokens"
+        sx={listSx}
         actions={
           <TopToolbar>
             <CreateButton label="roster.api_tokens.actions.create" variant="contained" />

@@ -1,5 +1,6 @@
 import { Alert, Box } from '@mui/material'
 import { List, useListContext, useTranslate } from 'react-admin'
+import { listSx } from '../common/tableSx'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import type { MailboxEmail } from '../types'
 import { EmailPreview } from './EmailPreview'
@@ -41,6 +42,7 @@ export function EmailList() {
   return (
     <List<MailboxEmail>
       resource="emails"
+      sx={listSx}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={10}
       actions={false}

@@ -26,7 +26,7 @@ export function EmailPreview({ email }: { email: MailboxEmail }) {
           </Typography>
           <Chip label={email.kind} size="small" variant="outlined" />
         </Box>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
           {translate('roster.emails.meta', { to: email.to, from: email.from, date: formatDateTime(email.createdAt) })}
         </Typography>
         <Box

@@ -3,7 +3,7 @@ import { CreateButton, DataTable, EditButton, List, SearchInput, TopToolbar, use
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
 import type { Group } from '../types'
-import { tableSx } from '../common/tableSx'
+import { listSx, tableSx } from '../common/tableSx'
 import { TwoLines } from '../common/TwoLines'
 import { DeleteGroupButton } from './DeleteGroupButton'
 
@@ -14,13 +14,11 @@ function GroupNameField() {
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
       <InitialsAvatar name={group.name} />
       <TwoLines
-        first={
-          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
-            {group.name}
-            {group.isDefault && <DefaultBadge />}
-          </Box>
-        }
+        first={group.name}
+        badge={group.isDefault && <DefaultBadge />}
         second={group.id}
+        title={group.name}
+        sx={{ minWidth: { xs: 90, lg: 120 }, maxWidth: 280 }}
       />
     </Box>
   )
@@ -37,11 +35,15 @@ function GroupRowActions() {
 
 const Column = DataTable.Col<Group>
 
+// On a phone the table scrolls rather than squeeze descriptions to a word a line.
+const groupsTableSx = { '& td.column-description': { minWidth: 180 } } as const
+
 /** Settings > Groups: the account's groups, with their member counts. */
 export function GroupList() {
   return (
     <List<Group>
       resource="groups"
+      sx={listSx}
       filters={[<SearchInput key="q" source="q" alwaysOn />]}
       actions={
         <TopToolbar>
@@ -51,7 +53,7 @@ export function GroupList() {
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
     >
-      <DataTable<Group> rowClick="show" bulkActionButtons={false} sx={tableSx}>
+      <DataTable<Group> rowClick="show" bulkActionButtons={false} sx={[tableSx, groupsTableSx]}>
         <Column source="name" field={GroupNameField} />
         <Column source="description" disableSort />
         <DataTable.NumberCol source="memberCount" />

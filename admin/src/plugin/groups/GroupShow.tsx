@@ -10,9 +10,9 @@ import {
 } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
-import { tableSx } from '../common/tableSx'
+import { showSx, tableSx } from '../common/tableSx'
 import type { Group, User } from '../types'
-import { UserNameField } from '../users/UserFields'
+import { UserEmailField, UserNameField } from '../users/UserFields'
 import { UserStateChip } from '../users/UserStateChip'
 import { DeleteGroupButton } from './DeleteGroupButton'
 
@@ -32,7 +32,7 @@ function GroupHeader() {
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
       <InitialsAvatar name={group.name} sx={{ width: 48, height: 48, fontSize: 18 }} />
-      <Box sx={{ minWidth: 0 }}>
+      <Box sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           <Typography variant="h5" component="p">
             {group.name}
@@ -57,7 +57,7 @@ const Column = DataTable.Col<User>
 export function GroupShow() {
   const translate = useTranslate()
   return (
-    <Show<Group> resource="groups" actions={<GroupShowActions />} component="div">
+    <Show<Group> resource="groups" sx={showSx} actions={<GroupShowActions />} component="div">
       <GroupHeader />
       <Card variant="outlined" component="section" aria-label={translate('roster.groups.members')}>
         <CardContent>
@@ -72,7 +72,7 @@ export function GroupShow() {
           >
             <DataTable<User> rowClick="show" bulkActionButtons={false} sx={tableSx} empty={<NoMembers />}>
               <Column source="name" field={UserNameField} />
-              <Column source="email" />
+              <Column source="email" field={UserEmailField} />
               <Column source="state" field={UserStateChip} />
             </DataTable>
           </ReferenceManyField>

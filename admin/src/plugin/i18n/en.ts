@@ -148,6 +148,7 @@ export const rosterMessages = {
         added: '%{name} was added to the account',
         invitation_sent: 'An invitation email was sent to %{email}.',
         expires: 'The invitation link expires on %{date}.',
+        link_not_copied: 'The browser refused to copy the link. Here it is:',
       },
       remove: {
         title: 'Remove user',

@@ -9,13 +9,15 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin'
-import { tableSx } from '../common/tableSx'
+import { listSx, tableSx } from '../common/tableSx'
+import { TwoLines } from '../common/TwoLines'
 import type { ProvisioningLogEntry } from '../types'
 
 const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
 
 // A log wants the seconds; the browser's regional settings decide the rest.
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
 export const isFailure = (status: number) => status >= 400
 
@@ -40,9 +42,12 @@ const logFilters = [
   />,
 ]
 
+/** The date, and the time below it (as in the Users table): narrower than both on one line. */
 function AtField() {
   const entry = useRecordContext<ProvisioningLogEntry>()
-  return entry ? <Box sx={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(entry.at))}</Box> : null
+  if (!entry) return null
+  const at = new Date(entry.at)
+  return <TwoLines first={dateFormat.format(at)} second={timeFormat.format(at)} whole />
 }
 
 const code = (text: string) => (
@@ -50,6 +55,13 @@ const code = (text: string) => (
     {text}
   </Box>
 )
+
+// Paths and summaries break anywhere (a summary may quote a long email address) rather than widen
+// the table, but keep enough width to be read.
+const logTableSx = {
+  '& .column-path': { minWidth: { xs: 120, lg: 160 } },
+  '& td.column-summary': { minWidth: { xs: 160, lg: 220 }, overflowWrap: 'anywhere' },
+} as const
 
 /** The HTTP status, green for a success and red for a failure (the word is in its accessible name). */
 export function StatusChip() {
@@ -92,13 +104,14 @@ export function ProvisioningLogList() {
   return (
     <List<ProvisioningLogEntry>
       resource="provisioning-log"
+      sx={listSx}
       filters={logFilters}
       actions={<TopToolbar />}
       sort={{ field: 'at', order: 'DESC' }}
       perPage={25}
       empty={<NoRequests />}
     >
-      <DataTable<ProvisioningLogEntry> rowClick={false} bulkActionButtons={false} sx={tableSx}>
+      <DataTable<ProvisioningLogEntry> rowClick={false} bulkActionButtons={false} sx={[tableSx, logTableSx]}>
         <Column source="at" field={AtField} />
         <Column source="tokenName" disableSort />
         <Column source="method" disableSort render={(entry) => code(entry.method)} />

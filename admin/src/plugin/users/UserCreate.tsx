@@ -8,7 +8,7 @@ import { GroupsChecklist } from '../groups/GroupsChecklist'
 import type { User } from '../types'
 import { AddUserSummary } from './AddUserSummary'
 import { useEmailAvailability } from './useEmailAvailability'
-import { useInvitationActions } from './useInvitationActions'
+import { useInvitationActions, type InvitationOutcome } from './useInvitationActions'
 import {
   USER_DETAILS_FIELDS,
   emptyUserDetails,
@@ -50,6 +50,8 @@ export function UserCreate() {
   const [groupsSubmitted, setGroupsSubmitted] = useState(false)
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({})
   const [created, setCreated] = useState<User>()
+  // How "Copy invitation link" went, said in the dialog (where the toasts are hidden from screen readers).
+  const [linkOutcome, setLinkOutcome] = useState<InvitationOutcome | null>(null)
   const email = useEmailAvailability(details.email)
 
   // Errors render after the state update, so the first invalid field is focused afterwards.
@@ -115,6 +117,12 @@ export function UserCreate() {
     }
   }
 
+  const copyLink = async (user: User) => {
+    // Emptied first, so that a second copy is announced again.
+    setLinkOutcome(null)
+    setLinkOutcome(await invitation.run('copyInvitationLink', user))
+  }
+
   const close = () => redirect('list', 'users')
   const stepLabels = ['details', 'groups', 'overview', 'summary'].map((name) =>
     translate(`roster.users.wizard.steps.${name}`),
@@ -145,7 +153,7 @@ export function UserCreate() {
         start={
           step === SUMMARY && created ? (
             <Button
-              onClick={() => void invitation.run('copyInvitationLink', created)}
+              onClick={() => void copyLink(created)}
               disabled={invitation.pending !== null}
             >
               {translate('roster.users.actions.copy_invitation_link')}
@@ -195,7 +203,7 @@ export function UserCreate() {
         )}
         {step === GROUPS && <GroupsChecklist value={groupIds} onChange={setGroupIds} error={groupsError} />}
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
-        {step === SUMMARY && created && <AddUserSummary user={created} />}
+        {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} />}
       </WizardDialog>
     </>
   )

@@ -3,10 +3,16 @@ import type { MouseEvent } from 'react'
 import { Link, useCreatePath, useGetManyAggregate, useRecordContext, useTranslate } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
-import { TwoLines } from '../common/TwoLines'
+import { oneLineSx, TwoLines } from '../common/TwoLines'
 import { InvitationEmailStatus } from './InvitationEmailStatus'
 import { formatDate, formatDateTime, formatTime, fullName } from '../common/format'
 import type { Group, User } from '../types'
+
+// The least (and most) of each long value the Users table shows before cutting it with an ellipsis:
+// with every column at its least, the table fits a 1000 px window with the menu open.
+const nameWidth = { minWidth: { xs: 90, lg: 100 }, maxWidth: 220 }
+const emailWidth = { minWidth: { xs: 130, lg: 210 }, maxWidth: 280 }
+const groupWidth = { minWidth: { xs: 80, lg: 90 }, maxWidth: 180 }
 
 // Links inside a clickable row must not also trigger the row's own navigation.
 const stopRowClick = (event: MouseEvent) => event.stopPropagation()
@@ -27,7 +33,20 @@ export function UserNameField() {
           </Link>
         }
         second={user.id}
+        title={name}
+        sx={nameWidth}
       />
+    </Box>
+  )
+}
+
+/** The email address; cut with an ellipsis (whole in its tooltip) when the column is narrow. */
+export function UserEmailField() {
+  const user = useRecordContext<User>()
+  if (!user) return null
+  return (
+    <Box sx={{ ...oneLineSx, ...emailWidth }} title={user.email}>
+      {user.email}
     </Box>
   )
 }
@@ -41,13 +60,13 @@ export function JoinedField() {
     const date = user.state === 'invited' ? user.invitedAt : user.expiresAt
     return (
       <Box>
-        <TwoLines first={translate(`roster.users.states.${user.state}`)} second={formatDateTime(date)} />
+        <TwoLines first={translate(`roster.users.states.${user.state}`)} second={formatDateTime(date)} whole />
         <InvitationEmailStatus problemsOnly />
       </Box>
     )
   }
   if (!user.joinedAt) return <>{translate('roster.none')}</>
-  return <TwoLines first={formatDate(user.joinedAt)} second={formatTime(user.joinedAt)} />
+  return <TwoLines first={formatDate(user.joinedAt)} second={formatTime(user.joinedAt)} whole />
 }
 
 export function LastSignInField() {
@@ -55,7 +74,7 @@ export function LastSignInField() {
   const translate = useTranslate()
   if (!user) return null
   if (!user.lastSignInAt) return <>{translate('roster.none')}</>
-  return <TwoLines first={formatDate(user.lastSignInAt)} second={formatTime(user.lastSignInAt)} />
+  return <TwoLines first={formatDate(user.lastSignInAt)} second={formatTime(user.lastSignInAt)} whole />
 }
 
 /** The group's name (and id), or "N groups" with their names in a tooltip. */
@@ -76,14 +95,14 @@ export function UserGroupsField() {
         <InitialsAvatar name={only.name} />
         <TwoLines
           first={
-            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
-              <Link to={createPath({ resource: 'groups', type: 'show', id: only.id })} onClick={stopRowClick}>
-                {only.name}
-              </Link>
-              {only.isDefault && <DefaultBadge />}
-            </Box>
+            <Link to={createPath({ resource: 'groups', type: 'show', id: only.id })} onClick={stopRowClick}>
+              {only.name}
+            </Link>
           }
+          badge={only.isDefault && <DefaultBadge />}
           second={only.id}
+          title={only.name}
+          sx={groupWidth}
         />
       </Box>
     )

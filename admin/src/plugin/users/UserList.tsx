@@ -11,10 +11,11 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin'
-import { tableSx } from '../common/tableSx'
+import { listSx, tableSx } from '../common/tableSx'
+import { twoLinesClasses } from '../common/TwoLines'
 import { USER_STATES, type User } from '../types'
 import { UserActionsMenu } from './UserActionsMenu'
-import { JoinedField, LastSignInField, UserGroupsField, UserNameField } from './UserFields'
+import { JoinedField, LastSignInField, UserEmailField, UserGroupsField, UserNameField } from './UserFields'
 import { UserStateChip } from './UserStateChip'
 
 const stateChoices = USER_STATES.map((state) => ({ id: state, name: `roster.users.states.${state}` }))
@@ -57,19 +58,35 @@ function UserListActions() {
 
 const Column = DataTable.Col<User>
 
+// So that every column fits a 1000 px window with the menu open: the state and invitation email chips
+// take two lines when their column is narrow, an invitation's date and time is cut short below the
+// `lg` breakpoint, and the groups show their "Default" badge only on wide screens (it is on the
+// Groups page). Phones get the table without the last sign-in (still on the user's page).
+const wrappingChip = {
+  '& .MuiChip-root': { height: 'auto', minHeight: 24 },
+  '& .MuiChip-label': { whiteSpace: 'normal', textAlign: 'center' },
+}
+const usersTableSx = {
+  '& .column-state, & .column-joinedAt': wrappingChip,
+  '& .column-joinedAt .MuiTypography-caption': { maxWidth: { lg: 'none' }, whiteSpace: { lg: 'nowrap' } },
+  [`& .column-groupIds .${twoLinesClasses.badge}`]: { display: { xs: 'none', xl: 'flex' } },
+  '& .column-lastSignInAt': { display: { xs: 'none', md: 'table-cell' } },
+} as const
+
 /** Settings > Users: who is in the account, in which state, with their groups. */
 export function UserList() {
   return (
     <List<User>
       resource="users"
+      sx={listSx}
       filters={userFilters}
       actions={<UserListActions />}
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
     >
-      <DataTable<User> rowClick="show" bulkActionButtons={false} sx={tableSx}>
+      <DataTable<User> rowClick="show" bulkActionButtons={false} sx={[tableSx, usersTableSx]}>
         <Column source="name" field={UserNameField} />
-        <Column source="email" />
+        <Column source="email" field={UserEmailField} />
         <Column source="state" field={UserStateChip} />
         <Column source="joinedAt" field={JoinedField} />
         <Column source="lastSignInAt" field={LastSignInField} />

@@ -16,6 +16,7 @@ import {
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
 import { formatDateTime, fullName } from '../common/format'
+import { showSx } from '../common/tableSx'
 import type { Group, User } from '../types'
 import { InvitationPanel } from './InvitationPanel'
 import { isUserActionAllowed, USER_ACTION_LABELS } from './invitationActions'
@@ -105,7 +106,8 @@ function UserShowLayout() {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <InitialsAvatar name={name} sx={{ width: 48, height: 48, fontSize: 18 }} />
-        <Box>
+        {/* A very long name or the id breaks rather than widen a phone's page. */}
+        <Box sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           <Typography variant="h5" component="p">
             {name}
           </Typography>
@@ -144,7 +146,7 @@ function UserShowLayout() {
 /** A user's details page: general data, groups, invitation and history. */
 export function UserShow() {
   return (
-    <Show<User> resource="users" actions={<UserShowActions />} component="div">
+    <Show<User> resource="users" sx={showSx} actions={<UserShowActions />} component="div">
       <UserShowLayout />
     </Show>
   )

@@ -1,11 +1,11 @@
 import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
 import { invitePages } from './invite/routes.js'
 import { createScimApp } from './scim/app.js'
 import { resendWebhook } from './webhooks/resend.js'
+import { limitBody } from './middleware/body-limit.js'
 import { requireAdministrator } from './middleware/require-administrator.js'
 import { sameOrigin } from './middleware/same-origin.js'
 import { services, type ServicesProvider } from './middleware/services.js'
@@ -41,14 +41,14 @@ export function createApp(options: AppOptions) {
   // (no-referrer would also make browsers send "Origin: null" on our own form posts).
   app.use(secureHeaders({ referrerPolicy: 'same-origin' }))
   app.onError(onError)
-  const limitBody = bodyLimit({
+  const bodyUpTo64K = limitBody<AppEnv>({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
       throw new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
     },
   })
-  app.use('/api/*', limitBody)
-  app.use('/invite/*', limitBody)
+  app.use('/api/*', bodyUpTo64K)
+  app.use('/invite/*', bodyUpTo64K)
 
   app.get('/health', (c) => c.json({ ok: true }))
 
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions) {
   })
   app.route('/api', api)
   app.route('/invite', invitePages)
-  app.use('/webhooks/*', limitBody)
+  app.use('/webhooks/*', bodyUpTo64K)
   app.route('/webhooks/resend', resendWebhook)
   app.route('/scim/v2', createScimApp({ requestsPerSecond: options.scimRequestsPerSecond ?? 500 }))
 

@@ -1,6 +1,7 @@
 import type { Clock, Config, Database } from './core/types.js'
 import { mailboxMailer } from './mail/mailbox-mailer.js'
 import { resendMailer } from './mail/resend-mailer.js'
+import { provisioningLogWriter } from './scim/provisioning-log-writer.js'
 import type { Logger, Services } from './services.js'
 
 /** Resend when a key is configured, otherwise the development mailbox. */
@@ -16,5 +17,5 @@ export function buildServices(options: {
   const mailer = options.resend?.apiKey
     ? resendMailer({ apiKey: options.resend.apiKey, baseUrl: options.resend.baseUrl, timeoutMs: options.resend.timeoutMs })
     : mailboxMailer({ db, clock, log })
-  return { db, clock, config, log, mailer, afterResponse }
+  return { db, clock, config, log, mailer, afterResponse, provisioningLog: provisioningLogWriter({ db, log }) }
 }

@@ -1,5 +1,6 @@
 import type { CoreDeps } from './core/types.js'
 import type { Mailer } from './mail/mailer.js'
+import type { ProvisioningLogWriter } from './scim/provisioning-log-writer.js'
 
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void
@@ -17,6 +18,8 @@ export interface Services extends CoreDeps {
   log: Logger
   /** Sends queued emails after the response (in-process on Node, `waitUntil` on Workers). */
   afterResponse(work: () => Promise<unknown>): void
+  /** Where SCIM requests are recorded (batched: one insert for the requests that end together). */
+  provisioningLog: ProvisioningLogWriter
 }
 
 export interface SessionPerson {

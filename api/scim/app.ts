@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { limitBody } from '../middleware/body-limit.js'
 import { discovery, MAX_PAYLOAD_BYTES } from './discovery.js'
 import type { ScimEnv } from './env.js'
 import { ScimError } from './errors.js'
@@ -19,7 +19,7 @@ export function createScimApp(options: ScimOptions) {
   const scim = new Hono<ScimEnv>()
   scim.onError(onScimError)
   scim.use(
-    bodyLimit({
+    limitBody<ScimEnv>({
       maxSize: MAX_PAYLOAD_BYTES,
       onError: () => {
         throw new ScimError(413, `The request body is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB.`)

@@ -19,7 +19,7 @@ export async function newInvitationSecret(config: Config) {
   return { seed, token, tokenHash: await sha256(token) }
 }
 
-export function tokenHash(token: string): Promise<string> {
+export function tokenHash(token: string): string {
   return sha256(token)
 }
 

@@ -16,21 +16,20 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
     await next()
     const token = c.get('token')
     if (!token) return
-    const at = services.clock.now()
+    const url = new URL(c.req.url)
+    const summary = c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed')
     const entry = {
       accountId: token.accountId,
       tokenId: token.id,
       tokenName: token.name,
       method: c.req.method,
-      path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+      path: (url.pathname + url.search).slice(0, 2000),
       status: c.res.status,
       durationMs: Math.round(performance.now() - started),
-      summary: c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed'),
-      at,
+      summary: summary.slice(0, 2000),
+      at: services.clock.now(),
     }
-    services.afterResponse(async () => {
-      await services.db.insert(provisioningLog).values({ ...entry, path: entry.path.slice(0, 2000), summary: entry.summary.slice(0, 2000) })
-    })
+    services.afterResponse(() => services.provisioningLog.write(entry))
   }
 }
 

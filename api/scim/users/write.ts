@@ -12,7 +12,7 @@ import { canonicalize } from '../schema/resolve.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
 import { toScimUser } from './representation.js'
-import { findScimUser } from './store.js'
+import { findScimUser, lockScimUser } from './store.js'
 
 /**
  * A POST or PUT body, validated and coerced by the same rules as PATCH (it is applied as one
@@ -55,7 +55,7 @@ async function updateLocked(
   const services = c.get('services')
   const token = c.get('token')
   return services.db.transaction(async (tx) => {
-    const row = await findScimUser(tx, token.accountId, id, { lock: true })
+    const row = await lockScimUser(tx, token.accountId, id)
     if (!row) throw new ScimError(404, `User ${id} not found.`)
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)

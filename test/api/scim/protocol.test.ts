@@ -133,4 +133,16 @@ describe('resources', () => {
     expect(excluded.body.Resources[0]).toHaveProperty('userName')
     expect((await scim.get(`/Users?${filterQuery('userName xx "a"')}`)).body).toMatchObject({ status: '400', scimType: 'invalidFilter' })
   })
+
+  it('pages a filtered, sorted list, and past its end still tells the total', async () => {
+    for (const name of ['page-d@example.com', 'page-e@example.com', 'page-f@example.com']) await scim.post('/Users', user(name))
+    const query = `${filterQuery('userName sw "page-"')}&sortBy=userName&sortOrder=descending`
+    const second = await scim.get(`/Users?${query}&startIndex=2&count=1`)
+    expect(second.body).toMatchObject({ totalResults: 3, startIndex: 2, itemsPerPage: 1 })
+    expect(second.body.Resources.map((r: { userName: string }) => r.userName)).toEqual(['page-e@example.com'])
+    const past = await scim.get(`/Users?${query}&startIndex=9&count=5`)
+    expect(past.body).toMatchObject({ totalResults: 3, itemsPerPage: 0, Resources: [] })
+    const none = await scim.get(`/Users?${filterQuery('userName eq "nobody@example.com"')}`)
+    expect(none.body).toMatchObject({ totalResults: 0, Resources: [] })
+  })
 })

@@ -3,8 +3,8 @@ import { apiTokenUsage, apiTokens, groups } from '../../drizzle/schema.js'
 import { newId, randomToken, sha256 } from './crypto.js'
 import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
 import { isUuid } from './users.js'
-import { rowsOf } from './rows.js'
-import type { CoreDeps, Executor } from './types.js'
+import { rawQuery } from '../db/raw-query.js'
+import type { CoreDeps, Database, Executor } from './types.js'
 
 export const TOKEN_PREFIX = 'roster_scim_'
 export const PROVISIONED_GROUP_NAME = 'Provisioned users'
@@ -141,37 +141,38 @@ export interface AuthenticatedToken {
   requestsThisSecond: number
 }
 
+const AUTHENTICATE = `
+  with token as (
+    select id, account_id, name, provision_group_id, send_invitation_email from api_tokens
+    where token_hash = $1 and revoked_at is null
+  ), usage as (
+    insert into api_token_usage (token_id, window_start, requests, last_used_at)
+    select id, $2::timestamptz, 1, $3::timestamptz from token
+    on conflict (token_id) do update set
+      requests = case when api_token_usage.window_start = excluded.window_start then api_token_usage.requests + 1 else 1 end,
+      window_start = excluded.window_start,
+      last_used_at = excluded.last_used_at
+    returning token_id, requests
+  )
+  select token.id, token.account_id, token.name, token.provision_group_id, token.send_invitation_email, usage.requests
+  from token join usage on usage.token_id = token.id`
+
 /**
  * One statement authenticates, records the last use and counts the request in the token's
  * one-second window (in the unlogged usage table: no disk flush to wait for), so the rate limit
  * holds across isolates without a second round trip.
  */
-export async function authenticateApiToken(db: Executor, token: string, now: Date): Promise<AuthenticatedToken | null> {
+export async function authenticateApiToken(db: Database, token: string, now: Date): Promise<AuthenticatedToken | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
   const second = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString()
-  const result = await db.execute(sql`
-    with token as (
-      select id, account_id, name, provision_group_id, send_invitation_email from api_tokens
-      where token_hash = ${await sha256(token)} and revoked_at is null
-    ), usage as (
-      insert into api_token_usage (token_id, window_start, requests, last_used_at)
-      select id, ${second}::timestamptz, 1, ${now.toISOString()}::timestamptz from token
-      on conflict (token_id) do update set
-        requests = case when api_token_usage.window_start = excluded.window_start then api_token_usage.requests + 1 else 1 end,
-        window_start = excluded.window_start,
-        last_used_at = excluded.last_used_at
-      returning token_id, requests
-    )
-    select token.id, token.account_id, token.name, token.provision_group_id, token.send_invitation_email, usage.requests
-    from token join usage on usage.token_id = token.id`)
-  const [row] = rowsOf<{
+  const [row] = await rawQuery(db)<{
     id: string
     account_id: string
     name: string
     provision_group_id: string
     send_invitation_email: boolean
     requests: number
-  }>(result)
+  }>(AUTHENTICATE, [sha256(token), second, now.toISOString()])
   if (!row) return null
   return {
     id: row.id,

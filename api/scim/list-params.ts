@@ -5,8 +5,8 @@ import { parseAttributeList } from './projection.js'
 export const DEFAULT_COUNT = 100
 export const MAX_COUNT = 1000
 
-function integer(c: Context, name: string): number | undefined {
-  const raw = c.req.query(name)
+function integer(query: Record<string, string>, name: string): number | undefined {
+  const raw = query[name]
   if (raw === undefined || raw === '') return undefined
   if (!/^-?\d{1,9}$/.test(raw.trim())) throw invalidValue(`${name} must be an integer.`)
   return Number(raw)
@@ -14,18 +14,19 @@ function integer(c: Context, name: string): number | undefined {
 
 /** The query of a SCIM list: RFC 7644 §3.4.2, with out-of-range values clamped as §3.4.2.4 says. */
 export function parseListParams(c: Context) {
-  const startIndex = Math.max(1, integer(c, 'startIndex') ?? 1)
-  const count = Math.min(MAX_COUNT, Math.max(0, integer(c, 'count') ?? DEFAULT_COUNT))
-  const sortOrder = (c.req.query('sortOrder') ?? 'ascending').toLowerCase()
+  const query = c.req.query() // parsed once: each c.req.query(name) scans the whole URL again
+  const startIndex = Math.max(1, integer(query, 'startIndex') ?? 1)
+  const count = Math.min(MAX_COUNT, Math.max(0, integer(query, 'count') ?? DEFAULT_COUNT))
+  const sortOrder = (query.sortOrder ?? 'ascending').toLowerCase()
   if (sortOrder !== 'ascending' && sortOrder !== 'descending') throw invalidValue('sortOrder must be "ascending" or "descending".')
   return {
-    filter: c.req.query('filter'),
+    filter: query.filter,
     startIndex,
     count,
-    sortBy: c.req.query('sortBy'),
+    sortBy: query.sortBy,
     descending: sortOrder === 'descending',
-    attributes: parseAttributeList(c.req.query('attributes')),
-    excludedAttributes: parseAttributeList(c.req.query('excludedAttributes')),
+    attributes: parseAttributeList(query.attributes),
+    excludedAttributes: parseAttributeList(query.excludedAttributes),
   }
 }
 

@@ -1,6 +1,12 @@
 import { provisioningLog } from '../../drizzle/schema.js'
 import type { Database } from '../core/types.js'
+import { rawQuery } from '../db/raw-query.js'
 import type { Logger } from '../services.js'
+
+// One text for any number of rows (arrays, not a VALUES list per size): one prepared statement.
+// Times travel as text[]: drizzle hands timestamptz[] parameters to postgres.js unserialized.
+const INSERT = `insert into provisioning_log (account_id, token_id, token_name, method, path, status, duration_ms, summary, at)
+  select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]::timestamptz[])`
 
 export type ProvisioningLogEntry = typeof provisioningLog.$inferInsert
 
@@ -24,8 +30,20 @@ export function provisioningLogWriter(options: {
   let queue: { entry: ProvisioningLogEntry; done: () => void }[] = []
   let flushing = false
 
+  const run = rawQuery(options.db)
   async function insert(entries: ProvisioningLogEntry[]) {
-    await options.db.insert(provisioningLog).values(entries)
+    const column = <K extends keyof ProvisioningLogEntry>(key: K) => entries.map((entry) => entry[key] ?? null)
+    await run(INSERT, [
+      column('accountId'),
+      column('tokenId'),
+      column('tokenName'),
+      column('method'),
+      column('path'),
+      column('status'),
+      column('durationMs'),
+      column('summary'),
+      entries.map((entry) => (entry.at as Date).toISOString()),
+    ])
   }
 
   async function flush() {

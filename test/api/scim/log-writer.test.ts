@@ -29,15 +29,23 @@ const entry = (path: string, account = accountId): ProvisioningLogEntry => ({
   at: new Date(),
 })
 
-/** The real database, with its INSERTs counted. */
+/** The real database, with the statements sent to its driver counted. */
 function countingInserts(target: Database) {
   const counter = { inserts: 0 }
-  const counted = new Proxy(target, {
-    get(object, key, receiver) {
-      if (key === 'insert') counter.inserts++
-      return Reflect.get(object, key, receiver)
+  const client = (target as unknown as { $client: object }).$client
+  const countedClient = new Proxy(client, {
+    get(object, key) {
+      const value = Reflect.get(object, key, object)
+      if ((key === 'unsafe' || key === 'query') && typeof value === 'function') {
+        return (text: string, ...rest: unknown[]) => {
+          if (/^\s*insert into provisioning_log/i.test(text)) counter.inserts++
+          return value.call(object, text, ...rest)
+        }
+      }
+      return typeof value === 'function' ? value.bind(object) : value
     },
   })
+  const counted = new Proxy(target, { get: (object, key, receiver) => (key === '$client' ? countedClient : Reflect.get(object, key, receiver)) })
   return { db: counted, counter }
 }
 

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { emails, invitations } from '../../drizzle/schema.js'
 import { renderEmail, type EmailTemplate } from '../../emails/render.js'
 import { invitationToken, invitationUrl } from '../core/invitations/token.js'
+import { rawQuery } from '../db/raw-query.js'
 import type { AppEnv, Services } from '../services.js'
 import { EmailProviderError } from './resend-mailer.js'
 
@@ -19,7 +20,15 @@ export function retryDelayMs(attempts: number, retryAfterMs: number | undefined,
   return Math.max(jittered, retryAfterMs ?? 0)
 }
 
-type EmailRow = typeof emails.$inferSelect
+/** What a claimed outbox row carries to the sender. */
+type EmailRow = Pick<typeof emails.$inferSelect, 'id' | 'accountId' | 'invitationId' | 'kind' | 'to' | 'props' | 'attempts'>
+
+// Runs after every request that may have queued an email, and almost always claims nothing: a
+// prepared statement, not one built by drizzle each time.
+const CLAIM = `update emails set locked_until = $2::timestamptz
+  where id in (select id from emails where status = 'queued' and (locked_until is null or locked_until <= $1::timestamptz)
+    order by created_at limit $3 for update skip locked)
+  returning id, account_id as "accountId", invitation_id as "invitationId", kind, "to", props, attempts`
 
 async function compose(services: Services, row: EmailRow): Promise<{ template: EmailTemplate; link?: string } | { dead: string }> {
   const { config } = services
@@ -46,18 +55,9 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
   let sent = 0
   for (;;) {
     const now = clock.now()
-    const claimable = db
-      .select({ id: emails.id })
-      .from(emails)
-      .where(and(eq(emails.status, 'queued'), or(isNull(emails.lockedUntil), lte(emails.lockedUntil, now))))
-      .orderBy(asc(emails.createdAt))
-      .limit(options.batch ?? 20)
-      .for('update', { skipLocked: true })
-    const claimed = await db
-      .update(emails)
-      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS) })
-      .where(inArray(emails.id, claimable))
-      .returning()
+    const claimed = (await rawQuery(db)<EmailRow>(CLAIM, [now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), options.batch ?? 20])).map(
+      (row) => ({ ...row, props: typeof row.props === 'string' ? JSON.parse(row.props) : row.props }),
+    )
     if (claimed.length === 0) return sent
     for (const row of claimed) {
       const attempts = row.attempts + 1

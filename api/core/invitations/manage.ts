@@ -6,6 +6,7 @@ import { lockLiveMembership } from '../memberships/shared.js'
 import { stateOf, whyNot, type InvitationAction } from '../state.js'
 import { findUser, getUser, isUuid, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps, Executor } from '../types.js'
+import { inTransaction } from '../transaction.js'
 import { issueInvitation, queueInvitationEmail, restartInvitationClock } from './issue.js'
 import { invitationToken, invitationUrl, newInvitationSecret } from './token.js'
 
@@ -24,7 +25,7 @@ export async function resendInvitation(
 ): Promise<UserRecord> {
   const now = deps.clock.now()
   if (!isUuid(input.membershipId)) throw notFound('User')
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     if (!(await restartInvitationClock(tx, { ...input, now, expired: false }))) {
       throw await refusal(tx, input.accountId, input.membershipId, 'resend', now)
     }
@@ -49,7 +50,7 @@ export async function sendNewInvitation(
   const now = deps.clock.now()
   if (!isUuid(input.membershipId)) throw notFound('User')
   const secret = await newInvitationSecret(deps.config)
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     // The history shows the expiry before the renewal, even if no sweep has run since.
     await recordExpiredInvitations(tx, now, { membershipId: input.membershipId })
     if (!(await restartInvitationClock(tx, { ...input, now, expired: true }))) {

@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js'
 import { recordEvent } from '../events.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps } from '../types.js'
+import { inTransaction } from '../transaction.js'
 import { assertAnotherAdministratorRemains, defaultGroupId, groupsOfAccount, lockLiveMembership } from './shared.js'
 
 /** Replaces a member's groups. A member always keeps at least one group. */
@@ -18,7 +19,7 @@ export async function setMemberGroups(
     })
   }
   const now = deps.clock.now()
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
     const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)
     const current = await tx

@@ -7,6 +7,7 @@ import { issueInvitation, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
 import type { Actor, CoreDeps } from '../types.js'
+import { inTransaction } from '../transaction.js'
 import { groupsOfAccount } from './shared.js'
 
 export interface InviteInput {
@@ -43,7 +44,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
   const now = deps.clock.now()
   const secret = await newInvitationSecret(deps.config)
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await inTransaction(deps.db, async (tx) => {
       const [account] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId))
       if (!account) throw notFound('Account')
       const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)

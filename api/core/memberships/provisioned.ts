@@ -3,7 +3,8 @@ import { memberships, people } from '../../../drizzle/schema.js'
 import { DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { recordEvent } from '../events.js'
 import type { Actor, CoreDeps } from '../types.js'
-import { blockMember, unblockMember } from './block.js'
+import { inTransaction } from '../transaction.js'
+import { blockLocked, unblockLocked } from './block.js'
 import { lockLiveMembership } from './shared.js'
 
 export interface ProvisionedAttributes {
@@ -30,20 +31,19 @@ export async function updateProvisionedMember(
 ) {
   const now = deps.clock.now()
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await inTransaction(deps.db, async (tx) => {
       const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
-      const [before] = await tx
-        .select({ userName: memberships.userName, externalId: memberships.externalId, scim: memberships.scim })
-        .from(memberships)
-        .where(eq(memberships.id, member.id))
       const { attributes } = input
-      await tx
-        .update(memberships)
-        .set({ userName: attributes.userName, externalId: attributes.externalId, scim: attributes.scim, updatedAt: now })
-        .where(eq(memberships.id, member.id))
+      const changed = changedKeys(member, attributes)
+      if (changed.length) {
+        await tx
+          .update(memberships)
+          .set({ userName: attributes.userName, externalId: attributes.externalId, scim: attributes.scim, updatedAt: now })
+          .where(eq(memberships.id, member.id))
+      }
       const first = attributes.name?.givenName?.trim()
       const last = attributes.name?.familyName?.trim()
-      if (first || last) {
+      if ((first && first !== member.firstName) || (last && last !== member.lastName)) {
         await tx
           .update(people)
           .set({ ...(first ? { firstName: first } : {}), ...(last ? { lastName: last } : {}), updatedAt: now })
@@ -55,13 +55,11 @@ export async function updateProvisionedMember(
             ),
           )
       }
-      const changed = changedKeys(before, attributes)
       if (changed.length) {
         await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'updated', actor, at: now, data: { changed } })
       }
-      const scoped = { ...deps, db: tx as unknown as CoreDeps['db'] }
-      if (!attributes.active) await blockMember(scoped, actor, input)
-      else await unblockMember(scoped, actor, { ...input, sendEmail: input.sendInvitationEmail })
+      if (!attributes.active) await blockLocked(tx, now, actor, member)
+      else await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
       return member.id
     })
   } catch (error) {

@@ -5,6 +5,7 @@ import { recordEvent, recordExpiredInvitations } from '../events.js'
 import { enqueueEmail } from '../outbox.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps, Executor } from '../types.js'
+import { inTransaction } from '../transaction.js'
 import { assertAnotherAdministratorRemains, lockLiveMembership } from './shared.js'
 
 /**
@@ -17,7 +18,7 @@ export async function removeMember(
   input: { accountId: string; membershipId: string },
 ): Promise<UserRecord> {
   const now = deps.clock.now()
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
     if ('personId' in actor && actor.personId === member.personId) {
       throw new DomainError('forbidden', 'You cannot remove yourself from the account. Ask another administrator to do it.')

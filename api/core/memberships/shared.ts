@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../errors.js'
 import { isUuid } from '../users.js'
 import type { Executor } from '../types.js'
 
-/** Locks a live membership of the account for the rest of the transaction. */
+/** Locks a live membership of the account for the rest of the transaction, and reads it. */
 export async function lockLiveMembership(tx: Executor, accountId: string, membershipId: string) {
   if (!isUuid(membershipId)) throw notFound('User')
   const rows = await tx
@@ -13,7 +13,11 @@ export async function lockLiveMembership(tx: Executor, accountId: string, member
       accountId: memberships.accountId,
       personId: memberships.personId,
       state: memberships.state,
+      stateBeforeBlock: memberships.stateBeforeBlock,
       expiresAt: memberships.expiresAt,
+      userName: memberships.userName,
+      externalId: memberships.externalId,
+      scim: memberships.scim,
       email: people.email,
       firstName: people.firstName,
       lastName: people.lastName,
@@ -28,6 +32,8 @@ export async function lockLiveMembership(tx: Executor, accountId: string, member
   if (!row) throw notFound('User')
   return row
 }
+
+export type LockedMembership = Awaited<ReturnType<typeof lockLiveMembership>>
 
 /** All ids must be groups of this account; names are returned for the history. */
 export async function groupsOfAccount(tx: Executor, accountId: string, groupIds: string[]) {

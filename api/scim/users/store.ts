@@ -24,6 +24,9 @@ export interface ScimUserRow {
 // Every SCIM read runs one of these statements. They are written out rather than built with
 // drizzle's query builder, whose CPU per request was several times what PostgreSQL spent on them.
 const FROM = `from memberships inner join people on people.id = memberships.person_id`
+// The same rows (person_id is a not-null foreign key), but PostgreSQL drops a LEFT JOIN to a
+// primary key that nothing reads: counts and page ids skip people unless the filter needs them.
+const FROM_FOR_IDS = `from memberships left join people on people.id = memberships.person_id`
 const COLUMNS = `memberships.id, memberships.user_name as "userName", memberships.external_id as "externalId",
   memberships.scim, memberships.state, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
   people.email, people.first_name as "firstName", people.last_name as "lastName", people.phone`
@@ -122,10 +125,10 @@ export function listStatement(accountId: string, options: ListOptions): { text: 
   const where = `memberships.account_id = $${n + 1} and memberships.ended_at is null and (${filter.sql})`
   const direction = options.descending ? 'desc' : 'asc'
   const order = `${SORT_EXPRESSIONS[options.sort]} ${direction}, memberships.id ${direction}`
-  const text = `select counted.total, page.* from (select count(*)::int as total ${FROM} where ${where}) counted
+  const text = `select counted.total, page.* from (select count(*)::int as total ${FROM_FOR_IDS} where ${where}) counted
     left join lateral (
       select ${COLUMNS}${options.withGroups ? `, ${GROUPS}` : ''}, row_number() over (order by ${order}) as position ${FROM}
-      where memberships.id in (select memberships.id ${FROM} where ${where} order by ${order} offset $${n + 2} limit $${n + 3})
+      where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit $${n + 3})
     ) page on true
     order by page.position`
   return { text, params: [...filter.params, accountId, options.offset, options.limit] }

@@ -1,4 +1,4 @@
-import type { Database } from '../core/types.js'
+import type { Executor } from '../core/types.js'
 
 /** Rows of a parameterized statement ($1, $2, ...), as plain objects keyed by column name. */
 export type RawQuery = <T = Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>
@@ -10,24 +10,25 @@ interface PgliteClient {
   query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>
 }
 
-const byDatabase = new WeakMap<Database, RawQuery>()
+const byExecutor = new WeakMap<Executor, RawQuery>()
 
 /**
  * Runs SQL text straight on the driver under drizzle, for the few statements every SCIM request
  * sends: building them with drizzle's query builder costs more CPU than PostgreSQL spends on them.
  * postgres.js keeps each text as a prepared statement per connection. Timestamps come back as
  * drizzle leaves the drivers: text on postgres.js, Date on PGlite; read them with `toDate`.
- * The database itself only: a transaction's queries go through drizzle.
+ * On a transaction, the statement runs on the transaction's own connection (drizzle's session).
  */
-export function rawQuery(db: Database): RawQuery {
-  let run = byDatabase.get(db)
+export function rawQuery(db: Executor): RawQuery {
+  let run = byExecutor.get(db)
   if (!run) {
-    const client = (db as unknown as { $client: PostgresJsClient | PgliteClient }).$client
+    const handle = db as unknown as { $client?: PostgresJsClient | PgliteClient; session?: { client: PostgresJsClient | PgliteClient } }
+    const client = handle.$client ?? handle.session!.client
     run =
       'unsafe' in client
         ? async <T>(text: string, params: unknown[]) => (await client.unsafe(text, params, { prepare: true })) as T[]
         : async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[]
-    byDatabase.set(db, run)
+    byExecutor.set(db, run)
   }
   return run
 }

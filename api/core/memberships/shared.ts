@@ -2,35 +2,46 @@ import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import { accounts, groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
 import { DomainError, notFound } from '../errors.js'
 import { isUuid } from '../users.js'
+import { rawQuery, toDate } from '../../db/raw-query.js'
 import type { Executor } from '../types.js'
 
-/** Locks a live membership of the account for the rest of the transaction, and reads it. */
+const LOCK_LIVE_MEMBERSHIP = `select memberships.id, memberships.account_id as "accountId", memberships.person_id as "personId",
+    memberships.state, memberships.state_before_block as "stateBeforeBlock", memberships.expires_at as "expiresAt",
+    memberships.user_name as "userName", memberships.external_id as "externalId", memberships.scim,
+    people.email, people.first_name as "firstName", people.last_name as "lastName", accounts.name as "accountName"
+  from memberships join people on people.id = memberships.person_id join accounts on accounts.id = memberships.account_id
+  where memberships.id = $1 and memberships.account_id = $2 and memberships.ended_at is null
+  for update of memberships`
+
+type MembershipState = (typeof memberships.$inferSelect)['state']
+
+/**
+ * Locks a live membership of the account for the rest of the transaction, and reads it. Every
+ * change to a member starts here, so it is a prepared statement rather than one drizzle builds.
+ */
 export async function lockLiveMembership(tx: Executor, accountId: string, membershipId: string) {
   if (!isUuid(membershipId)) throw notFound('User')
-  const rows = await tx
-    .select({
-      id: memberships.id,
-      accountId: memberships.accountId,
-      personId: memberships.personId,
-      state: memberships.state,
-      stateBeforeBlock: memberships.stateBeforeBlock,
-      expiresAt: memberships.expiresAt,
-      userName: memberships.userName,
-      externalId: memberships.externalId,
-      scim: memberships.scim,
-      email: people.email,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      accountName: accounts.name,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.id, membershipId), eq(memberships.accountId, accountId), isNull(memberships.endedAt)))
-    .for('update', { of: memberships })
-  const row = rows[0]
+  const [row] = await rawQuery(tx)<{
+    id: string
+    accountId: string
+    personId: string
+    state: MembershipState
+    stateBeforeBlock: MembershipState | null
+    expiresAt: unknown
+    userName: string | null
+    externalId: string | null
+    scim: unknown
+    email: string
+    firstName: string
+    lastName: string
+    accountName: string
+  }>(LOCK_LIVE_MEMBERSHIP, [membershipId, accountId])
   if (!row) throw notFound('User')
-  return row
+  return {
+    ...row,
+    expiresAt: row.expiresAt === null ? null : toDate(row.expiresAt),
+    scim: (typeof row.scim === 'string' ? JSON.parse(row.scim) : (row.scim ?? {})) as Record<string, unknown>,
+  }
 }
 
 export type LockedMembership = Awaited<ReturnType<typeof lockLiveMembership>>

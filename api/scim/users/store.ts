@@ -1,6 +1,5 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
-import { memberships, people } from '../../../drizzle/schema.js'
 import { isUuid } from '../../core/users.js'
 import type { Database, Tx } from '../../core/types.js'
 import { rawQuery, toDate } from '../../db/raw-query.js'
@@ -69,26 +68,8 @@ export async function findScimUser(db: Database, accountId: string, id: string):
 /** The same, locked for update inside the transaction that is about to change it. */
 export async function lockScimUser(tx: Tx, accountId: string, id: string): Promise<ScimUserRow | null> {
   if (!isUuid(id)) return null
-  const rows = await tx
-    .select({
-      id: memberships.id,
-      userName: memberships.userName,
-      externalId: memberships.externalId,
-      scim: memberships.scim,
-      state: memberships.state,
-      createdAt: memberships.createdAt,
-      updatedAt: memberships.updatedAt,
-      email: people.email,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      phone: people.phone,
-      groups: sql.raw(GROUPS.replace(/ as groups$/, '')),
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), eq(memberships.id, id)))
-    .for('update', { of: memberships })
-  return rows[0] ? fromRow(rows[0] as RawUserRow) : null
+  const [row] = await rawQuery(tx)<RawUserRow>(`${FIND} for update of memberships`, [accountId, id])
+  return row ? fromRow(row) : null
 }
 
 export type UserSortKey = 'created' | 'userName' | 'lastModified' | 'externalId' | 'givenName' | 'familyName'

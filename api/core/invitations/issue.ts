@@ -9,13 +9,22 @@ import { expiryFrom, newInvitationSecret } from './token.js'
 export async function issueInvitation(
   tx: Executor,
   config: Config,
-  input: { accountId: string; membershipId: string; now: Date; secret?: Awaited<ReturnType<typeof newInvitationSecret>> },
+  input: {
+    accountId: string
+    membershipId: string
+    now: Date
+    secret?: Awaited<ReturnType<typeof newInvitationSecret>>
+    /** false for a membership made in this transaction, which has no invitation to replace. */
+    replacePending?: boolean
+  },
 ): Promise<string> {
   const secret = input.secret ?? (await newInvitationSecret(config))
-  await tx
-    .update(invitations)
-    .set({ status: 'replaced', endedAt: input.now })
-    .where(and(eq(invitations.membershipId, input.membershipId), eq(invitations.status, 'pending')))
+  if (input.replacePending !== false) {
+    await tx
+      .update(invitations)
+      .set({ status: 'replaced', endedAt: input.now })
+      .where(and(eq(invitations.membershipId, input.membershipId), eq(invitations.status, 'pending')))
+  }
   const id = newId()
   await tx.insert(invitations).values({
     id,

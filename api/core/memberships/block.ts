@@ -25,12 +25,15 @@ export async function blockLocked(tx: Tx, now: Date, actor: Actor, member: Locke
     .update(memberships)
     .set({ state: 'blocked', stateBeforeBlock: member.state, updatedAt: now })
     .where(eq(memberships.id, member.id))
-  await tx
-    .update(invitations)
-    .set({ status: 'withdrawn', endedAt: now })
-    .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
-  await endSessionsWithoutAccess(tx, member.personId)
-  await recordEvent(tx, { accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now })
+  // Independent of each other once the state has changed: sent together, one round trip.
+  await Promise.all([
+    tx
+      .update(invitations)
+      .set({ status: 'withdrawn', endedAt: now })
+      .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending'))),
+    endSessionsWithoutAccess(tx, member.personId),
+    recordEvent(tx, { accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now }),
+  ])
   return true
 }
 

@@ -45,9 +45,11 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
   const secret = await newInvitationSecret(deps.config)
   try {
     return await inTransaction(deps.db, async (tx) => {
-      const [account] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId))
+      const [[account], chosen] = await Promise.all([
+        tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)),
+        groupsOfAccount(tx, input.accountId, input.groupIds),
+      ])
       if (!account) throw notFound('Account')
-      const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)
       const [person] = await tx
         .insert(people)
         .values({
@@ -81,18 +83,19 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         createdAt: now,
         updatedAt: now,
       })
-      await tx.insert(groupMembers).values(
-        chosen.map((g) => ({ groupId: g.id, membershipId, accountId: input.accountId, createdAt: now })),
-      )
-      const invitationId = await issueInvitation(tx, deps.config, { accountId: input.accountId, membershipId, now, secret })
-      await recordEvent(tx, {
-        accountId: input.accountId,
-        membershipId,
-        type: 'invited',
-        actor,
-        at: now,
-        data: { email, groups: chosen.map((g) => g.name) },
-      })
+      // Each needs only the membership: sent together, one round trip.
+      const [, invitationId] = await Promise.all([
+        tx.insert(groupMembers).values(chosen.map((g) => ({ groupId: g.id, membershipId, accountId: input.accountId, createdAt: now }))),
+        issueInvitation(tx, deps.config, { accountId: input.accountId, membershipId, now, secret, replacePending: false }),
+        recordEvent(tx, {
+          accountId: input.accountId,
+          membershipId,
+          type: 'invited',
+          actor,
+          at: now,
+          data: { email, groups: chosen.map((g) => g.name) },
+        }),
+      ])
       if (input.sendEmail !== false) {
         await queueInvitationEmail(tx, {
           accountId: input.accountId,

@@ -5,7 +5,7 @@ import { recordEvent } from '../events.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { blockLocked, unblockLocked } from './block.js'
-import { lockLiveMembership } from './shared.js'
+import { lockLiveMembership, type LockedMembership } from './shared.js'
 
 export interface ProvisionedAttributes {
   userName: string
@@ -27,12 +27,19 @@ export const userNameTaken = (userName: string) =>
 export async function updateProvisionedMember(
   deps: CoreDeps,
   actor: Actor,
-  input: { accountId: string; membershipId: string; attributes: ProvisionedAttributes; sendInvitationEmail: boolean },
+  input: {
+    accountId: string
+    membershipId: string
+    attributes: ProvisionedAttributes
+    sendInvitationEmail: boolean
+    /** The member, when the caller has already locked it in this transaction (deps.db). */
+    locked?: LockedMembership
+  },
 ) {
   const now = deps.clock.now()
   try {
     return await inTransaction(deps.db, async (tx) => {
-      const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+      const member = input.locked ?? (await lockLiveMembership(tx, input.accountId, input.membershipId))
       const { attributes } = input
       const changed = changedKeys(member, attributes)
       if (changed.length) {

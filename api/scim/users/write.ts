@@ -3,6 +3,7 @@ import { inviteMember } from '../../core/memberships/invite.js'
 import { updateProvisionedMember } from '../../core/memberships/provisioned.js'
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
+import { lockLiveMembership } from '../../core/memberships/shared.js'
 import type { CoreDeps } from '../../core/types.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
@@ -55,8 +56,9 @@ async function updateLocked(
   const services = c.get('services')
   const token = c.get('token')
   return services.db.transaction(async (tx) => {
-    const row = await lockScimUser(tx, token.accountId, id)
-    if (!row) throw new ScimError(404, `User ${id} not found.`)
+    // The SCIM view and the core's view of the member, locked together in one round trip.
+    const [row, member] = await Promise.all([lockScimUser(tx, token.accountId, id), lockLiveMembership(tx, token.accountId, id).catch(() => null)])
+    if (!row || !member) throw new ScimError(404, `User ${id} not found.`)
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
     const body = change(current)
@@ -65,6 +67,7 @@ async function updateLocked(
       membershipId: id,
       attributes: provisionedAttributes(body),
       sendInvitationEmail: token.sendInvitationEmail,
+      locked: member,
     })
     return row
   })

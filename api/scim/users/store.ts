@@ -94,29 +94,48 @@ export interface ListOptions {
   withGroups: boolean
 }
 
+interface Statement {
+  text: string
+  params: unknown[]
+}
+
 /**
- * A page in a stable order (the sort key, then the id), and the total for `totalResults`, in one
- * statement. The page's ids are chosen first, so groups are built for the page's rows only, not
- * for every row an OFFSET skips; the count row comes back even when the page is empty.
+ * A page in a stable order (the sort key, then the id), and the total for `totalResults`. The
+ * page's ids are chosen first, so groups are built for the page's rows only, not for every row an
+ * OFFSET skips. `combined` is both in one statement (the count row comes back even when the page
+ * is empty): one round trip, for filtered lists such as lookups. For the whole list, `count` and
+ * `page` apart run at once on two connections, so two cores share the sweep.
  */
-export function listStatement(accountId: string, options: ListOptions): { text: string; params: unknown[] } {
+export function listStatements(accountId: string, options: ListOptions): { combined: Statement; count: Statement; page: Statement } {
   // The filter's parameters are $1..$n; the statement's own come after them.
   const filter = options.filter ? dialect.sqlToQuery(options.filter) : { sql: 'true', params: [] }
   const n = filter.params.length
   const where = `memberships.account_id = $${n + 1} and memberships.ended_at is null and (${filter.sql})`
   const direction = options.descending ? 'desc' : 'asc'
   const order = `${SORT_EXPRESSIONS[options.sort]} ${direction}, memberships.id ${direction}`
-  const text = `select counted.total, page.* from (select count(*)::int as total ${FROM_FOR_IDS} where ${where}) counted
-    left join lateral (
-      select ${COLUMNS}${options.withGroups ? `, ${GROUPS}` : ''}, row_number() over (order by ${order}) as position ${FROM}
-      where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit $${n + 3})
-    ) page on true
-    order by page.position`
-  return { text, params: [...filter.params, accountId, options.offset, options.limit] }
+  const count = `select count(*)::int as total ${FROM_FOR_IDS} where ${where}`
+  const page = `select ${COLUMNS}${options.withGroups ? `, ${GROUPS}` : ''}, row_number() over (order by ${order}) as position ${FROM}
+      where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit $${n + 3})`
+  const params = [...filter.params, accountId, options.offset, options.limit]
+  return {
+    combined: { text: `select counted.total, page.* from (${count}) counted left join lateral (${page}) page on true order by page.position`, params },
+    count: { text: count, params: params.slice(0, n + 1) },
+    page: { text: `${page} order by position`, params },
+  }
 }
 
+type ListedRow = RawUserRow & { total?: number; position: unknown }
+
 export async function listScimUsers(db: Database, accountId: string, options: ListOptions) {
-  const { text, params } = listStatement(accountId, options)
-  const rows = await rawQuery(db)<RawUserRow & { total: number; position: unknown }>(text, params)
-  return { rows: rows.filter((row) => row.id !== null).map(fromRow), total: Number(rows[0]?.total ?? 0) }
+  const statements = listStatements(accountId, options)
+  const run = rawQuery(db)
+  if (options.filter) {
+    const rows = await run<ListedRow>(statements.combined.text, statements.combined.params)
+    return { rows: rows.filter((row) => row.id !== null).map(fromRow), total: Number(rows[0]?.total ?? 0) }
+  }
+  const [[counted], rows] = await Promise.all([
+    run<{ total: number }>(statements.count.text, statements.count.params),
+    options.limit === 0 ? Promise.resolve([]) : run<ListedRow>(statements.page.text, statements.page.params),
+  ])
+  return { rows: rows.map(fromRow), total: Number(counted?.total ?? 0) }
 }

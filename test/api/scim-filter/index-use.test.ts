@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { groups, memberships, people } from '../../../drizzle/schema.js'
 import { compileFilter, groupFilterAttributes, userFilterAttributes } from '../../../api/scim/filter/index.js'
-import { listStatement } from '../../../api/scim/users/store.js'
+import { listStatements } from '../../../api/scim/users/store.js'
 import { rawQuery } from '../../../api/db/raw-query.js'
 import { openTestDatabase, type TestDatabase } from '../../support/database.js'
 
@@ -46,7 +46,7 @@ describe('filters the identity providers send are served by indexes', () => {
 
   it('the statement GET /Users runs for a userName lookup uses it, for the page and for the count', async () => {
     const filter = compileFilter('userName eq "BULK1234@example.com"', userFilterAttributes)
-    const { text, params } = listStatement(accountId, { filter, sort: 'created', descending: false, offset: 0, limit: 100, withGroups: true })
+    const { text, params } = listStatements(accountId, { filter, sort: 'created', descending: false, offset: 0, limit: 100, withGroups: true }).combined
     const [found] = await rawQuery(database.db)<{ total: number; userName: string }>(text, params)
     expect(found).toMatchObject({ total: 1, userName: 'bulk1234@example.com' })
     const explained = await rawQuery(database.db)<Record<string, string>>(`explain ${text}`, params)

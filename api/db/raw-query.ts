@@ -4,7 +4,7 @@ import type { Executor } from '../core/types.js'
 export type RawQuery = <T = Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>
 
 interface PostgresJsClient {
-  unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]>
+  unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]> & { execute(): Promise<unknown[]> }
 }
 interface PgliteClient {
   query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>
@@ -18,6 +18,8 @@ const byExecutor = new WeakMap<Executor, RawQuery>()
  * postgres.js keeps each text as a prepared statement per connection. Timestamps come back as
  * drizzle leaves the drivers: text on postgres.js, Date on PGlite; read them with `toDate`.
  * On a transaction, the statement runs on the transaction's own connection (drizzle's session).
+ * It is sent at once (postgres.js queries are otherwise lazy, and drizzle's take a few ticks), so a
+ * statement started before others in the same transaction is executed before them.
  */
 export function rawQuery(db: Executor): RawQuery {
   let run = byExecutor.get(db)
@@ -26,7 +28,7 @@ export function rawQuery(db: Executor): RawQuery {
     const client = handle.$client ?? handle.session!.client
     run =
       'unsafe' in client
-        ? async <T>(text: string, params: unknown[]) => (await client.unsafe(text, params, { prepare: true })) as T[]
+        ? async <T>(text: string, params: unknown[]) => (await client.unsafe(text, params, { prepare: true }).execute()) as T[]
         : async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[]
     byExecutor.set(db, run)
   }

@@ -7,7 +7,7 @@ import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { inTransaction } from '../transaction.js'
 import type { Actor, CoreDeps, Tx } from '../types.js'
 import { endSessionsWithoutAccess } from './remove.js'
-import { assertAnotherAdministratorRemains, lockLiveMembership, type LockedMembership } from './shared.js'
+import { administratorGroupOf, assertOtherAdministrators, lockLiveMembership, type LockedMembership } from './shared.js'
 
 /**
  * Blocks a member (an identity provider's `active=false`): access ends at once, a pending link
@@ -20,20 +20,21 @@ export async function blockMember(deps: CoreDeps, actor: Actor, input: { account
 /** blockMember, for a member the caller has locked in `tx`. */
 export async function blockLocked(tx: Tx, now: Date, actor: Actor, member: LockedMembership): Promise<boolean> {
   if (member.state === 'blocked') return false
-  await assertAnotherAdministratorRemains(tx, member.accountId, member.id)
-  await tx
-    .update(memberships)
-    .set({ state: 'blocked', stateBeforeBlock: member.state, updatedAt: now })
-    .where(eq(memberships.id, member.id))
-  // Independent of each other once the state has changed: sent together, one round trip.
-  await Promise.all([
+  // One pipeline: the administrator check first (it must see the member as it was), then the
+  // writes, which need nothing from each other. A last administrator makes the check below throw,
+  // and the transaction takes the writes back.
+  const [administrators] = await Promise.all([
+    administratorGroupOf(tx, member.id),
+    tx.update(memberships).set({ state: 'blocked', stateBeforeBlock: member.state, updatedAt: now }).where(eq(memberships.id, member.id)),
     tx
       .update(invitations)
       .set({ status: 'withdrawn', endedAt: now })
       .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending'))),
-    endSessionsWithoutAccess(tx, member.personId),
     recordEvent(tx, { accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now }),
   ])
+  if (administrators) await assertOtherAdministrators(tx, administrators, member.id)
+  // After the state change, which it reads: a person with no active membership left loses all sessions.
+  await endSessionsWithoutAccess(tx, member.personId)
   return true
 }
 

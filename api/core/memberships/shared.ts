@@ -71,21 +71,36 @@ export async function groupsOfAccount(tx: Executor, accountId: string, groupIds:
  * which serialises every change that could take the last one away.
  */
 export async function assertAnotherAdministratorRemains(tx: Executor, accountId: string, membershipId: string) {
-  const [membership] = await tx
-    .select({ groupId: groups.id })
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
-    .where(and(eq(groupMembers.membershipId, membershipId), eq(groups.isDefault, true), eq(memberships.state, 'active')))
-  if (!membership) return
-  await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, membership.groupId)).for('update')
+  const groupId = await administratorGroupOf(tx, membershipId)
+  if (groupId) await assertOtherAdministrators(tx, groupId, membershipId)
+}
+
+/**
+ * The first half of that check: the Administrators group if the member is an active
+ * administrator. A caller may start it together with the writes it guards, before them (it must
+ * see the member as it was), provided the second half follows before the commit.
+ */
+export async function administratorGroupOf(tx: Executor, membershipId: string): Promise<string | null> {
+  // Written out and sent at once (rawQuery), so it runs before statements started after it.
+  const [row] = await rawQuery(tx)<{ id: string }>(
+    `select groups.id from group_members join groups on groups.id = group_members.group_id
+      join memberships on memberships.id = group_members.membership_id
+      where group_members.membership_id = $1 and groups.is_default and memberships.state = 'active'`,
+    [membershipId],
+  )
+  return row?.id ?? null
+}
+
+/** The second half: with the group locked, another active administrator must remain. */
+export async function assertOtherAdministrators(tx: Executor, groupId: string, membershipId: string) {
+  await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for('update')
   const others = await tx
     .select({ one: sql`1` })
     .from(groupMembers)
     .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
     .where(
       and(
-        eq(groupMembers.groupId, membership.groupId),
+        eq(groupMembers.groupId, groupId),
         ne(groupMembers.membershipId, membershipId),
         eq(memberships.state, 'active'),
         isNull(memberships.endedAt),

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { createToken, PATCH_OP, scimClient, type ScimClient } from '../../support/scim.js'
+
+let t: TestApp
+let scim: ScimClient
+beforeAll(async () => {
+  t = await createTestApp()
+  scim = scimClient(t, (await createToken(t, await t.asAdmin(), { sendInvitationEmail: false })).token)
+})
+afterAll(() => t.close())
+
+const deactivate = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: 'False' }] }
+
+describe('the last active administrator', () => {
+  it('cannot be deactivated by an identity provider, and nothing of the attempt stays', async () => {
+    const admin = await t.asAdmin()
+    const id = t.acme.membershipId
+    const before = (await scim.get(`/Users/${id}`)).body
+    const response = await scim.patch(`/Users/${id}`, deactivate)
+    expect(response.status).toBe(409)
+    expect(response.body.detail).toContain('last active administrator')
+    const after = (await scim.get(`/Users/${id}`)).body
+    expect(after.active).toBe(true)
+    expect(after.meta.version).toBe(before.meta.version)
+    // The administrator's session still works: the sessions were not ended either.
+    expect((await admin.get(`/api/accounts/${t.acme.accountId}/users`)).status).toBe(200)
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((e: { type: string }) => e.type)).not.toContain('blocked')
+  })
+
+  it('can be deactivated once another administrator is active', async () => {
+    const admin = await t.asAdmin()
+    const other = (await scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'second-admin@example.com' })).body.id
+    const groups = (await admin.get(`/api/accounts/${t.acme.accountId}/groups`)).body as { id: string; isDefault: boolean }[]
+    const administrators = groups.find((g) => g.isDefault)!.id
+    await t.db.execute(sql`update memberships set state = 'active' where id = ${other}`) // as if they had accepted
+    expect((await admin.put(`/api/accounts/${t.acme.accountId}/users/${other}`, { groupIds: [administrators] })).status).toBe(200)
+    const response = await scim.patch(`/Users/${t.acme.membershipId}`, deactivate)
+    expect(response.status).toBe(200)
+    expect(response.body.active).toBe(false)
+  })
+})

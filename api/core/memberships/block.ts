@@ -31,10 +31,9 @@ export async function blockLocked(tx: Tx, now: Date, actor: Actor, member: Locke
       .set({ status: 'withdrawn', endedAt: now })
       .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending'))),
     recordEvent(tx, { accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now }),
+    endSessionsWithoutAccess(tx, member.personId, member.id),
   ])
   if (administrators) await assertOtherAdministrators(tx, administrators, member.id)
-  // After the state change, which it reads: a person with no active membership left loses all sessions.
-  await endSessionsWithoutAccess(tx, member.personId)
   return true
 }
 

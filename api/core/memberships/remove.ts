@@ -59,14 +59,15 @@ export async function removeMember(
 /**
  * Access to an account is checked on every request, so a removed or blocked member loses it at
  * once. Sessions of a person left with no active membership anywhere are deleted outright.
+ * `leaving` is a membership this transaction is ending or blocking: it does not count, so the
+ * statement may run before or with that change.
  */
-export async function endSessionsWithoutAccess(tx: Executor, personId: string): Promise<void> {
+export async function endSessionsWithoutAccess(tx: Executor, personId: string, leaving?: string): Promise<void> {
   await tx.delete(sessions).where(
     and(
       eq(sessions.personId, personId),
       sql`not exists (select 1 from ${memberships} m where m.person_id = ${personId}
-        and m.state = 'active' and m.ended_at is null)`,
+        and m.state = 'active' and m.ended_at is null ${leaving ? sql`and m.id <> ${leaving}` : sql``})`,
     ),
   )
 }
-

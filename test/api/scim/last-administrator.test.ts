@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { memberships, sessions } from '../../../drizzle/schema.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { createToken, PATCH_OP, scimClient, type ScimClient } from '../../support/scim.js'
@@ -40,5 +41,9 @@ describe('the last active administrator', () => {
     const response = await scim.patch(`/Users/${t.acme.membershipId}`, deactivate)
     expect(response.status).toBe(200)
     expect(response.body.active).toBe(false)
+    // Deactivation ends access at once: this was the person's only membership, so every session goes.
+    expect((await admin.get(`/api/accounts/${t.acme.accountId}/users`)).status).toBe(401)
+    const [member] = await t.db.select({ personId: memberships.personId }).from(memberships).where(eq(memberships.id, t.acme.membershipId))
+    expect(await t.db.select().from(sessions).where(eq(sessions.personId, member!.personId))).toHaveLength(0)
   })
 })

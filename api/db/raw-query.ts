@@ -1,7 +1,7 @@
 import type { Executor } from '../core/types.js'
 
 /** Rows of a parameterized statement ($1, $2, ...), as plain objects keyed by column name. */
-export type RawQuery = <T = Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>
+export type RawQuery = <T = Record<string, unknown>>(text: string, params: unknown[], options?: { prepare?: boolean }) => Promise<T[]>
 
 interface PostgresJsClient {
   unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]> & { execute(): Promise<unknown[]> }
@@ -15,7 +15,8 @@ const byExecutor = new WeakMap<Executor, RawQuery>()
 /**
  * Runs SQL text straight on the driver under drizzle, for the few statements every SCIM request
  * sends: building them with drizzle's query builder costs more CPU than PostgreSQL spends on them.
- * postgres.js keeps each text as a prepared statement per connection. Timestamps come back as
+ * postgres.js keeps each text as a prepared statement per connection (until the connection is
+ * recycled) unless `prepare: false`: pass that for texts without a bound on their variety. Timestamps come back as
  * drizzle leaves the drivers: text on postgres.js, Date on PGlite; read them with `toDate`.
  * On a transaction, the statement runs on the transaction's own connection (drizzle's session).
  * It is sent at once (postgres.js queries are otherwise lazy, and drizzle's take a few ticks), so a
@@ -28,7 +29,8 @@ export function rawQuery(db: Executor): RawQuery {
     const client = handle.$client ?? handle.session!.client
     run =
       'unsafe' in client
-        ? async <T>(text: string, params: unknown[]) => (await client.unsafe(text, params, { prepare: true }).execute()) as T[]
+        ? async <T>(text: string, params: unknown[], options?: { prepare?: boolean }) =>
+            (await client.unsafe(text, params, { prepare: options?.prepare ?? true }).execute()) as T[]
         : async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[]
     byExecutor.set(db, run)
   }

@@ -126,11 +126,24 @@ export function listStatements(accountId: string, options: ListOptions): { combi
 
 type ListedRow = RawUserRow & { total?: number; position: unknown }
 
+// A list's text depends on its filter's shape, which the caller chooses: only the first shapes a
+// process sees are prepared (providers send the same few over and over), so a caller sending
+// endless new shapes cannot fill every connection with prepared statements.
+const MAX_PREPARED_LIST_SHAPES = 64
+const preparedListShapes = new Set<string>()
+function worthPreparing(text: string): boolean {
+  if (preparedListShapes.has(text)) return true
+  if (preparedListShapes.size >= MAX_PREPARED_LIST_SHAPES) return false
+  preparedListShapes.add(text)
+  return true
+}
+
 export async function listScimUsers(db: Database, accountId: string, options: ListOptions) {
   const statements = listStatements(accountId, options)
   const run = rawQuery(db)
   if (options.filter) {
-    const rows = await run<ListedRow>(statements.combined.text, statements.combined.params)
+    const { text, params } = statements.combined
+    const rows = await run<ListedRow>(text, params, { prepare: worthPreparing(text) })
     return { rows: rows.filter((row) => row.id !== null).map(fromRow), total: Number(rows[0]?.total ?? 0) }
   }
   const [[counted], rows] = await Promise.all([

@@ -44,6 +44,20 @@ function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unkno
   return body
 }
 
+/** What the SCIM view fills in from the person when the provider has not set it. */
+const DERIVED = ['name', 'displayName', 'emails', 'phoneNumbers'] as const
+
+/**
+ * A PATCH applies to the view, derived values included; those it leaves as they were stay
+ * unstored, so that a PATCH of `active` alone changes nothing else, nor reads as an update.
+ */
+function keepDerivedUnstored(body: Record<string, unknown>, current: Record<string, unknown>, stored: Record<string, unknown>) {
+  for (const key of DERIVED) {
+    if (!(key in stored) && JSON.stringify(body[key]) === JSON.stringify(current[key])) delete body[key]
+  }
+  return body
+}
+
 /**
  * Reads the user with a row lock, lets `change` compute the new body, and saves it through the
  * domain core in the same transaction: concurrent PUTs and PATCHes never lose each other's work.
@@ -51,7 +65,7 @@ function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unkno
 async function updateLocked(
   c: Context<ScimEnv>,
   id: string,
-  change: (current: ReturnType<typeof toScimUser>) => Record<string, unknown>,
+  change: (current: ReturnType<typeof toScimUser>, stored: Record<string, unknown>) => Record<string, unknown>,
 ) {
   const services = c.get('services')
   const token = c.get('token')
@@ -61,7 +75,7 @@ async function updateLocked(
     if (!row || !member) throw new ScimError(404, `User ${id} not found.`)
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
-    const body = change(current)
+    const body = change(current, row.scim)
     await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
@@ -108,7 +122,7 @@ export const writeUsers = new Hono<ScimEnv>()
   .patch('/:id', async (c) => {
     const id = c.req.param('id')
     const ops = normalizePatch(await readJson(c), 'User')
-    const before = await updateLocked(c, id, (current) => applyUserPatch(editableBody(current), ops, id))
+    const before = await updateLocked(c, id, (current, stored) => keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored))
     c.set('scimSummary', `Patched user ${before.userName}: ${ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')}`)
     return respondWithUser(c, id, 200)
   })

@@ -58,6 +58,20 @@ describe('Okta', () => {
     expect(response.body.active).toBe(false)
   })
 
+  it('a deactivation of a user created without displayName changes nothing else, and reads as a block only', async () => {
+    const { displayName: _displayName, ...bare } = oktaUser('bare@okta.example', { externalId: 'bare1' })
+    const created = (await scim.post('/Users', bare)).body
+    expect(created.displayName).toBe('Olive Okta')
+    const patched = await scim.patch(`/Users/${created.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] })
+    expect(patched.body.active).toBe(false)
+    const { active: _a, meta: _m, ...after } = patched.body
+    const { active: _b, meta: _n, ...before } = created
+    expect(after).toEqual(before)
+    const admin = await t.asAdmin()
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: created.id }))}`)
+    expect(history.body.map((e: { type: string }) => e.type)).toEqual(['blocked', 'invited'])
+  })
+
   it('pages imports with integer totals in a stable order', async () => {
     for (let i = 0; i < 5; i++) await scim.post('/Users', oktaUser(`page${i}@okta.example`, { externalId: `p${i}` }))
     const seen: string[] = []

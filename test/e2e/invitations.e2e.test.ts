@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect } from 'vitest'
 import { accountId, ADMIN, apiFromPage, DAY_MS, inviteUrl, NO_LONGER_ACTIVE, rowCount } from './support/app'
-import { launchChromium, newContext, readClipboard } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { readClipboard } from './support/browser'
 import { stepsOf } from './support/steps'
+import { serverWithTabs } from './support/tabs'
 import { addUser, description, gone, menuState, openActions, shows, signIn, toast, until, userRow } from './support/ui'
 
 /**
@@ -15,27 +15,14 @@ import { addUser, description, gone, menuState, openActions, shows, signIn, toas
 const THIRD = { firstName: 'Lena', lastName: 'Graf', email: 'lena.graf@example.com', group: 'Administrators' }
 const links: { third?: string; thirdRenewed?: string } = {}
 
-let server: RunningServer
-let browser: Browser
-/** The administrator's tab, shared by most steps. */
+const tabs = serverWithTabs()
 let admin: Page
-/** A second, cookie-less browser context: the invitees' side. */
 let invitee: Page
-let contexts: BrowserContext[] = []
 const flow = stepsOf('invitations', () => admin)
 
 describe('Managing invitations, end to end in Chromium', () => {
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-    contexts = [await newContext(browser, server.baseUrl), await newContext(browser, server.baseUrl)]
-    admin = await contexts[0]!.newPage()
-    invitee = await contexts[1]!.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
+  beforeAll(() => {
+    ;({ admin, invitee } = tabs)
   })
 
   flow.step('sign-in', 'the seeded administrator signs in', async () => {
@@ -69,7 +56,7 @@ describe('Managing invitations, end to end in Chromium', () => {
     await menu.getByRole('menuitem', { name: 'Copy invitation link' }).click()
     await shows(toast(admin, 'Link copied'))
     links.third = await until(() => readClipboard(admin), (text) => text !== '', 'the copied link')
-    expect(links.third).toMatch(inviteUrl(server.baseUrl))
+    expect(links.third).toMatch(inviteUrl(tabs.server.baseUrl))
 
     // Both emails (first and resent) hold the same link, the one copied.
     const account = await accountId(admin)
@@ -111,7 +98,7 @@ describe('Managing invitations, end to end in Chromium', () => {
       'the new invitation email',
     )
     const newLink = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(renewed[0]!.text)?.[0]
-    expect(newLink).toMatch(inviteUrl(server.baseUrl))
+    expect(newLink).toMatch(inviteUrl(tabs.server.baseUrl))
     expect(newLink).not.toBe(links.third)
     await invitee.goto(newLink!)
     await shows(invitee.getByText(`This invitation has been sent to ${THIRD.email}`))

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect } from 'vitest'
 import { accountId, ADMIN, apiFromPage, goToUsers, invitationCard, inviteUrl, NO_LONGER_ACTIVE, rowCount, submitting } from './support/app'
-import { launchChromium, newContext, readClipboard } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { readClipboard } from './support/browser'
 import { stepsOf } from './support/steps'
+import { serverWithTabs } from './support/tabs'
 import { addUser, description, gone, menuState, openActions, shows, signIn, toast, until, userRow } from './support/ui'
 
 /**
@@ -17,27 +17,14 @@ const FIRST = { firstName: 'Reto', lastName: 'Mayer', email: 'reto.mayer@example
 const SECOND = { firstName: 'Mia', lastName: 'Keller', email: 'mia.keller@example.com', group: 'Support' }
 const links: { first?: string; second?: string } = {}
 
-let server: RunningServer
-let browser: Browser
-/** The administrator's tab, shared by most steps. */
+const tabs = serverWithTabs()
 let admin: Page
-/** A second, cookie-less browser context: the invitees' side. */
 let invitee: Page
-let contexts: BrowserContext[] = []
 const flow = stepsOf('invitee', () => admin)
 
 describe("An invitee's path, end to end in Chromium", () => {
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-    contexts = [await newContext(browser, server.baseUrl), await newContext(browser, server.baseUrl)]
-    admin = await contexts[0]!.newPage()
-    invitee = await contexts[1]!.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
+  beforeAll(() => {
+    ;({ admin, invitee } = tabs)
   })
 
   flow.step('sign-in', 'the seeded administrator signs in and sees the Users list', async () => {
@@ -141,7 +128,7 @@ describe("An invitee's path, end to end in Chromium", () => {
     // Said inside the dialog, where screen readers hear it (the toast behind a modal they do not).
     await shows(dialog.getByRole('status').filter({ hasText: 'Link copied' }))
     links.first = await readClipboard(admin)
-    expect(links.first).toMatch(inviteUrl(server.baseUrl))
+    expect(links.first).toMatch(inviteUrl(tabs.server.baseUrl))
     await flow.snapshot(admin, 'add-user-wizard-summary')
 
     await dialog.getByRole('button', { name: 'Close' }).click()
@@ -195,7 +182,7 @@ describe("An invitee's path, end to end in Chromium", () => {
       await shows(body.getByText(`${ADMIN.name} has invited you to use Roster on behalf of Demo Company.`, { exact: true }))
       await shows(body.getByText('This is a personalised invitation that will expire after 7 days.', { exact: true }))
       const link = await body.getByRole('link', { name: 'here', exact: true }).getAttribute('href')
-      expect(link).toMatch(inviteUrl(server.baseUrl))
+      expect(link).toMatch(inviteUrl(tabs.server.baseUrl))
       await card.getByRole('button', { name: 'Show plain text' }).click()
       expect(await card.locator('pre').innerText()).toContain(link!)
       // "Copy invitation link" copied the very link the email holds.

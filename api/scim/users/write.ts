@@ -4,6 +4,7 @@ import { updateProvisionedMember } from '../../core/memberships/provisioned.js'
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
 import { lockLiveMembership } from '../../core/memberships/shared.js'
+import { DomainError } from '../../core/errors.js'
 import type { CoreDeps } from '../../core/types.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
@@ -44,6 +45,11 @@ function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unkno
   return body
 }
 
+const nullIfNotFound = (error: unknown) => {
+  if (error instanceof DomainError && error.code === 'not_found') return null
+  throw error
+}
+
 /** What the SCIM view fills in from the person when the provider has not set it. */
 const DERIVED = ['name', 'displayName', 'emails', 'phoneNumbers'] as const
 
@@ -71,7 +77,7 @@ async function updateLocked(
   const token = c.get('token')
   return services.db.transaction(async (tx) => {
     // The SCIM view and the core's view of the member, locked together in one round trip.
-    const [row, member] = await Promise.all([lockScimUser(tx, token.accountId, id), lockLiveMembership(tx, token.accountId, id).catch(() => null)])
+    const [row, member] = await Promise.all([lockScimUser(tx, token.accountId, id), lockLiveMembership(tx, token.accountId, id).catch(nullIfNotFound)])
     if (!row || !member) throw new ScimError(404, `User ${id} not found.`)
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)

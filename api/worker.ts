@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from '../drizzle/schema.js'
+import { withPipelinedBegin } from './db/pipelined-begin.js'
 import { createApp } from './app.js'
 import { buildServices } from './build-services.js'
 import { readConfig } from './config.js'
@@ -35,7 +36,7 @@ function servicesFor(env: WorkerEnv) {
   const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false, onnotice: () => {} })
   const work: Promise<unknown>[] = []
   const services = buildServices({
-    db: drizzle(client, { schema }) as unknown as Database,
+    db: drizzle(withPipelinedBegin(client), { schema }) as unknown as Database,
     clock: systemClock,
     config: readConfig(env as unknown as Record<string, string | undefined>),
     log: consoleLogger,

@@ -1,0 +1,54 @@
+import type postgres from 'postgres'
+
+type Sql = postgres.Sql
+type Reserved = postgres.ReservedSql
+
+/**
+ * postgres.js waits for BEGIN's answer before it runs a transaction's first statement: a round
+ * trip and a socket write of its own for every write request. This BEGIN goes out on a reserved
+ * connection together with the first statements (postgres.js sends what is queued in one tick in
+ * one write); should it fail, so does everything queued behind it, and the caller sees that error.
+ * Same contract as `sql.begin(fn)` for what drizzle uses: the callback gets a connection-bound
+ * `sql` with `unsafe` and `savepoint`; an error rolls back, anything else commits.
+ */
+export function pipelinedBegin(client: Sql) {
+  return async function begin<T>(fn: (sql: Reserved) => Promise<T>): Promise<T> {
+    const reserved = await client.reserve()
+    let savepoints = 0
+    const scoped = Object.assign(reserved, {
+      async savepoint<S>(work: (sql: Reserved) => Promise<S>): Promise<S> {
+        const name = `s${++savepoints}`
+        await reserved.unsafe(`savepoint ${name}`)
+        try {
+          const result = await work(scoped)
+          await reserved.unsafe(`release savepoint ${name}`)
+          return result
+        } catch (error) {
+          await reserved.unsafe(`rollback to savepoint ${name}`)
+          throw error
+        }
+      },
+    })
+    try {
+      // Not awaited here: its error, if any, reaches the caller through the statements behind it.
+      reserved.unsafe('begin').execute().catch(() => {})
+      let result: T
+      try {
+        result = await fn(scoped)
+      } catch (error) {
+        await reserved.unsafe('rollback').catch(() => {})
+        throw error
+      }
+      await reserved.unsafe('commit')
+      return result
+    } finally {
+      reserved.release()
+    }
+  }
+}
+
+/** The client as drizzle should see it: everything postgres.js has, with the pipelined BEGIN. */
+export function withPipelinedBegin(client: Sql): Sql {
+  const begin = pipelinedBegin(client)
+  return new Proxy(client, { get: (target, key) => (key === 'begin' ? begin : Reflect.get(target, key)) })
+}

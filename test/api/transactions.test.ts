@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq, sql } from 'drizzle-orm'
+import { accounts } from '../../drizzle/schema.js'
+import { openTestDatabase, type Database, type TestDatabase } from '../support/database.js'
+
+// On PostgreSQL the app's transactions send BEGIN together with their first statements
+// (api/db/pipelined-begin.ts); these are the guarantees the domain core relies on, on both drivers.
+let database: TestDatabase
+let db: Database
+beforeAll(async () => {
+  database = await openTestDatabase()
+  db = database.db
+})
+afterAll(() => database.close())
+
+const now = new Date()
+const newAccount = (name: string) => ({ id: crypto.randomUUID(), name, createdAt: now })
+const nameOf = async (id: string) => (await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, id)))[0]?.name
+
+describe('transactions', () => {
+  it('commit what the callback wrote, and return its result', async () => {
+    const account = newAccount('Committed')
+    const result = await db.transaction(async (tx) => {
+      await tx.insert(accounts).values(account)
+      return 'done'
+    })
+    expect(result).toBe('done')
+    expect(await nameOf(account.id)).toBe('Committed')
+  })
+
+  it('take everything back when the callback throws, statements sent together included', async () => {
+    const first = newAccount('Rolled back 1')
+    const second = newAccount('Rolled back 2')
+    await expect(
+      db.transaction(async (tx) => {
+        await Promise.all([tx.insert(accounts).values(first), tx.insert(accounts).values(second)])
+        throw new Error('changed my mind')
+      }),
+    ).rejects.toThrow('changed my mind')
+    expect(await nameOf(first.id)).toBeUndefined()
+    expect(await nameOf(second.id)).toBeUndefined()
+  })
+
+  it('take back earlier writes when a later statement fails, and report that statement’s error', async () => {
+    const account = newAccount('Before the failure')
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(accounts).values(account)
+        await tx.insert(accounts).values({ ...account, name: 'Same id' })
+      }),
+    ).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23505' }) })
+    expect(await nameOf(account.id)).toBeUndefined()
+  })
+
+  it('are isolated: another connection sees nothing until the commit', async () => {
+    const account = newAccount('Isolated')
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let inserted!: () => void
+    const insertedSignal = new Promise<void>((resolve) => (inserted = resolve))
+    const writer = db.transaction(async (tx) => {
+      await tx.insert(accounts).values(account)
+      inserted()
+      await gate
+    })
+    await insertedSignal
+    if (database.driver === 'postgres') expect(await nameOf(account.id)).toBeUndefined()
+    release()
+    await writer
+    expect(await nameOf(account.id)).toBe('Isolated')
+  })
+
+  it('run one after another on a locked row, each seeing the other’s commit', async () => {
+    const account = newAccount('0')
+    await db.insert(accounts).values(account)
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        db.transaction(async (tx) => {
+          const [row] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, account.id)).for('update')
+          await tx.update(accounts).set({ name: String(Number(row!.name) + 1) }).where(eq(accounts.id, account.id))
+        }),
+      ),
+    )
+    expect(await nameOf(account.id)).toBe('10')
+  })
+
+  it('nest as savepoints: an inner failure is taken back alone', async () => {
+    const outer = newAccount('Outer')
+    const inner = newAccount('Inner')
+    await db.transaction(async (tx) => {
+      await tx.insert(accounts).values(outer)
+      await expect(
+        tx.transaction(async (nested) => {
+          await nested.insert(accounts).values(inner)
+          throw new Error('inner failure')
+        }),
+      ).rejects.toThrow('inner failure')
+    })
+    expect(await nameOf(outer.id)).toBe('Outer')
+    expect(await nameOf(inner.id)).toBeUndefined()
+  })
+
+  it('leave the connection clean for the next transaction after a failure', async () => {
+    for (let i = 0; i < 12; i++) {
+      await expect(db.transaction(async (tx) => tx.execute(sql`select 1 / 0`))).rejects.toThrow()
+    }
+    const account = newAccount('After failures')
+    await db.transaction(async (tx) => tx.insert(accounts).values(account))
+    expect(await nameOf(account.id)).toBe('After failures')
+  })
+})

@@ -51,12 +51,20 @@ export async function unblockMember(
   )
 }
 
-/** unblockMember, for a member the caller has locked in the transaction `deps.db`. */
-export async function unblockLocked(deps: CoreDeps, actor: Actor, member: LockedMembership, sendEmail: boolean): Promise<boolean> {
+/**
+ * unblockMember, for a member the caller has locked in the transaction `deps.db`. Says whether it
+ * queued an email, so that the caller dispatches only then.
+ */
+export async function unblockLocked(
+  deps: CoreDeps,
+  actor: Actor,
+  member: LockedMembership,
+  sendEmail: boolean,
+): Promise<{ unblocked: boolean; emailQueued: boolean }> {
   const tx = deps.db
   const now = deps.clock.now()
   const input = { accountId: member.accountId, membershipId: member.id, sendEmail }
-  if (member.state !== 'blocked') return false
+  if (member.state !== 'blocked') return { unblocked: false, emailQueued: false }
   const secret = await newInvitationSecret(deps.config)
   const restored = member.stateBeforeBlock ?? 'active'
   if (restored === 'blocked') throw new DomainError('invalid_state', 'The state before the block is unknown.')
@@ -69,10 +77,14 @@ export async function unblockLocked(deps: CoreDeps, actor: Actor, member: Locked
       ...(restored === 'invited' ? { invitedAt: now, expiresAt: expiryFrom(now) } : {}),
     })
     .where(eq(memberships.id, member.id))
+  let emailQueued = false
   if (restored === 'invited') {
     const invitationId = await issueInvitation(tx, deps.config, { ...input, now, secret })
-    if (input.sendEmail) await queueInvitationEmail(tx, { ...input, invitationId, actor, now, member })
+    if (input.sendEmail) {
+      await queueInvitationEmail(tx, { ...input, invitationId, actor, now, member })
+      emailQueued = true
+    }
   }
   await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'unblocked', actor, at: now, data: { restored } })
-  return true
+  return { unblocked: true, emailQueued }
 }

@@ -22,7 +22,8 @@ export const userNameTaken = (userName: string) =>
 /**
  * An identity provider's update of a member: its own attributes, then `active` as block or
  * unblock. The person's name follows the provider only while the person belongs to no other
- * account, since a name is the person's own across accounts.
+ * account, since a name is the person's own across accounts. Says whether an email was queued
+ * (an unblock that re-invites).
  */
 export async function updateProvisionedMember(
   deps: CoreDeps,
@@ -65,9 +66,12 @@ export async function updateProvisionedMember(
       if (changed.length) {
         await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'updated', actor, at: now, data: { changed } })
       }
-      if (!attributes.active) await blockLocked(tx, now, actor, member)
-      else await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
-      return member.id
+      if (!attributes.active) {
+        await blockLocked(tx, now, actor, member)
+        return { membershipId: member.id, emailQueued: false }
+      }
+      const { emailQueued } = await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
+      return { membershipId: member.id, emailQueued }
     })
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {

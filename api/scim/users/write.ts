@@ -28,14 +28,15 @@ async function userBody(c: Context<ScimEnv>): Promise<Record<string, unknown>> {
   return applyUserPatch({}, normalizeOperation('User', { op: 'add', value: attributes }))
 }
 
-async function respondWithUser(c: Context<ScimEnv>, id: string, status: 200 | 201) {
+/** The user as saved; emails go out after the response, and only when the change queued one. */
+async function respondWithUser(c: Context<ScimEnv>, id: string, status: 200 | 201, emailQueued: boolean) {
   const { db, config } = c.get('services')
   const row = await findScimUser(db, c.get('token').accountId, id)
   if (!row) throw new ScimError(404, `User ${id} not found.`)
   const user = toScimUser(row, config.appUrl)
   c.header('ETag', user.meta.version)
   if (status === 201) c.header('Location', user.meta.location)
-  sendQueuedEmails(c as never)
+  if (emailQueued) sendQueuedEmails(c as never)
   return scimJson(c, user, status)
 }
 
@@ -82,14 +83,14 @@ async function updateLocked(
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
     const body = change(current, row.scim)
-    await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
+    const { emailQueued } = await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
       attributes: provisionedAttributes(body),
       sendInvitationEmail: token.sendInvitationEmail,
       locked: member,
     })
-    return row
+    return { before: row, emailQueued }
   })
 }
 
@@ -100,9 +101,9 @@ export const writeUsers = new Hono<ScimEnv>()
     const token = c.get('token')
     const attributes = provisionedAttributes(await userBody(c))
     const email = emailOf(attributes)
-    const membershipId = await services.db.transaction(async (tx) => {
+    const { membershipId, emailQueued } = await services.db.transaction(async (tx) => {
       const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
-      const { membershipId } = await inviteMember(scoped, tokenActor(token), {
+      const invited = await inviteMember(scoped, tokenActor(token), {
         accountId: token.accountId,
         ...namesOf(attributes, email),
         email,
@@ -112,25 +113,27 @@ export const writeUsers = new Hono<ScimEnv>()
         externalId: attributes.externalId,
         scim: attributes.scim,
       })
-      if (!attributes.active) await blockMember(scoped, tokenActor(token), { accountId: token.accountId, membershipId })
-      return membershipId
+      if (!attributes.active) await blockMember(scoped, tokenActor(token), { accountId: token.accountId, membershipId: invited.membershipId })
+      return invited
     })
     c.set('scimSummary', `Created user ${attributes.userName}${attributes.active ? '' : ' (inactive)'}`)
-    return respondWithUser(c, membershipId, 201)
+    return respondWithUser(c, membershipId, 201, emailQueued)
   })
   .put('/:id', async (c) => {
     const id = c.req.param('id')
     const body = await userBody(c)
-    await updateLocked(c, id, () => body)
+    const { emailQueued } = await updateLocked(c, id, () => body)
     c.set('scimSummary', `Replaced user ${String(body.userName)}`)
-    return respondWithUser(c, id, 200)
+    return respondWithUser(c, id, 200, emailQueued)
   })
   .patch('/:id', async (c) => {
     const id = c.req.param('id')
     const ops = normalizePatch(await readJson(c), 'User')
-    const before = await updateLocked(c, id, (current, stored) => keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored))
+    const { before, emailQueued } = await updateLocked(c, id, (current, stored) =>
+      keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
+    )
     c.set('scimSummary', `Patched user ${before.userName}: ${ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')}`)
-    return respondWithUser(c, id, 200)
+    return respondWithUser(c, id, 200, emailQueued)
   })
   .delete('/:id', async (c) => {
     const services = c.get('services')

@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm'
-import { accounts, groupMembers, memberships, people } from '../../../drizzle/schema.js'
+import { eq } from 'drizzle-orm'
+import { accounts, groupMembers } from '../../../drizzle/schema.js'
+import { rawQuery } from '../../db/raw-query.js'
 import { newId } from '../crypto.js'
 import { DomainError, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { recordEvent } from '../events.js'
@@ -31,6 +32,22 @@ export const alreadyMember = (email: string) =>
     email: 'This email is already a member of this account.',
   })
 
+// A no-op update on conflict, so that an existing person comes back (and is locked) instead of
+// nothing. The userName defaults to the person's email as stored.
+const PERSON_AND_MEMBERSHIP = `with person as (
+    insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
+    values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
+    on conflict (email_normalized) do update set updated_at = people.updated_at
+    returning id, first_name, email),
+  membership as (
+    insert into memberships (id, account_id, person_id, state, user_name, external_id, scim, invited_by_person_id,
+      invited_at, expires_at, created_at, updated_at)
+    select $9, $10, person.id, 'invited', coalesce($11, person.email), $12, $13::jsonb, $14,
+      $8::timestamptz, $15::timestamptz, $8::timestamptz, $8::timestamptz
+    from person
+    returning id)
+  select person.id, person.first_name as "firstName", person.email from person, membership`
+
 /**
  * Creates the membership (state Invited), its groups and invitation, the history line and the
  * invitation email, in one transaction. A person who exists elsewhere is reused as they are.
@@ -50,41 +67,28 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         groupsOfAccount(tx, input.accountId, input.groupIds),
       ])
       if (!account) throw notFound('Account')
-      const [person] = await tx
-        .insert(people)
-        .values({
-          id: newId(),
-          email,
-          emailNormalized: normalizeEmail(email),
-          firstName: input.firstName.trim(),
-          lastName: input.lastName.trim(),
-          countryCode: phone.countryCode,
-          phone: phone.phone,
-          createdAt: now,
-          updatedAt: now,
-        })
-        // A no-op update so the existing row comes back (and is locked) instead of nothing.
-        .onConflictDoUpdate({ target: people.emailNormalized, set: { updatedAt: sql`${people.updatedAt}` } })
-        .returning({ id: people.id, firstName: people.firstName, email: people.email })
-      if (!person) throw new Error('person upsert returned nothing')
-
+      // The person (reused as they are when the email exists) and the membership in one statement,
+      // sent before and with the rows that need only the membership's id: one round trip.
       const membershipId = newId()
-      await tx.insert(memberships).values({
-        id: membershipId,
-        accountId: input.accountId,
-        personId: person.id,
-        state: 'invited',
-        userName: input.userName ?? person.email,
-        externalId: input.externalId ?? null,
-        scim: input.scim ?? {},
-        invitedByPersonId: actor.type === 'administrator' ? actor.personId : null,
-        invitedAt: now,
-        expiresAt: expiryFrom(now),
-        createdAt: now,
-        updatedAt: now,
-      })
-      // Each needs only the membership: sent together, one round trip.
-      const [, invitationId] = await Promise.all([
+      const personAndMembership = rawQuery(tx)<{ id: string; firstName: string; email: string }>(PERSON_AND_MEMBERSHIP, [
+        newId(),
+        email,
+        normalizeEmail(email),
+        input.firstName.trim(),
+        input.lastName.trim(),
+        phone.countryCode,
+        phone.phone,
+        now.toISOString(),
+        membershipId,
+        input.accountId,
+        input.userName ?? null,
+        input.externalId ?? null,
+        JSON.stringify(input.scim ?? {}),
+        actor.type === 'administrator' ? actor.personId : null,
+        expiryFrom(now).toISOString(),
+      ])
+      const [[person], , invitationId] = await Promise.all([
+        personAndMembership,
         tx.insert(groupMembers).values(chosen.map((g) => ({ groupId: g.id, membershipId, accountId: input.accountId, createdAt: now }))),
         issueInvitation(tx, deps.config, { accountId: input.accountId, membershipId, now, secret, replacePending: false }),
         recordEvent(tx, {
@@ -96,7 +100,9 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
           data: { email, groups: chosen.map((g) => g.name) },
         }),
       ])
-      if (input.sendEmail !== false) {
+      if (!person) throw new Error('the person and membership insert returned nothing')
+      const emailQueued = input.sendEmail !== false
+      if (emailQueued) {
         await queueInvitationEmail(tx, {
           accountId: input.accountId,
           membershipId,
@@ -106,7 +112,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
           member: { email: person.email, firstName: person.firstName, accountName: account.name },
         })
       }
-      return { membershipId, invitationId }
+      return { membershipId, invitationId, emailQueued }
     })
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_one_live_per_person') {

@@ -59,7 +59,7 @@ const FIND = `select ${COLUMNS}, ${GROUPS} ${FROM}
   where memberships.account_id = $1 and memberships.ended_at is null and memberships.id = $2`
 
 /** A live member of the account, or null. */
-export async function findScimUser(db: Database, accountId: string, id: string): Promise<ScimUserRow | null> {
+export async function findScimUser(db: Database | Tx, accountId: string, id: string): Promise<ScimUserRow | null> {
   if (!isUuid(id)) return null
   const [row] = await rawQuery(db)<RawUserRow>(FIND, [accountId, id])
   return row ? fromRow(row) : null

@@ -5,7 +5,7 @@ import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
 import { lockLiveMembership } from '../../core/memberships/shared.js'
 import { DomainError } from '../../core/errors.js'
-import type { CoreDeps } from '../../core/types.js'
+import type { CoreDeps, Tx } from '../../core/types.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
 import { tokenActor, type ScimEnv } from '../env.js'
@@ -14,7 +14,7 @@ import { canonicalize } from '../schema/resolve.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
 import { toScimUser } from './representation.js'
-import { findScimUser, lockScimUser } from './store.js'
+import { findScimUser, lockScimUser, type ScimUserRow } from './store.js'
 
 /**
  * A POST or PUT body, validated and coerced by the same rules as PATCH (it is applied as one
@@ -28,12 +28,30 @@ async function userBody(c: Context<ScimEnv>): Promise<Record<string, unknown>> {
   return applyUserPatch({}, normalizeOperation('User', { op: 'add', value: attributes }))
 }
 
+/**
+ * Runs a change in a transaction and reads the user back as its last statement, sent with the
+ * COMMIT in one round trip (the read is started, not awaited, before the transaction ends).
+ */
+async function saveThenRead(
+  c: Context<ScimEnv>,
+  change: (tx: Tx) => Promise<{ membershipId: string; emailQueued: boolean }>,
+): Promise<{ saved: ScimUserRow; emailQueued: boolean }> {
+  const { db } = c.get('services')
+  const accountId = c.get('token').accountId
+  const { reading, emailQueued } = await db.transaction(async (tx) => {
+    const { membershipId, emailQueued } = await change(tx)
+    const reading = findScimUser(tx, accountId, membershipId)
+    reading.catch(() => {}) // awaited below, once the transaction has committed
+    return { reading, emailQueued }
+  })
+  const saved = await reading
+  if (!saved) throw new Error('the user just saved could not be read back')
+  return { saved, emailQueued }
+}
+
 /** The user as saved; emails go out after the response, and only when the change queued one. */
-async function respondWithUser(c: Context<ScimEnv>, id: string, status: 200 | 201, emailQueued: boolean) {
-  const { db, config } = c.get('services')
-  const row = await findScimUser(db, c.get('token').accountId, id)
-  if (!row) throw new ScimError(404, `User ${id} not found.`)
-  const user = toScimUser(row, config.appUrl)
+function respondWithUser(c: Context<ScimEnv>, row: ScimUserRow, status: 200 | 201, emailQueued: boolean) {
+  const user = toScimUser(row, c.get('services').config.appUrl)
   c.header('ETag', user.meta.version)
   if (status === 201) c.header('Location', user.meta.location)
   if (emailQueued) sendQueuedEmails(c as never)
@@ -76,22 +94,24 @@ async function updateLocked(
 ) {
   const services = c.get('services')
   const token = c.get('token')
-  return services.db.transaction(async (tx) => {
+  let before: ScimUserRow | undefined
+  const result = await saveThenRead(c, async (tx) => {
     // The SCIM view and the core's view of the member, locked together in one round trip.
     const [row, member] = await Promise.all([lockScimUser(tx, token.accountId, id), lockLiveMembership(tx, token.accountId, id).catch(nullIfNotFound)])
     if (!row || !member) throw new ScimError(404, `User ${id} not found.`)
+    before = row
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
     const body = change(current, row.scim)
-    const { emailQueued } = await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
+    return updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
       attributes: provisionedAttributes(body),
       sendInvitationEmail: token.sendInvitationEmail,
       locked: member,
     })
-    return { before: row, emailQueued }
   })
+  return { ...result, before: before! }
 }
 
 /** POST, PUT, PATCH and DELETE /Users: every change goes through the domain core. */
@@ -101,7 +121,7 @@ export const writeUsers = new Hono<ScimEnv>()
     const token = c.get('token')
     const attributes = provisionedAttributes(await userBody(c))
     const email = emailOf(attributes)
-    const { membershipId, emailQueued } = await services.db.transaction(async (tx) => {
+    const { saved, emailQueued } = await saveThenRead(c, async (tx) => {
       const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
       const invited = await inviteMember(scoped, tokenActor(token), {
         accountId: token.accountId,
@@ -117,23 +137,23 @@ export const writeUsers = new Hono<ScimEnv>()
       return invited
     })
     c.set('scimSummary', `Created user ${attributes.userName}${attributes.active ? '' : ' (inactive)'}`)
-    return respondWithUser(c, membershipId, 201, emailQueued)
+    return respondWithUser(c, saved, 201, emailQueued)
   })
   .put('/:id', async (c) => {
     const id = c.req.param('id')
     const body = await userBody(c)
-    const { emailQueued } = await updateLocked(c, id, () => body)
+    const { saved, emailQueued } = await updateLocked(c, id, () => body)
     c.set('scimSummary', `Replaced user ${String(body.userName)}`)
-    return respondWithUser(c, id, 200, emailQueued)
+    return respondWithUser(c, saved, 200, emailQueued)
   })
   .patch('/:id', async (c) => {
     const id = c.req.param('id')
     const ops = normalizePatch(await readJson(c), 'User')
-    const { before, emailQueued } = await updateLocked(c, id, (current, stored) =>
+    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
       keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
     )
     c.set('scimSummary', `Patched user ${before.userName}: ${ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')}`)
-    return respondWithUser(c, id, 200, emailQueued)
+    return respondWithUser(c, saved, 200, emailQueued)
   })
   .delete('/:id', async (c) => {
     const services = c.get('services')

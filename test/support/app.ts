@@ -7,7 +7,7 @@ import { createAccount } from '../../api/core/seed.js'
 import type { Config } from '../../api/core/types.js'
 import type { Logger } from '../../api/services.js'
 import { TestClock } from './clock.js'
-import { openTestDatabase } from './database.js'
+import { openTestDatabase, type Database } from './database.js'
 import { httpClient } from './http.js'
 
 export const ADMIN_PASSWORD = 'Admin-pass-1!'
@@ -35,13 +35,20 @@ export function memoryLogger() {
  * The real app on a real database: a fresh migrated database per test file, one seeded account
  * ("Acme") with its administrator, a clock the test controls, and the development mailbox.
  */
-export async function createTestApp(options: { resend?: { apiKey: string; baseUrl: string; timeoutMs?: number }; config?: Partial<Config> } = {}) {
+export async function createTestApp(
+  options: {
+    resend?: { apiKey: string; baseUrl: string; timeoutMs?: number }
+    config?: Partial<Config>
+    /** The database as the app sees it, e.g. with its statements counted (support/counting.ts). */
+    wrapDb?: (db: Database) => Database
+  } = {},
+) {
   const database = await openTestDatabase()
   const clock = new TestClock()
   const { log, lines } = memoryLogger()
   const background = backgroundTasks(log)
   const services = buildServices({
-    db: database.db,
+    db: options.wrapDb ? options.wrapDb(database.db) : database.db,
     clock,
     config: { ...testConfig, ...options.config },
     log,

@@ -6,6 +6,7 @@ import { systemClock } from '../../../api/core/types.js'
 import { provisioningLogWriter, type ProvisioningLogEntry } from '../../../api/scim/provisioning-log-writer.js'
 import { openTestDatabase, type Database, type TestDatabase } from '../../support/database.js'
 import { memoryLogger } from '../../support/app.js'
+import { countingStatements } from '../../support/counting.js'
 
 let database: TestDatabase
 let db: Database
@@ -29,26 +30,6 @@ const entry = (path: string, account = accountId): ProvisioningLogEntry => ({
   at: new Date(),
 })
 
-/** The real database, with the statements sent to its driver counted. */
-function countingInserts(target: Database) {
-  const counter = { inserts: 0 }
-  const client = (target as unknown as { $client: object }).$client
-  const countedClient = new Proxy(client, {
-    get(object, key) {
-      const value = Reflect.get(object, key, object)
-      if ((key === 'unsafe' || key === 'query') && typeof value === 'function') {
-        return (text: string, ...rest: unknown[]) => {
-          if (/^\s*insert into provisioning_log/i.test(text)) counter.inserts++
-          return value.call(object, text, ...rest)
-        }
-      }
-      return typeof value === 'function' ? value.bind(object) : value
-    },
-  })
-  const counted = new Proxy(target, { get: (object, key, receiver) => (key === '$client' ? countedClient : Reflect.get(object, key, receiver)) })
-  return { db: counted, counter }
-}
-
 const pathsOf = async (prefix: string) =>
   (await db.select({ path: provisioningLog.path }).from(provisioningLog).where(eq(provisioningLog.accountId, accountId)).orderBy(asc(provisioningLog.id)))
     .map((row) => row.path)
@@ -56,24 +37,24 @@ const pathsOf = async (prefix: string) =>
 
 describe('provisioning log writer', () => {
   it('writes a lone entry at once, and entries arriving during an insert together in the next one', async () => {
-    const { db: counted, counter } = countingInserts(db)
+    const { db: counted, counter } = countingStatements(db, /^\s*insert into provisioning_log/i)
     const writer = provisioningLogWriter({ db: counted, log: memoryLogger().log })
     await writer.write(entry('/lone'))
-    expect(counter.inserts).toBe(1)
+    expect(counter.count).toBe(1)
     expect(await pathsOf('/lone')).toEqual(['/lone'])
 
     const writes = Array.from({ length: 50 }, (_, i) => writer.write(entry(`/burst/${i}`)))
     await Promise.all(writes)
     expect((await pathsOf('/burst/')).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `/burst/${i}`).sort())
-    expect(counter.inserts).toBeLessThanOrEqual(3)
+    expect(counter.count).toBeLessThanOrEqual(3)
   })
 
   it('splits a queue longer than one insert may carry', async () => {
-    const { db: counted, counter } = countingInserts(db)
+    const { db: counted, counter } = countingStatements(db, /^\s*insert into provisioning_log/i)
     const writer = provisioningLogWriter({ db: counted, log: memoryLogger().log, maxBatch: 7 })
     await Promise.all(Array.from({ length: 20 }, (_, i) => writer.write(entry(`/split/${i}`))))
     expect(await pathsOf('/split/')).toHaveLength(20)
-    expect(counter.inserts).toBe(3)
+    expect(counter.count).toBe(3)
   })
 
   it('keeps the good entries of a batch when one of them cannot be written, and says which was lost', async () => {

@@ -10,19 +10,20 @@ export interface ScimResponse {
  * A SCIM client over keep-alive HTTP/1.1 (node:http, one socket per request in flight): light on
  * the load generator's CPU, which shares the machine with the server and PostgreSQL.
  */
-export function scimHttp(options: { port: number; token: string; concurrency: number }) {
+export function scimHttp(options: { port: number; token?: string; concurrency: number; prefix?: string }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency })
-  const authorization = `Bearer ${options.token}`
+  const prefix = options.prefix ?? '/scim/v2'
+  const authorization = options.token ? { authorization: `Bearer ${options.token}` } : {}
 
   function send(method: string, path: string, body?: unknown): Promise<ScimResponse> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
-    const headers: http.OutgoingHttpHeaders = { authorization, accept: 'application/scim+json' }
+    const headers: http.OutgoingHttpHeaders = { ...authorization, accept: 'application/scim+json' }
     if (payload) {
       headers['content-type'] = 'application/scim+json'
       headers['content-length'] = payload.length
     }
     return new Promise((resolve, reject) => {
-      const request = http.request({ host: '127.0.0.1', port: options.port, method, path: `/scim/v2${path}`, agent, headers }, (response) => {
+      const request = http.request({ host: '127.0.0.1', port: options.port, method, path: `${prefix}${path}`, agent, headers }, (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('error', reject)

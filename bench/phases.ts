@@ -5,9 +5,12 @@ import type { ServerProcess } from './server-process.js'
 
 export type OperationName = 'creates' | 'lookups' | 'misses' | 'pages' | 'PATCH deactivations' | 'GETs by id'
 
-/** One side of the comparison: the API (with its server process, for CPU) or the floor. */
+/**
+ * One side of the comparison: the API (with its server process, for CPU), the floor, or the HTTP
+ * ceiling (the floor's SQL behind a bare endpoint, bench/ceiling-server.ts).
+ */
 export interface Side {
-  name: 'app' | 'floor'
+  name: 'app' | 'floor' | 'ceiling'
   ops: Operations
   server?: ServerProcess
   /** SQL statements this side has sent so far (the floor counts its own). */

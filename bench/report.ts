@@ -62,3 +62,30 @@ export function verdict(rows: Row[]): string {
   const list = missed.map((r) => `${r.operation} ${fixed(ratio(r), 1)} % < ${TARGETS[r.operation]} %`).join('; ')
   return `Verdict: MISS, ${judged.length - missed.length} of ${judged.length} targets met (${list}).`
 }
+
+/** Operations the HTTP ceiling is measured for: the reads, which leave the data as it was. */
+export const CEILING_OPERATIONS: OperationName[] = ['lookups', 'misses', 'pages', 'GETs by id']
+
+/**
+ * The HTTP ceiling beside the floor: how much of the floor any HTTP API can reach here, and how
+ * much of that the API reaches.
+ */
+export function ceilingTable(rows: (Row & { ceiling: Measured })[]): string {
+  const header = ['operation', 'ceiling ops/s', 'ceiling % of floor', 'target % of floor', 'API % of ceiling', 'ceiling p50', 'ceiling p99', 'ceiling CPU ms/req']
+  const lines = rows.map((row) => {
+    const target = TARGETS[row.operation]
+    return [
+      row.operation,
+      thousands(opsPerSecond(row.ceiling)),
+      fixed((100 * opsPerSecond(row.ceiling)) / opsPerSecond(row.floor), 1),
+      target === undefined ? '-' : String(target),
+      fixed((100 * opsPerSecond(row.app)) / opsPerSecond(row.ceiling), 1),
+      fixed(percentile(row.ceiling.latencies, 0.5), 2),
+      fixed(percentile(row.ceiling.latencies, 0.99), 2),
+      fixed(row.ceiling.cpuMsPerRequest ?? NaN, 2),
+    ]
+  })
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
+  const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(format)].join('\n')
+}

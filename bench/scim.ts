@@ -6,12 +6,13 @@ import os from 'node:os'
 import postgres from 'postgres'
 import { openPostgres } from '../api/db/postgres.js'
 import { appOperations } from './app-operations.js'
+import { ceilingOperations } from './ceiling.js'
 import { cleanupStack, createBenchDatabase } from './database.js'
 import { floorOperations } from './floor.js'
 import { scimHttp } from './http.js'
 import { API_CREATES, parseOptions } from './options.js'
 import { createPhase, measure, planPhases, Pool, warmUp, type Measured, type OperationName, type Side } from './phases.js'
-import { table, verdict, type Row } from './report.js'
+import { CEILING_OPERATIONS, ceilingTable, table, verdict, type Row } from './report.js'
 import { percentile, runPhase } from './runner.js'
 import { analyze, benchConfig, bulkSeed, seedAccount } from './seed.js'
 import { startServer } from './server-process.js'
@@ -65,6 +66,22 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   onCleanup(() => client.close())
 
   const app: Side = { name: 'app', ops: appOperations(client), server, statements: async () => (await server.stats()).statements, prefix: 'app' }
+  const ceilingServer = await startServer({
+    databaseUrl: bench.url,
+    appSecret: config.appSecret,
+    script: 'ceiling-server.ts',
+    env: { BENCH_ACCOUNT_ID: account.accountId, BENCH_PROVISION_GROUP_ID: account.provisionGroupId },
+  })
+  onCleanup(() => ceilingServer.stop())
+  const ceilingClient = scimHttp({ port: ceilingServer.port, concurrency: C, prefix: '' })
+  onCleanup(() => ceilingClient.close())
+  const ceiling: Side = {
+    name: 'ceiling',
+    ops: ceilingOperations(ceilingClient),
+    server: ceilingServer,
+    statements: async () => (await ceilingServer.stats()).statements,
+    prefix: 'ceiling',
+  }
   const floor: Side = {
     name: 'floor',
     ops: floorOperations(sql, account.accountId, account.provisionGroupId),
@@ -87,9 +104,15 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   const deactivations = Math.min(options.ops, pools.app.deactivatable())
   const counts = { ops: options.ops, deactivations, maxPages: options.maxPages }
   log(`reads and deactivations: ${options.ops.toLocaleString('en-US')} requests a phase over ${live.toLocaleString('en-US')} members`)
-  const plans = { app: planPhases(app, pools.app, live, counts), floor: planPhases(floor, pools.floor, live, counts) }
+  // The ceiling reads the floor's rows.
+  const plans = { app: planPhases(app, pools.app, live, counts), floor: planPhases(floor, pools.floor, live, counts), ceiling: planPhases(ceiling, pools.floor, live, counts) }
+  for (const operation of CEILING_OPERATIONS) {
+    const plan = plans.ceiling.get(operation)!
+    await runPhase(Math.min(plan.count, 200), C, plan.run)
+  }
   const appResults = new Map<OperationName, Measured>([['creates', created.app]])
   const floorResults = new Map<OperationName, Measured>([['creates', created.floor]])
+  const ceilingResults = new Map<OperationName, Measured>()
   // Each operation on the API, then at once on the floor, so both see the same machine load.
   for (const operation of plans.app.keys()) {
     const started = performance.now()
@@ -97,7 +120,9 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
     const floorPlan = plans.floor.get(operation)!
     appResults.set(operation, await measure(app, appPlan.count, C, appPlan.run))
     floorResults.set(operation, await measure(floor, floorPlan.count, C, floorPlan.run))
-    log(`  ${operation}: ${appPlan.count.toLocaleString('en-US')} + ${floorPlan.count.toLocaleString('en-US')} requests, ${seconds(started)} s`)
+    const ceilingPlan = CEILING_OPERATIONS.includes(operation) ? plans.ceiling.get(operation)! : undefined
+    if (ceilingPlan) ceilingResults.set(operation, await measure(ceiling, ceilingPlan.count, C, ceilingPlan.run))
+    log(`  ${operation}: ${appPlan.count.toLocaleString('en-US')} + ${floorPlan.count.toLocaleString('en-US')}${ceilingPlan ? ` + ${ceilingPlan.count.toLocaleString('en-US')}` : ''} requests, ${seconds(started)} s`)
   }
 
   const pageCount = appResults.get('pages')!.count
@@ -120,6 +145,9 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   log('')
   log(`SCIM API vs raw-SQL floor: ${live.toLocaleString('en-US')} members, concurrency ${C}, latencies in ms`)
   log(table(rows))
+  log('')
+  log(`HTTP ceiling: the floor's SQL behind a bare Hono endpoint in its own process (no token, no log, no JSON body), same client`)
+  log(ceilingTable(rows.filter((row) => ceilingResults.has(row.operation)).map((row) => ({ ...row, ceiling: ceilingResults.get(row.operation)! }))))
   log('')
   const lookups = appResults.get('lookups')!
   const p99 = percentile(lookups.latencies, 0.99)

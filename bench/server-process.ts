@@ -11,17 +11,23 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** Forks bench/server.ts (through tsx) and waits until it listens. */
-export async function startServer(options: { databaseUrl: string; appSecret: string; profileDir?: string }): Promise<ServerProcess> {
+/** Forks bench/server.ts, or another script of the same protocol, through tsx and waits until it listens. */
+export async function startServer(options: {
+  databaseUrl: string
+  appSecret: string
+  profileDir?: string
+  script?: 'server.ts' | 'ceiling-server.ts'
+  env?: Record<string, string>
+}): Promise<ServerProcess> {
   const execArgv = ['--import', 'tsx']
   if (options.profileDir) {
     const dir = resolve(options.profileDir)
     mkdirSync(dir, { recursive: true })
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`)
   }
-  const child = fork(resolve(import.meta.dirname, 'server.ts'), [], {
+  const child = fork(resolve(import.meta.dirname, options.script ?? 'server.ts'), [], {
     execArgv,
-    env: { ...process.env, BENCH_APP_DATABASE_URL: options.databaseUrl, BENCH_APP_SECRET: options.appSecret },
+    env: { ...process.env, ...options.env, BENCH_APP_DATABASE_URL: options.databaseUrl, BENCH_APP_SECRET: options.appSecret },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const port = await new Promise<number>((resolvePort, reject) => {

@@ -15,21 +15,48 @@ export type EventType =
   | 'unblocked'
   | 'updated'
 
-export async function recordEvent(
-  db: Executor,
-  input: { accountId: string; membershipId: string; type: EventType; actor: Actor; at: Date; data?: Record<string, unknown> },
-): Promise<void> {
+export interface EventInput {
+  accountId: string
+  membershipId: string
+  type: EventType
+  actor: Actor
+  at: Date
+  data?: Record<string, unknown>
+}
+
+export async function recordEvent(db: Executor, input: EventInput): Promise<void> {
   await db.insert(events).values({
     accountId: input.accountId,
     membershipId: input.membershipId,
     type: input.type,
     actorType: input.actor.type,
-    actorPersonId: 'personId' in input.actor ? input.actor.personId : null,
+    actorPersonId: actorPersonId(input.actor),
     actorLabel: input.actor.label,
-    data: { ...input.data, ...('tokenId' in input.actor ? { tokenId: input.actor.tokenId } : {}) },
+    data: eventData(input),
     occurredAt: input.at,
   })
 }
+
+/**
+ * The same history line as a part of a written-out statement: `EVENT_COLUMNS` take, in order, the
+ * values of `eventParams` (data as JSON text for `::jsonb`, the time as ISO text for `::timestamptz`).
+ */
+export const EVENT_COLUMNS = 'account_id, membership_id, type, actor_type, actor_person_id, actor_label, data, occurred_at'
+export function eventParams(input: EventInput): unknown[] {
+  return [
+    input.accountId,
+    input.membershipId,
+    input.type,
+    input.actor.type,
+    actorPersonId(input.actor),
+    input.actor.label,
+    JSON.stringify(eventData(input)),
+    input.at.toISOString(),
+  ]
+}
+
+const actorPersonId = (actor: Actor) => ('personId' in actor ? actor.personId : null)
+const eventData = (input: EventInput) => ({ ...input.data, ...('tokenId' in input.actor ? { tokenId: input.actor.tokenId } : {}) })
 
 /**
  * Expiry is a fact of time: states are computed from expires_at, so nothing depends on this running.

@@ -1,13 +1,14 @@
-import { and, eq } from 'drizzle-orm'
-import { invitations, memberships } from '../../../drizzle/schema.js'
+import { eq } from 'drizzle-orm'
+import { memberships } from '../../../drizzle/schema.js'
 import { DomainError } from '../errors.js'
-import { recordEvent } from '../events.js'
+import { EVENT_COLUMNS, eventParams, recordEvent } from '../events.js'
 import { issueInvitation, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { inTransaction } from '../transaction.js'
 import type { Actor, CoreDeps, Tx } from '../types.js'
-import { endSessionsWithoutAccess } from './remove.js'
-import { administratorGroupOf, assertOtherAdministrators, lockLiveMembership, type LockedMembership } from './shared.js'
+import { rawQuery } from '../../db/raw-query.js'
+import { endSessionsStatement } from './remove.js'
+import { administratorGroupQuery, assertOtherAdministrators, lockLiveMembership, type LockedMembership } from './shared.js'
 
 /**
  * Blocks a member (an identity provider's `active=false`): access ends at once, a pending link
@@ -17,23 +18,22 @@ export async function blockMember(deps: CoreDeps, actor: Actor, input: { account
   return inTransaction(deps.db, async (tx) => blockLocked(tx, deps.clock.now(), actor, await lockLiveMembership(tx, input.accountId, input.membershipId)))
 }
 
+// The block as one statement: every part sees the member as it was (one snapshot), so the
+// administrator check can run with the writes it guards; its second half follows in blockLocked.
+const BLOCK = `with administrators as (${administratorGroupQuery('$1')} and $2::membership_state = 'active'),
+  blocked as (update memberships set state = 'blocked', state_before_block = $2::membership_state, updated_at = $3::timestamptz where id = $1),
+  withdrawn as (update invitations set status = 'withdrawn', ended_at = $3::timestamptz where membership_id = $1 and status = 'pending'),
+  history as (insert into events (${EVENT_COLUMNS}) values ($5, $6, $7, $8, $9, $10, $11::jsonb, $12::timestamptz)),
+  signed_out as (${endSessionsStatement('$4', '$1')})
+  select (select id from administrators) as "administratorGroupId"`
+
 /** blockMember, for a member the caller has locked in `tx`. */
 export async function blockLocked(tx: Tx, now: Date, actor: Actor, member: LockedMembership): Promise<boolean> {
   if (member.state === 'blocked') return false
-  // One pipeline: the administrator check first (it must see the member as it was), then the
-  // writes, which need nothing from each other. A last administrator makes the check below throw,
-  // and the transaction takes the writes back.
-  const [administrators] = await Promise.all([
-    administratorGroupOf(tx, member.id),
-    tx.update(memberships).set({ state: 'blocked', stateBeforeBlock: member.state, updatedAt: now }).where(eq(memberships.id, member.id)),
-    tx
-      .update(invitations)
-      .set({ status: 'withdrawn', endedAt: now })
-      .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending'))),
-    recordEvent(tx, { accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now }),
-    endSessionsWithoutAccess(tx, member.personId, member.id),
-  ])
-  if (administrators) await assertOtherAdministrators(tx, administrators, member.id)
+  const history = eventParams({ accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now })
+  const [row] = await rawQuery(tx)<{ administratorGroupId: string | null }>(BLOCK, [member.id, member.state, now.toISOString(), member.personId, ...history])
+  // A last administrator makes this throw, and the transaction takes the block back.
+  if (row?.administratorGroupId) await assertOtherAdministrators(tx, row.administratorGroupId, member.id)
   return true
 }
 

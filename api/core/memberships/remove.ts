@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm'
-import { groupMembers, invitations, memberships, sessions } from '../../../drizzle/schema.js'
+import { and, eq } from 'drizzle-orm'
+import { groupMembers, invitations, memberships } from '../../../drizzle/schema.js'
+import { rawQuery } from '../../db/raw-query.js'
 import { DomainError } from '../errors.js'
 import { recordEvent, recordExpiredInvitations } from '../events.js'
 import { enqueueEmail } from '../outbox.js'
@@ -63,11 +64,10 @@ export async function removeMember(
  * statement may run before or with that change.
  */
 export async function endSessionsWithoutAccess(tx: Executor, personId: string, leaving?: string): Promise<void> {
-  await tx.delete(sessions).where(
-    and(
-      eq(sessions.personId, personId),
-      sql`not exists (select 1 from ${memberships} m where m.person_id = ${personId}
-        and m.state = 'active' and m.ended_at is null ${leaving ? sql`and m.id <> ${leaving}` : sql``})`,
-    ),
-  )
+  await rawQuery(tx)(endSessionsStatement('$1', '$2'), [personId, leaving ?? null])
 }
+
+/** That statement, for the person `$n` and the leaving membership `$m` (null for none). */
+export const endSessionsStatement = (person: string, leaving: string) =>
+  `delete from sessions where person_id = ${person} and not exists (select 1 from memberships m
+    where m.person_id = ${person} and m.state = 'active' and m.ended_at is null and m.id is distinct from ${leaving}::uuid)`

@@ -77,19 +77,19 @@ export async function assertAnotherAdministratorRemains(tx: Executor, accountId:
 
 /**
  * The first half of that check: the Administrators group if the member is an active
- * administrator. A caller may start it together with the writes it guards, before them (it must
- * see the member as it was), provided the second half follows before the commit.
+ * administrator. A caller may run it together with the writes it guards, provided it sees the
+ * member as it was and the second half follows before the commit.
  */
 export async function administratorGroupOf(tx: Executor, membershipId: string): Promise<string | null> {
-  // Written out and sent at once (rawQuery), so it runs before statements started after it.
-  const [row] = await rawQuery(tx)<{ id: string }>(
-    `select groups.id from group_members join groups on groups.id = group_members.group_id
-      join memberships on memberships.id = group_members.membership_id
-      where group_members.membership_id = $1 and groups.is_default and memberships.state = 'active'`,
-    [membershipId],
-  )
+  const [row] = await rawQuery(tx)<{ id: string }>(`${administratorGroupQuery('$1')} and memberships.state = 'active'`, [membershipId])
   return row?.id ?? null
 }
+
+/** The Administrators group if the membership `$n` belongs to it (its state is the caller's to check). */
+export const administratorGroupQuery = (membership: string) =>
+  `select groups.id from group_members join groups on groups.id = group_members.group_id
+    join memberships on memberships.id = group_members.membership_id
+    where group_members.membership_id = ${membership} and groups.is_default`
 
 /** The second half: with the group locked, another active administrator must remain. */
 export async function assertOtherAdministrators(tx: Executor, groupId: string, membershipId: string) {

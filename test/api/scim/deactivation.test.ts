@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { invitations, memberships, sessions } from '../../../drizzle/schema.js'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { acceptByForm, GOOD_PASSWORD } from '../../support/fixtures.js'
+import type { Session } from '../../support/http.js'
+import { createToken, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+
+// active=false blocks: the person's access to the account and any pending link end at once;
+// active=true restores the state before the block.
+let t: TestApp
+let admin: Session
+let scim: ScimClient
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await t.asAdmin()
+  scim = scimClient(t, (await createToken(t, admin)).token)
+})
+afterAll(() => t.close())
+
+const setActive = (active: boolean) => ({ schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: active ? 'True' : 'False' }] })
+const linkPath = (link: string) => new URL(link).pathname
+const invitationStates = async (membershipId: string) =>
+  (await t.db.select({ status: invitations.status }).from(invitations).where(eq(invitations.membershipId, membershipId))).map((row) => row.status).sort()
+const usersPath = () => `/api/accounts/${t.acme.accountId}/users`
+
+async function provision(userName: string): Promise<{ id: string; link: string }> {
+  const created = await scim.post('/Users', { schemas: [USER], userName, name: { givenName: 'Lea', familyName: 'Frei' }, emails: [{ value: userName, primary: true }] })
+  expect(created.status).toBe(201)
+  return { id: created.body.id, link: await t.invitationLinkFromEmail(userName) }
+}
+
+describe('deactivation through SCIM', () => {
+  it('kills a pending link at once; reactivation sends a new link and the old one stays dead', async () => {
+    const { id, link } = await provision('lea.frei@example.com')
+    expect((await t.http.send('GET', linkPath(link))).status).toBe(200)
+
+    expect((await scim.patch(`/Users/${id}`, setActive(false))).body.active).toBe(false)
+    expect((await t.http.send('GET', linkPath(link))).status).toBe(404)
+    expect(await invitationStates(id)).toEqual(['withdrawn'])
+    expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('blocked')
+
+    t.clock.advance(60_000)
+    expect((await scim.patch(`/Users/${id}`, setActive(true))).body.active).toBe(true)
+    const fresh = await t.invitationLinkFromEmail('lea.frei@example.com')
+    expect(fresh).not.toBe(link)
+    expect((await t.http.send('GET', linkPath(fresh))).status).toBe(200)
+    expect((await t.http.send('GET', linkPath(link))).status).toBe(404)
+    expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('invited')
+    expect(await invitationStates(id)).toEqual(['pending', 'withdrawn'])
+  })
+
+  it('ends the member’s sessions at once, leaves everyone else’s, and restores an active member', async () => {
+    const { id, link } = await provision('tim.berg@example.com')
+    expect((await acceptByForm(t, link, { firstName: 'Tim', lastName: 'Berg', password: GOOD_PASSWORD })).status).toBe(200)
+    const member = await t.http.signIn('tim.berg@example.com', GOOD_PASSWORD)
+    expect((await member.get('/api/auth/me')).status).toBe(200)
+    const [row] = await t.db.select({ personId: memberships.personId }).from(memberships).where(eq(memberships.id, id))
+
+    expect((await scim.patch(`/Users/${id}`, setActive(false))).status).toBe(200)
+    expect(await t.db.select().from(sessions).where(eq(sessions.personId, row!.personId))).toHaveLength(0)
+    expect((await member.get('/api/auth/me')).status).toBe(401)
+    expect((await admin.get(usersPath())).status).toBe(200)
+
+    expect((await scim.patch(`/Users/${id}`, setActive(true))).body.active).toBe(true)
+    expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('active')
+    const again = await t.http.signIn('tim.berg@example.com', GOOD_PASSWORD)
+    expect((await again.get('/api/auth/me')).status).toBe(200)
+  })
+})

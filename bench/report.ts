@@ -63,9 +63,6 @@ export function verdict(rows: Row[]): string {
   return `Verdict: MISS, ${judged.length - missed.length} of ${judged.length} targets met (${list}).`
 }
 
-/** Operations the HTTP ceiling is measured for: the reads, which leave the data as it was. */
-export const CEILING_OPERATIONS: OperationName[] = ['lookups', 'misses', 'pages', 'GETs by id']
-
 /**
  * The HTTP ceiling beside the floor: how much of the floor any HTTP API can reach here, and how
  * much of that the API reaches.

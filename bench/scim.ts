@@ -12,7 +12,7 @@ import { floorOperations } from './floor.js'
 import { scimHttp } from './http.js'
 import { API_CREATES, parseOptions } from './options.js'
 import { createPhase, measure, planPhases, Pool, warmUp, type Measured, type OperationName, type Side } from './phases.js'
-import { CEILING_OPERATIONS, ceilingTable, table, verdict, type Row } from './report.js'
+import { ceilingTable, table, verdict, type Row } from './report.js'
 import { percentile, runPhase } from './runner.js'
 import { analyze, benchConfig, bulkSeed, seedAccount } from './seed.js'
 import { startServer } from './server-process.js'
@@ -88,41 +88,45 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
     statements: async () => floorStatements,
     prefix: 'floor',
   }
-  const pools = { app: new Pool(seeded), floor: new Pool(seeded) }
+  const pools = { app: new Pool(seeded), floor: new Pool(seeded), ceiling: new Pool(seeded) }
 
   const loadBefore = os.loadavg()[0]!
   log(`warming up (${C} in flight)`)
   live += await warmUp(app, C, account.adminMembershipId, live)
   live += await warmUp(floor, C, account.adminMembershipId, live)
+  live += await warmUp(ceiling, C, account.adminMembershipId, live)
 
   const createsStarted = performance.now()
-  const created = { app: await createPhase(app, pools.app, creates, C), floor: await createPhase(floor, pools.floor, creates, C) }
-  log(`  creates: ${creates.toLocaleString('en-US')} + ${creates.toLocaleString('en-US')} requests, ${seconds(createsStarted)} s`)
-  live += 2 * creates
+  const created = {
+    app: await createPhase(app, pools.app, creates, C),
+    floor: await createPhase(floor, pools.floor, creates, C),
+    ceiling: await createPhase(ceiling, pools.ceiling, creates, C),
+  }
+  const count = (n: number) => n.toLocaleString('en-US')
+  log(`  creates: ${count(creates)} + ${count(creates)} + ${count(creates)} requests, ${seconds(createsStarted)} s`)
+  live += 3 * creates
   await analyze(sql)
 
   const deactivations = Math.min(options.ops, pools.app.deactivatable())
   const counts = { ops: options.ops, deactivations, maxPages: options.maxPages }
   log(`reads and deactivations: ${options.ops.toLocaleString('en-US')} requests a phase over ${live.toLocaleString('en-US')} members`)
-  // The ceiling reads the floor's rows.
-  const plans = { app: planPhases(app, pools.app, live, counts), floor: planPhases(floor, pools.floor, live, counts), ceiling: planPhases(ceiling, pools.floor, live, counts) }
-  for (const operation of CEILING_OPERATIONS) {
-    const plan = plans.ceiling.get(operation)!
-    await runPhase(Math.min(plan.count, 200), C, plan.run)
+  // The ceiling deactivates only rows it created (the app takes seeded rows from the front, the floor from the back).
+  const plans = {
+    app: planPhases(app, pools.app, live, counts),
+    floor: planPhases(floor, pools.floor, live, counts),
+    ceiling: planPhases(ceiling, pools.ceiling, live, { ...counts, deactivations: Math.min(deactivations, pools.ceiling.created.length) }),
   }
   const appResults = new Map<OperationName, Measured>([['creates', created.app]])
   const floorResults = new Map<OperationName, Measured>([['creates', created.floor]])
-  const ceilingResults = new Map<OperationName, Measured>()
-  // Each operation on the API, then at once on the floor, so both see the same machine load.
+  const ceilingResults = new Map<OperationName, Measured>([['creates', created.ceiling]])
+  // Each operation on the API, then at once on the floor and the ceiling, so all see the same machine load.
   for (const operation of plans.app.keys()) {
     const started = performance.now()
-    const appPlan = plans.app.get(operation)!
-    const floorPlan = plans.floor.get(operation)!
-    appResults.set(operation, await measure(app, appPlan.count, C, appPlan.run))
-    floorResults.set(operation, await measure(floor, floorPlan.count, C, floorPlan.run))
-    const ceilingPlan = CEILING_OPERATIONS.includes(operation) ? plans.ceiling.get(operation)! : undefined
-    if (ceilingPlan) ceilingResults.set(operation, await measure(ceiling, ceilingPlan.count, C, ceilingPlan.run))
-    log(`  ${operation}: ${appPlan.count.toLocaleString('en-US')} + ${floorPlan.count.toLocaleString('en-US')}${ceilingPlan ? ` + ${ceilingPlan.count.toLocaleString('en-US')}` : ''} requests, ${seconds(started)} s`)
+    const [appPlan, floorPlan, ceilingPlan] = [plans.app, plans.floor, plans.ceiling].map((plan) => plan.get(operation)!)
+    appResults.set(operation, await measure(app, appPlan!.count, C, appPlan!.run))
+    floorResults.set(operation, await measure(floor, floorPlan!.count, C, floorPlan!.run))
+    ceilingResults.set(operation, await measure(ceiling, ceilingPlan!.count, C, ceilingPlan!.run))
+    log(`  ${operation}: ${count(appPlan!.count)} + ${count(floorPlan!.count)} + ${count(ceilingPlan!.count)} requests, ${seconds(started)} s`)
   }
 
   const pageCount = appResults.get('pages')!.count
@@ -147,7 +151,7 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   log(table(rows))
   log('')
   log(`HTTP ceiling: the floor's SQL behind a bare Hono endpoint in its own process (no token, no log, no JSON body), same client`)
-  log(ceilingTable(rows.filter((row) => ceilingResults.has(row.operation)).map((row) => ({ ...row, ceiling: ceilingResults.get(row.operation)! }))))
+  log(ceilingTable(rows.map((row) => ({ ...row, ceiling: ceilingResults.get(row.operation)! }))))
   log('')
   const lookups = appResults.get('lookups')!
   const p99 = percentile(lookups.latencies, 0.99)

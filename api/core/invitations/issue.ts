@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lte } from 'drizzle-orm'
 import { invitations, memberships } from '../../../drizzle/schema.js'
 import { newId } from '../crypto.js'
 import { enqueueEmail } from '../outbox.js'
+import { rawQuery } from '../../db/raw-query.js'
 import type { Actor, Config, Executor } from '../types.js'
 import { expiryFrom, newInvitationSecret } from './token.js'
 
@@ -25,16 +26,19 @@ export async function issueInvitation(
       .set({ status: 'replaced', endedAt: input.now })
       .where(and(eq(invitations.membershipId, input.membershipId), eq(invitations.status, 'pending')))
   }
-  const id = newId()
-  await tx.insert(invitations).values({
-    id,
-    accountId: input.accountId,
-    membershipId: input.membershipId,
-    seed: secret.seed,
-    tokenHash: secret.tokenHash,
-    createdAt: input.now,
-  })
+  const { id, params } = invitationRow({ ...input, secret })
+  await rawQuery(tx)(`insert into invitations (${INVITATION_COLUMNS}) values ($1, $2, $3, $4, $5, $6::timestamptz)`, params)
   return id
+}
+
+/**
+ * A new pending invitation as a part of a written-out statement: `INVITATION_COLUMNS` take the
+ * values of `params`, in order (the time as ISO text for `::timestamptz`).
+ */
+export const INVITATION_COLUMNS = 'id, account_id, membership_id, seed, token_hash, created_at'
+export function invitationRow(input: { accountId: string; membershipId: string; now: Date; secret: { seed: string; tokenHash: string } }) {
+  const id = newId()
+  return { id, params: [id, input.accountId, input.membershipId, input.secret.seed, input.secret.tokenHash, input.now.toISOString()] }
 }
 
 /** The invitation email, in the caller's transaction. Identity providers invite on no one's name. */

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm'
-import { accounts, groupMembers } from '../../../drizzle/schema.js'
 import { rawQuery } from '../../db/raw-query.js'
 import { newId } from '../crypto.js'
-import { DomainError, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
-import { recordEvent } from '../events.js'
-import { issueInvitation, queueInvitationEmail } from '../invitations/issue.js'
+import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
+import { EVENT_COLUMNS, eventParams } from '../events.js'
+import { INVITATION_COLUMNS, invitationRow, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
 import type { Actor, CoreDeps } from '../types.js'
@@ -32,9 +30,11 @@ export const alreadyMember = (email: string) =>
     email: 'This email is already a member of this account.',
   })
 
-// A no-op update on conflict, so that an existing person comes back (and is locked) instead of
-// nothing. The userName defaults to the person's email as stored.
-const PERSON_AND_MEMBERSHIP = `with person as (
+// The whole invitation in one statement: the person (a no-op update on conflict, so that an
+// existing person comes back, locked, instead of nothing), the membership (userName defaults to
+// the person's email as stored), its groups, its invitation and the history line. Foreign keys are
+// checked at the end of the statement, so the rows may refer to one another.
+const INVITE = `with person as (
     insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
     on conflict (email_normalized) do update set updated_at = people.updated_at
@@ -45,8 +45,15 @@ const PERSON_AND_MEMBERSHIP = `with person as (
     select $9, $10, person.id, 'invited', coalesce($11, person.email), $12, $13::jsonb, $14,
       $8::timestamptz, $15::timestamptz, $8::timestamptz, $8::timestamptz
     from person
-    returning id)
-  select person.id, person.first_name as "firstName", person.email from person, membership`
+    returning id),
+  grouped as (
+    insert into group_members (group_id, membership_id, account_id, created_at)
+    select group_id, $9, $10, $8::timestamptz from unnest($16::uuid[]) as chosen(group_id)),
+  invited as (insert into invitations (${INVITATION_COLUMNS}) values ($17, $18, $19, $20, $21, $22::timestamptz)),
+  history as (insert into events (${EVENT_COLUMNS}) values ($23, $24, $25, $26, $27, $28, $29::jsonb, $30::timestamptz))
+  select person.id, person.first_name as "firstName", person.email,
+    (select name from accounts where accounts.id = $10) as "accountName"
+  from person, membership`
 
 /**
  * Creates the membership (state Invited), its groups and invitation, the history line and the
@@ -62,15 +69,11 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
   const secret = await newInvitationSecret(deps.config)
   try {
     return await inTransaction(deps.db, async (tx) => {
-      const [[account], chosen] = await Promise.all([
-        tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)),
-        groupsOfAccount(tx, input.accountId, input.groupIds),
-      ])
-      if (!account) throw notFound('Account')
-      // The person (reused as they are when the email exists) and the membership in one statement,
-      // sent before and with the rows that need only the membership's id: one round trip.
+      const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)
       const membershipId = newId()
-      const personAndMembership = rawQuery(tx)<{ id: string; firstName: string; email: string }>(PERSON_AND_MEMBERSHIP, [
+      const invitation = invitationRow({ accountId: input.accountId, membershipId, now, secret })
+      const history = eventParams({ accountId: input.accountId, membershipId, type: 'invited', actor, at: now, data: { email, groups: chosen.map((g) => g.name) } })
+      const [person] = await rawQuery(tx)<{ id: string; firstName: string; email: string; accountName: string }>(INVITE, [
         newId(),
         email,
         normalizeEmail(email),
@@ -86,19 +89,9 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         JSON.stringify(input.scim ?? {}),
         actor.type === 'administrator' ? actor.personId : null,
         expiryFrom(now).toISOString(),
-      ])
-      const [[person], , invitationId] = await Promise.all([
-        personAndMembership,
-        tx.insert(groupMembers).values(chosen.map((g) => ({ groupId: g.id, membershipId, accountId: input.accountId, createdAt: now }))),
-        issueInvitation(tx, deps.config, { accountId: input.accountId, membershipId, now, secret, replacePending: false }),
-        recordEvent(tx, {
-          accountId: input.accountId,
-          membershipId,
-          type: 'invited',
-          actor,
-          at: now,
-          data: { email, groups: chosen.map((g) => g.name) },
-        }),
+        chosen.map((g) => g.id),
+        ...invitation.params,
+        ...history,
       ])
       if (!person) throw new Error('the person and membership insert returned nothing')
       const emailQueued = input.sendEmail !== false
@@ -106,15 +99,16 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         await queueInvitationEmail(tx, {
           accountId: input.accountId,
           membershipId,
-          invitationId,
+          invitationId: invitation.id,
           actor,
           now,
-          member: { email: person.email, firstName: person.firstName, accountName: account.name },
+          member: { email: person.email, firstName: person.firstName, accountName: person.accountName },
         })
       }
-      return { membershipId, invitationId, emailQueued }
+      return { membershipId, invitationId: invitation.id, emailQueued }
     })
   } catch (error) {
+    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION && pgConstraint(error) === 'memberships_account_id_accounts_id_fk') throw notFound('Account')
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_one_live_per_person') {
       throw alreadyMember(email)
     }

@@ -36,5 +36,6 @@ describe('history', () => {
     ])
     expect(response.body[0]).toMatchObject({ userId: user.id, actor: { label: 'Ada Admin' }, data: { stateBefore: 'active' } })
     expect(response.body[0].occurredAt).toBe(t.clock.now().toISOString())
+    expect(response.body[4].data).toEqual({ email: user.email, groups: ['Administrators'] })
   })
 })

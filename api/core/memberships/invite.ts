@@ -7,7 +7,7 @@ import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
-import { groupsOfAccount } from './shared.js'
+import { chosenGroupIds, groupsOfAccountQuery, notGroupsOfAccount } from './shared.js'
 
 export interface InviteInput {
   accountId: string
@@ -32,8 +32,9 @@ export const alreadyMember = (email: string) =>
 
 // The whole invitation in one statement: the person (a no-op update on conflict, so that an
 // existing person comes back, locked, instead of nothing), the membership (userName defaults to
-// the person's email as stored), its groups, its invitation and the history line. Foreign keys are
-// checked at the end of the statement, so the rows may refer to one another.
+// the person's email as stored), its groups (those of the account among the chosen ids; the
+// caller compares the count), its invitation and the history line. Foreign keys are checked at the
+// end of the statement, so the rows may refer to one another.
 const INVITE = `with person as (
     insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
@@ -46,13 +47,17 @@ const INVITE = `with person as (
       $8::timestamptz, $15::timestamptz, $8::timestamptz, $8::timestamptz
     from person
     returning id),
+  chosen as (${groupsOfAccountQuery('$16', '$10')}),
   grouped as (
     insert into group_members (group_id, membership_id, account_id, created_at)
-    select group_id, $9, $10, $8::timestamptz from unnest($16::uuid[]) as chosen(group_id)),
+    select chosen.id, $9, $10, $8::timestamptz from chosen),
   invited as (insert into invitations (${INVITATION_COLUMNS}) values ($17, $18, $19, $20, $21, $22::timestamptz)),
-  history as (insert into events (${EVENT_COLUMNS}) values ($23, $24, $25, $26, $27, $28, $29::jsonb, $30::timestamptz))
+  history as (insert into events (${EVENT_COLUMNS}) values ($23, $24, $25, $26, $27, $28,
+    $29::jsonb || jsonb_build_object('groups', (select coalesce(jsonb_agg(chosen.name order by chosen.name), '[]') from chosen)),
+    $30::timestamptz))
   select person.id, person.first_name as "firstName", person.email,
-    (select name from accounts where accounts.id = $10) as "accountName"
+    (select name from accounts where accounts.id = $10) as "accountName",
+    (select count(*) from chosen)::int as "groupCount"
   from person, membership`
 
 /**
@@ -66,14 +71,15 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
   const phone = normalizePhone(input.countryCode, input.phone)
   const email = input.email.trim()
   const now = deps.clock.now()
+  const groupIds = chosenGroupIds(input.groupIds)
   const secret = await newInvitationSecret(deps.config)
   try {
     return await inTransaction(deps.db, async (tx) => {
-      const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)
       const membershipId = newId()
       const invitation = invitationRow({ accountId: input.accountId, membershipId, now, secret })
-      const history = eventParams({ accountId: input.accountId, membershipId, type: 'invited', actor, at: now, data: { email, groups: chosen.map((g) => g.name) } })
-      const [person] = await rawQuery(tx)<{ id: string; firstName: string; email: string; accountName: string }>(INVITE, [
+      const history = eventParams({ accountId: input.accountId, membershipId, type: 'invited', actor, at: now, data: { email } })
+      // BEGIN, when this opens the transaction, goes out with it: one round trip.
+      const [person] = await rawQuery(tx)<{ id: string; firstName: string; email: string; accountName: string; groupCount: number }>(INVITE, [
         newId(),
         email,
         normalizeEmail(email),
@@ -89,11 +95,13 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         JSON.stringify(input.scim ?? {}),
         actor.type === 'administrator' ? actor.personId : null,
         expiryFrom(now).toISOString(),
-        chosen.map((g) => g.id),
+        groupIds,
         ...invitation.params,
         ...history,
       ])
       if (!person) throw new Error('the person and membership insert returned nothing')
+      // The transaction takes the invitation back.
+      if (person.groupCount !== groupIds.length) throw notGroupsOfAccount()
       const emailQueued = input.sendEmail !== false
       if (emailQueued) {
         await queueInvitationEmail(tx, {

@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
-import { accounts, groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { groupMembers, groups, memberships } from '../../../drizzle/schema.js'
 import { DomainError, notFound } from '../errors.js'
 import { isUuid } from '../users.js'
 import { rawQuery, toDate } from '../../db/raw-query.js'
@@ -48,21 +48,25 @@ export type LockedMembership = Awaited<ReturnType<typeof lockLiveMembership>>
 
 /** All ids must be groups of this account; names are returned for the history. */
 export async function groupsOfAccount(tx: Executor, accountId: string, groupIds: string[]) {
-  const unique = [...new Set(groupIds)]
-  const valid = unique.filter(isUuid)
-  const found = valid.length
-    ? await tx
-        .select({ id: groups.id, name: groups.name })
-        .from(groups)
-        .where(and(eq(groups.accountId, accountId), inArray(groups.id, valid)))
-    : []
-  if (found.length !== unique.length) {
-    throw new DomainError('validation_failed', 'One or more groups do not exist in this account.', {
-      groupIds: 'Choose groups of this account.',
-    })
-  }
+  const ids = chosenGroupIds(groupIds)
+  const found = ids.length ? await rawQuery(tx)<{ id: string; name: string }>(groupsOfAccountQuery('$1', '$2'), [ids, accountId]) : []
+  if (found.length !== ids.length) throw notGroupsOfAccount()
   return found
 }
+
+/** The chosen ids without repeats; one that is no id at all cannot be a group of the account. */
+export function chosenGroupIds(groupIds: string[]): string[] {
+  const unique = [...new Set(groupIds)]
+  if (!unique.every(isUuid)) throw notGroupsOfAccount()
+  return unique
+}
+
+/** The groups of the account `$account` among the ids `$ids` (a uuid[]), for a written-out statement. */
+export const groupsOfAccountQuery = (ids: string, account: string) =>
+  `select groups.id, groups.name from groups where groups.account_id = ${account} and groups.id = any(${ids}::uuid[])`
+
+export const notGroupsOfAccount = () =>
+  new DomainError('validation_failed', 'One or more groups do not exist in this account.', { groupIds: 'Choose groups of this account.' })
 
 /**
  * The account must keep one active administrator. The member's row is already locked (FOR UPDATE),

@@ -10,12 +10,10 @@ export function scimJson(c: Context<ScimEnv>, body: unknown, status: ContentfulS
 }
 
 /**
- * The ETag is a hash of what the resource says (without meta), so any change, even two within one
- * millisecond, gives a new version, and an unchanged resource keeps its version.
+ * The ETag is a hash of what the resource is made of (its stored values as text), so any change,
+ * even two within one millisecond, gives a new version, and an unchanged resource keeps its version.
  */
-export function versionOf(resource: Record<string, unknown>): string {
-  const { meta: _meta, ...content } = resource
-  const text = JSON.stringify(content)
+export function versionOf(text: string): string {
   let h1 = 0x811c9dc5
   let h2 = 0x01000193
   for (let i = 0; i < text.length; i++) {
@@ -24,6 +22,12 @@ export function versionOf(resource: Record<string, unknown>): string {
     h2 = Math.imul(h2 ^ code, 0x5bd1e995)
   }
   return `W/"${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}"`
+}
+
+/** The version of a finished resource: a hash of all it says but its meta. */
+export function versionOfResource(resource: Record<string, unknown>): string {
+  const { meta: _meta, ...content } = resource
+  return versionOf(JSON.stringify(content))
 }
 
 /** If-Match: a client editing a stale version gets 412 instead of overwriting a newer one. */

@@ -1,5 +1,5 @@
 import { GROUP_SCHEMA, scimBaseUrl } from '../env.js'
-import { versionOf } from '../respond.js'
+import { versionOfResource } from '../respond.js'
 import type { ScimGroupRow } from './store.js'
 
 /** Without its members loaded a group has no meta.version: the version covers the members too. */
@@ -18,6 +18,6 @@ export function toScimGroup(row: ScimGroupRow, members: { value: string; display
       location: `${base}/Groups/${row.id}`,
     } as { resourceType: string; created: string; lastModified: string; location: string; version?: string },
   }
-  if (members) resource.meta.version = versionOf(resource)
+  if (members) resource.meta.version = versionOfResource(resource)
   return resource
 }

@@ -1,5 +1,4 @@
 import { ENTERPRISE_SCHEMA, USER_SCHEMA, scimBaseUrl } from '../env.js'
-import { versionOf } from '../respond.js'
 import type { ScimUserRow } from './store.js'
 
 /**
@@ -32,10 +31,9 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
       created: row.createdAt.toISOString(),
       lastModified: row.updatedAt.toISOString(),
       location: `${base}/Users/${row.id}`,
-      version: '',
+      version: row.version,
     },
   }
-  resource.meta.version = versionOf(resource)
   return resource
 }
 

@@ -105,6 +105,34 @@ describe('resources', () => {
     expect(ok.headers.get('etag')).not.toBe(etag)
   })
 
+  it('keeps a user’s version on every read until something it shows changes, its groups included', async () => {
+    const created = await scim.post('/Users', user('version@example.com'))
+    const id = created.body.id
+    const version = async () => {
+      const [read, listed, again] = await Promise.all([
+        scim.get(`/Users/${id}`),
+        scim.get(`/Users?${filterQuery('userName eq "version@example.com"')}`),
+        scim.get(`/Users/${id}`),
+      ])
+      expect(read.headers.get('etag')).toBe(read.body.meta.version)
+      expect(listed.body.Resources[0].meta.version).toBe(read.body.meta.version)
+      expect(again.body.meta.version).toBe(read.body.meta.version)
+      return read.body.meta.version as string
+    }
+    const first = await version()
+    expect(first).toBe(created.headers.get('etag'))
+
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Version testers' })
+    await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] })
+    const joined = await version()
+    expect(joined).not.toBe(first)
+
+    await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: 'Version checkers' }] })
+    const renamed = await version()
+    expect(renamed).not.toBe(joined)
+    expect((await scim.get(`/Users/${id}`)).body.groups.map((g: { display: string }) => g.display)).toContain('Version checkers')
+  })
+
   it('applies all operations of a PATCH, or none', async () => {
     const created = await scim.post('/Users', user('atomic@example.com', { title: 'Before' }))
     const failed = await scim.patch(`/Users/${created.body.id}`, {

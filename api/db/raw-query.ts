@@ -41,3 +41,13 @@ export function rawQuery(db: Executor): RawQuery {
 export function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(value as string)
 }
+
+/**
+ * An array parameter as PostgreSQL's array literal, for `$n::type[]`. It needs no type information
+ * from the driver: postgres.js on Workers runs with fetch_types off, and then sends a JavaScript
+ * array as text PostgreSQL cannot read.
+ */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  const element = (value: string | number | null) => (value === null ? 'NULL' : `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`)
+  return `{${values.map(element).join(',')}}`
+}

@@ -1,10 +1,10 @@
 import { provisioningLog } from '../../drizzle/schema.js'
 import type { Database } from '../core/types.js'
-import { rawQuery } from '../db/raw-query.js'
+import { arrayLiteral, rawQuery } from '../db/raw-query.js'
 import type { Logger } from '../services.js'
 
 // One text for any number of rows (arrays, not a VALUES list per size): one prepared statement.
-// Times travel as text[]: drizzle hands timestamptz[] parameters to postgres.js unserialized.
+// The arrays travel as array literals (arrayLiteral), the times as text.
 const INSERT = `insert into provisioning_log (account_id, token_id, token_name, method, path, status, duration_ms, summary, at)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]::timestamptz[])`
 
@@ -32,7 +32,7 @@ export function provisioningLogWriter(options: {
 
   const run = rawQuery(options.db)
   async function insert(entries: ProvisioningLogEntry[]) {
-    const column = <K extends keyof ProvisioningLogEntry>(key: K) => entries.map((entry) => entry[key] ?? null)
+    const column = <K extends keyof ProvisioningLogEntry>(key: K) => arrayLiteral(entries.map((entry) => (entry[key] ?? null) as string | number | null))
     await run(INSERT, [
       column('accountId'),
       column('tokenId'),
@@ -42,7 +42,7 @@ export function provisioningLogWriter(options: {
       column('status'),
       column('durationMs'),
       column('summary'),
-      entries.map((entry) => (entry.at as Date).toISOString()),
+      arrayLiteral(entries.map((entry) => (entry.at as Date).toISOString())),
     ])
   }
 

@@ -284,6 +284,15 @@ export const cases: RuntimeCase[] = [
       const user = await admin.get(`/api/accounts/${target.accountId}/users/${id}`)
       expectStatus(user, 200, 'read the SCIM user over REST')
       expect(user.body.state).toBe('blocked')
+
+      // The provisioning log has each request, written after its response.
+      const logged = async () => {
+        const log = await admin.get(`/api/accounts/${target.accountId}/provisioning-log?range=${encodeURIComponent('[0,99]')}`)
+        expectStatus(log, 200, 'read the provisioning log')
+        return (log.body as { tokenName: string; method: string; status: number }[]).filter((entry) => entry.tokenName === made.body.name)
+      }
+      for (let attempt = 0; attempt < 50 && (await logged()).length < 4; attempt++) await new Promise((r) => setTimeout(r, 100))
+      expect((await logged()).map((entry) => `${entry.method} ${entry.status}`).sort()).toEqual(['GET 200', 'GET 200', 'PATCH 200', 'POST 201'])
     },
   },
 

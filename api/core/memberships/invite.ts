@@ -1,4 +1,4 @@
-import { rawQuery } from '../../db/raw-query.js'
+import { arrayLiteral, rawQuery } from '../../db/raw-query.js'
 import { newId } from '../crypto.js'
 import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { EVENT_COLUMNS, eventParams } from '../events.js'
@@ -95,7 +95,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
         JSON.stringify(input.scim ?? {}),
         actor.type === 'administrator' ? actor.personId : null,
         expiryFrom(now).toISOString(),
-        groupIds,
+        arrayLiteral(groupIds),
         ...invitation.params,
         ...history,
       ])

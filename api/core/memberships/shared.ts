@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../../drizzle/schema.js'
 import { DomainError, notFound } from '../errors.js'
 import { isUuid } from '../users.js'
-import { rawQuery, toDate } from '../../db/raw-query.js'
+import { arrayLiteral, rawQuery, toDate } from '../../db/raw-query.js'
 import type { Executor } from '../types.js'
 
 const LOCK_LIVE_MEMBERSHIP = `select memberships.id, memberships.account_id as "accountId", memberships.person_id as "personId",
@@ -49,7 +49,7 @@ export type LockedMembership = Awaited<ReturnType<typeof lockLiveMembership>>
 /** All ids must be groups of this account; names are returned for the history. */
 export async function groupsOfAccount(tx: Executor, accountId: string, groupIds: string[]) {
   const ids = chosenGroupIds(groupIds)
-  const found = ids.length ? await rawQuery(tx)<{ id: string; name: string }>(groupsOfAccountQuery('$1', '$2'), [ids, accountId]) : []
+  const found = ids.length ? await rawQuery(tx)<{ id: string; name: string }>(groupsOfAccountQuery('$1', '$2'), [arrayLiteral(ids), accountId]) : []
   if (found.length !== ids.length) throw notGroupsOfAccount()
   return found
 }

@@ -29,22 +29,38 @@ export function pipelinedBegin(client: Sql) {
         }
       },
     })
+    // A connection that closed mid-transaction is already back in the pool's closed queue (it
+    // reconnects on its next use); releasing it would hand the dead connection out as open.
+    let closed = false
+    const noteClosed = (error: unknown) => {
+      if (connectionLost(error)) closed = true
+      throw error
+    }
     try {
       // Not awaited here: its error, if any, reaches the caller through the statements behind it.
       reserved.unsafe('begin').execute().catch(() => {})
       let result: T
       try {
-        result = await fn(scoped)
+        result = await fn(scoped).catch(noteClosed)
       } catch (error) {
-        await reserved.unsafe('rollback').catch(() => {})
+        if (!closed) await reserved.unsafe('rollback').catch(() => {})
         throw error
       }
-      await reserved.unsafe('commit')
+      await reserved.unsafe('commit').catch(noteClosed)
       return result
     } finally {
-      reserved.release()
+      if (!closed) reserved.release()
     }
   }
+}
+
+/** postgres.js's codes for a connection that is gone, on the error or on what it wraps (drizzle's). */
+const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED'])
+function connectionLost(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (CONNECTION_LOST.has(String((e as { code?: unknown }).code))) return true
+  }
+  return false
 }
 
 /** The client as drizzle should see it: everything postgres.js has, with the pipelined BEGIN. */

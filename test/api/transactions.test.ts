@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
+import postgres from 'postgres'
 import { accounts } from '../../drizzle/schema.js'
 import { openTestDatabase, type Database, type TestDatabase } from '../support/database.js'
 
@@ -107,5 +108,29 @@ describe('transactions', () => {
     const account = newAccount('After failures')
     await db.transaction(async (tx) => tx.insert(accounts).values(account))
     expect(await nameOf(account.id)).toBe('After failures')
+  })
+
+  it.runIf(process.env.TEST_DB === 'postgres')('survive their connection dying: that transaction fails, the pool goes on', async () => {
+    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} })
+    try {
+      const lost = newAccount('Lost with the connection')
+      await expect(
+        db.transaction(async (tx) => {
+          const [row] = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { pid: number }[]
+          await admin`select pg_terminate_backend(${row!.pid})`
+          await tx.insert(accounts).values(lost)
+        }),
+      ).rejects.toThrow()
+      expect(await nameOf(lost.id)).toBeUndefined()
+
+      // More transactions, one after another, than the pool has connections: none gets the dead one.
+      for (let i = 0; i < 12; i++) {
+        const account = newAccount(`After the loss ${i}`)
+        await db.transaction(async (tx) => tx.insert(accounts).values(account))
+        expect(await nameOf(account.id)).toBe(`After the loss ${i}`)
+      }
+    } finally {
+      await admin.end()
+    }
   })
 })

@@ -29,33 +29,55 @@ export function pipelinedBegin(client: Sql) {
         }
       },
     })
-    // A connection that closed mid-transaction is already back in the pool's closed queue (it
-    // reconnects on its next use); releasing it would hand the dead connection out as open.
+    // A connection that closes mid-transaction must fail it at once, as sql.begin does: statements
+    // queued on a dead reserved connection would wait forever. The connection is then already back
+    // in the pool's closed queue (it reconnects on its next use): releasing it would hand it out as
+    // open. BEGIN's `onexecute` hands over postgres.js's connection, whose `onclose` sql.begin uses
+    // too; it must return true, or postgres.js holds the statements behind BEGIN until it answers.
+    let connection: { onclose: ((error: unknown) => void) | null } | undefined
     let closed = false
-    const noteClosed = (error: unknown) => {
+    const lost = new Promise<never>((_, reject) => {
+      reserved
+        .unsafe('begin', [], {
+          onexecute: (c: typeof connection) => {
+            connection = c
+            c!.onclose = (error) => {
+              closed = true
+              reject(error)
+            }
+            return true
+          },
+        } as never)
+        .execute()
+        .catch((error: unknown) => {
+          if (connectionLost(error)) closed = true
+          reject(error)
+        })
+    })
+    lost.catch(() => {}) // raced below; a transaction that ends first never looks at it
+    const failIfLost = (error: unknown) => {
       if (connectionLost(error)) closed = true
       throw error
     }
     try {
-      // Not awaited here: its error, if any, reaches the caller through the statements behind it.
-      reserved.unsafe('begin').execute().catch(() => {})
       let result: T
       try {
-        result = await fn(scoped).catch(noteClosed)
+        result = await Promise.race([fn(scoped), lost]).catch(failIfLost)
       } catch (error) {
-        if (!closed) await reserved.unsafe('rollback').catch(() => {})
+        if (!closed) await Promise.race([reserved.unsafe('rollback'), lost]).catch(() => {})
         throw error
       }
-      await reserved.unsafe('commit').catch(noteClosed)
+      await Promise.race([reserved.unsafe('commit'), lost]).catch(failIfLost)
       return result
     } finally {
+      if (connection) connection.onclose = null
       if (!closed) reserved.release()
     }
   }
 }
 
 /** postgres.js's codes for a connection that is gone, on the error or on what it wraps (drizzle's). */
-const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED'])
+const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'ECONNRESET', 'EPIPE'])
 function connectionLost(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     if (CONNECTION_LOST.has(String((e as { code?: unknown }).code))) return true

@@ -18,13 +18,13 @@ export function pipelinedBegin(client: Sql) {
     const scoped = Object.assign(reserved, {
       async savepoint<S>(work: (sql: Reserved) => Promise<S>): Promise<S> {
         const name = `s${++savepoints}`
-        await reserved.unsafe(`savepoint ${name}`)
+        await Promise.race([reserved.unsafe(`savepoint ${name}`), lost])
         try {
-          const result = await work(scoped)
-          await reserved.unsafe(`release savepoint ${name}`)
+          const result = await Promise.race([work(scoped), lost])
+          await Promise.race([reserved.unsafe(`release savepoint ${name}`), lost])
           return result
         } catch (error) {
-          await reserved.unsafe(`rollback to savepoint ${name}`)
+          if (!closed) await Promise.race([reserved.unsafe(`rollback to savepoint ${name}`), lost])
           throw error
         }
       },

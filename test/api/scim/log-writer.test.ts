@@ -49,6 +49,20 @@ describe('provisioning log writer', () => {
     expect(counter.count).toBeLessThanOrEqual(3)
   })
 
+  it('pauses between inserts under a steady stream, so that one insert carries many requests', async () => {
+    const { db: counted, counter } = countingStatements(db, /^\s*insert into provisioning_log/i)
+    const writer = provisioningLogWriter({ db: counted, log: memoryLogger().log, pauseMs: 20 })
+    const writes: Promise<void>[] = []
+    for (let i = 0; i < 40; i++) {
+      writes.push(writer.write(entry(`/stream/${i}`)))
+      await new Promise((resume) => setTimeout(resume, 1))
+    }
+    await Promise.all(writes)
+    expect(await pathsOf('/stream/')).toHaveLength(40)
+    // One entry a millisecond or slower for 40 entries: without the pause, about one insert each.
+    expect(counter.count).toBeLessThanOrEqual(8)
+  })
+
   it('splits a queue longer than one insert may carry', async () => {
     const { db: counted, counter } = countingStatements(db, /^\s*insert into provisioning_log/i)
     const writer = provisioningLogWriter({ db: counted, log: memoryLogger().log, maxBatch: 7 })

@@ -5,15 +5,38 @@ import { isUuid } from '../users.js'
 import { arrayLiteral, rawQuery, toDate } from '../../db/raw-query.js'
 import type { Executor } from '../types.js'
 
-const LOCK_LIVE_MEMBERSHIP = `select memberships.id, memberships.account_id as "accountId", memberships.person_id as "personId",
+/**
+ * A member as every change reads it under its lock (see lockLiveMembership), for statements that
+ * lock it and read more in the same round trip (a SCIM update reads its SCIM view with it).
+ */
+export const LOCKED_MEMBERSHIP_COLUMNS = `memberships.id, memberships.account_id as "accountId", memberships.person_id as "personId",
     memberships.state, memberships.state_before_block as "stateBeforeBlock", memberships.expires_at as "expiresAt",
-    memberships.user_name as "userName", memberships.external_id as "externalId", memberships.scim,
-    people.email, people.first_name as "firstName", people.last_name as "lastName", accounts.name as "accountName"
-  from memberships join people on people.id = memberships.person_id join accounts on accounts.id = memberships.account_id
-  where memberships.id = $1 and memberships.account_id = $2 and memberships.ended_at is null
-  for update of memberships`
+    memberships.user_name as "userName", memberships.external_id as "externalId", memberships.scim::text as scim,
+    people.email, people.first_name as "firstName", people.last_name as "lastName", accounts.name as "accountName"`
+export const LOCKED_MEMBERSHIP_FROM = `memberships join people on people.id = memberships.person_id join accounts on accounts.id = memberships.account_id`
+/** The live membership `$1` of the account `$2`. */
+export const LIVE_MEMBERSHIP_WHERE = `memberships.id = $1 and memberships.account_id = $2 and memberships.ended_at is null`
+
+const LOCK_LIVE_MEMBERSHIP = `select ${LOCKED_MEMBERSHIP_COLUMNS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE} for update of memberships`
 
 type MembershipState = (typeof memberships.$inferSelect)['state']
+
+/** A row of LOCKED_MEMBERSHIP_COLUMNS as the driver returns it. */
+export interface LockedMembershipRow {
+  id: string
+  accountId: string
+  personId: string
+  state: MembershipState
+  stateBeforeBlock: MembershipState | null
+  expiresAt: unknown
+  userName: string | null
+  externalId: string | null
+  scim: unknown
+  email: string
+  firstName: string
+  lastName: string
+  accountName: string
+}
 
 /**
  * Locks a live membership of the account for the rest of the transaction, and reads it. Every
@@ -21,30 +44,30 @@ type MembershipState = (typeof memberships.$inferSelect)['state']
  */
 export async function lockLiveMembership(tx: Executor, accountId: string, membershipId: string) {
   if (!isUuid(membershipId)) throw notFound('User')
-  const [row] = await rawQuery(tx)<{
-    id: string
-    accountId: string
-    personId: string
-    state: MembershipState
-    stateBeforeBlock: MembershipState | null
-    expiresAt: unknown
-    userName: string | null
-    externalId: string | null
-    scim: unknown
-    email: string
-    firstName: string
-    lastName: string
-    accountName: string
-  }>(LOCK_LIVE_MEMBERSHIP, [membershipId, accountId])
+  const [row] = await rawQuery(tx)<LockedMembershipRow>(LOCK_LIVE_MEMBERSHIP, [membershipId, accountId])
   if (!row) throw notFound('User')
+  return lockedMembership(row)
+}
+
+export function lockedMembership(row: LockedMembershipRow) {
   return {
-    ...row,
+    id: row.id,
+    accountId: row.accountId,
+    personId: row.personId,
+    state: row.state,
+    stateBeforeBlock: row.stateBeforeBlock,
     expiresAt: row.expiresAt === null ? null : toDate(row.expiresAt),
+    userName: row.userName,
+    externalId: row.externalId,
     scim: (typeof row.scim === 'string' ? JSON.parse(row.scim) : (row.scim ?? {})) as Record<string, unknown>,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    accountName: row.accountName,
   }
 }
 
-export type LockedMembership = Awaited<ReturnType<typeof lockLiveMembership>>
+export type LockedMembership = ReturnType<typeof lockedMembership>
 
 /** All ids must be groups of this account; names are returned for the history. */
 export async function groupsOfAccount(tx: Executor, accountId: string, groupIds: string[]) {

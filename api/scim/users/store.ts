@@ -3,6 +3,14 @@ import { PgDialect } from 'drizzle-orm/pg-core'
 import { isUuid } from '../../core/users.js'
 import type { Database, Tx } from '../../core/types.js'
 import { rawQuery, toDate } from '../../db/raw-query.js'
+import {
+  LIVE_MEMBERSHIP_WHERE,
+  LOCKED_MEMBERSHIP_COLUMNS,
+  LOCKED_MEMBERSHIP_FROM,
+  lockedMembership,
+  type LockedMembership,
+  type LockedMembershipRow,
+} from '../../core/memberships/shared.js'
 import { versionOf } from '../respond.js'
 
 /** What a SCIM User is made of: a membership of the token's account and its person. */
@@ -79,11 +87,18 @@ export async function findScimUser(db: Database | Tx, accountId: string, id: str
   return row ? fromRow(row) : null
 }
 
-/** The same, locked for update inside the transaction that is about to change it. */
-export async function lockScimUser(tx: Tx, accountId: string, id: string): Promise<ScimUserRow | null> {
+// The SCIM view and the core's locked member in one statement (their shared columns agree).
+const LOCK = `select ${LOCKED_MEMBERSHIP_COLUMNS}, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
+    people.phone, ${GROUPS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE} for update of memberships`
+
+/**
+ * A live member of the account, locked for update inside the transaction that is about to change
+ * it: as a SCIM user, and as the domain core's locked member. Null if there is none.
+ */
+export async function lockScimMember(tx: Tx, accountId: string, id: string): Promise<{ user: ScimUserRow; member: LockedMembership } | null> {
   if (!isUuid(id)) return null
-  const [row] = await rawQuery(tx)<RawUserRow>(`${FIND} for update of memberships`, [accountId, id])
-  return row ? fromRow(row) : null
+  const [row] = await rawQuery(tx)<RawUserRow & LockedMembershipRow>(LOCK, [id, accountId])
+  return row ? { user: fromRow(row), member: lockedMembership(row) } : null
 }
 
 export type UserSortKey = 'created' | 'userName' | 'lastModified' | 'externalId' | 'givenName' | 'familyName'

@@ -3,8 +3,6 @@ import { inviteMember } from '../../core/memberships/invite.js'
 import { updateProvisionedMember } from '../../core/memberships/provisioned.js'
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
-import { lockLiveMembership } from '../../core/memberships/shared.js'
-import { DomainError } from '../../core/errors.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
@@ -14,7 +12,7 @@ import { canonicalize } from '../schema/resolve.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
 import { toScimUser } from './representation.js'
-import { findScimUser, lockScimUser, type ScimUserRow } from './store.js'
+import { findScimUser, lockScimMember, type ScimUserRow } from './store.js'
 
 /**
  * A POST or PUT body, validated and coerced by the same rules as PATCH (it is applied as one
@@ -64,11 +62,6 @@ function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unkno
   return body
 }
 
-const nullIfNotFound = (error: unknown) => {
-  if (error instanceof DomainError && error.code === 'not_found') return null
-  throw error
-}
-
 /** What the SCIM view fills in from the person when the provider has not set it. */
 const DERIVED = ['name', 'displayName', 'emails', 'phoneNumbers'] as const
 
@@ -96,9 +89,9 @@ async function updateLocked(
   const token = c.get('token')
   let before: ScimUserRow | undefined
   const result = await saveThenRead(c, async (tx) => {
-    // The SCIM view and the core's view of the member, locked together in one round trip.
-    const [row, member] = await Promise.all([lockScimUser(tx, token.accountId, id), lockLiveMembership(tx, token.accountId, id).catch(nullIfNotFound)])
-    if (!row || !member) throw new ScimError(404, `User ${id} not found.`)
+    const locked = await lockScimMember(tx, token.accountId, id)
+    if (!locked) throw new ScimError(404, `User ${id} not found.`)
+    const { user: row, member } = locked
     before = row
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)

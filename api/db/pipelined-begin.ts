@@ -1,4 +1,5 @@
 import type postgres from 'postgres'
+import { TransactionRolledBack } from './rolled-back.js'
 
 type Sql = postgres.Sql
 type Reserved = postgres.ReservedSql
@@ -67,7 +68,10 @@ export function pipelinedBegin(client: Sql) {
         if (!closed) await Promise.race([reserved.unsafe('rollback'), lost]).catch(() => {})
         throw error
       }
-      await Promise.race([reserved.unsafe('commit'), lost]).catch(failIfLost)
+      const committed = await Promise.race([reserved.unsafe('commit'), lost]).catch(failIfLost)
+      // A statement still in flight when the callback returned (see sendBlock) may have failed:
+      // PostgreSQL then answers COMMIT with ROLLBACK, and this must not pass for a commit.
+      if (committed.command === 'ROLLBACK') throw new TransactionRolledBack()
       return result
     } finally {
       if (connection) connection.onclose = null

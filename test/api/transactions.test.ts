@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
 import postgres from 'postgres'
 import { accounts } from '../../drizzle/schema.js'
+import { rawQuery } from '../../api/db/raw-query.js'
+import { TransactionRolledBack } from '../../api/db/rolled-back.js'
 import { openTestDatabase, type Database, type TestDatabase } from '../support/database.js'
 
 // On PostgreSQL the app's transactions send BEGIN together with their first statements
@@ -99,6 +101,27 @@ describe('transactions', () => {
     })
     expect(await nameOf(outer.id)).toBe('Outer')
     expect(await nameOf(inner.id)).toBeUndefined()
+  })
+
+  it('fail, and take everything back, when a statement the callback left in flight fails', async () => {
+    const account = newAccount('Before the statement in flight')
+    let inFlight!: Promise<unknown>
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(accounts).values(account)
+        // Sent, not awaited: the COMMIT goes out behind it (as sendBlock does).
+        inFlight = rawQuery(tx)('insert into accounts (id, name, created_at) values ($1, $2, $3)', [account.id, 'Same id', now.toISOString()])
+        inFlight.catch(() => {})
+      }),
+    ).rejects.toBeInstanceOf(TransactionRolledBack)
+    await expect(inFlight).rejects.toMatchObject({ code: '23505' })
+    expect(await nameOf(account.id)).toBeUndefined()
+
+    const next = newAccount('After the statement in flight')
+    await db.transaction(async (tx) => {
+      void rawQuery(tx)('insert into accounts (id, name, created_at) values ($1, $2, $3)', [next.id, next.name, now.toISOString()])
+    })
+    expect(await nameOf(next.id)).toBe('After the statement in flight')
   })
 
   it('leave the connection clean for the next transaction after a failure', async () => {

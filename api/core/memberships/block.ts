@@ -8,7 +8,7 @@ import { inTransaction } from '../transaction.js'
 import type { Actor, CoreDeps, Tx } from '../types.js'
 import { rawQuery } from '../../db/raw-query.js'
 import { endSessionsStatement } from './remove.js'
-import { administratorGroupQuery, assertOtherAdministrators, lockLiveMembership, type LockedMembership } from './shared.js'
+import { assertOtherAdministrators, lockLiveMembership, type LockedMembership } from './shared.js'
 
 /**
  * Blocks a member (an identity provider's `active=false`): access ends at once, a pending link
@@ -18,23 +18,38 @@ export async function blockMember(deps: CoreDeps, actor: Actor, input: { account
   return inTransaction(deps.db, async (tx) => blockLocked(tx, deps.clock.now(), actor, await lockLiveMembership(tx, input.accountId, input.membershipId)))
 }
 
-// The block as one statement: every part sees the member as it was (one snapshot), so the
-// administrator check can run with the writes it guards; its second half follows in blockLocked.
-const BLOCK = `with administrators as (${administratorGroupQuery('$1')} and $2::membership_state = 'active'),
-  blocked as (update memberships set state = 'blocked', state_before_block = $2::membership_state, updated_at = $3::timestamptz where id = $1),
+// The block as one statement: state, pending link, history line, sessions.
+const BLOCK = `with blocked as (update memberships set state = 'blocked', state_before_block = $2::membership_state, updated_at = $3::timestamptz where id = $1),
   withdrawn as (update invitations set status = 'withdrawn', ended_at = $3::timestamptz where membership_id = $1 and status = 'pending'),
   history as (insert into events (${EVENT_COLUMNS}) values ($5, $6, $7, $8, $9, $10, $11::jsonb, $12::timestamptz)),
   signed_out as (${endSessionsStatement('$4', '$1')})
-  select (select id from administrators) as "administratorGroupId"`
+  select true as blocked`
 
 /** blockMember, for a member the caller has locked in `tx`. */
 export async function blockLocked(tx: Tx, now: Date, actor: Actor, member: LockedMembership): Promise<boolean> {
-  if (member.state === 'blocked') return false
+  const { blocked, written } = await sendBlock(tx, now, actor, member)
+  await written
+  return blocked
+}
+
+/**
+ * The block of a member locked in `tx`, for a caller that commits without waiting for it: when
+ * nothing can refuse it (the member is no active administrator), it returns once the statement is
+ * sent, and `written` settles when it has run. Await `written` once the transaction has ended: a
+ * failure there means the transaction was rolled back. An active administrator's block waits for
+ * the check that another one remains (a last administrator makes it throw, and the transaction
+ * takes the block back).
+ */
+export async function sendBlock(tx: Tx, now: Date, actor: Actor, member: LockedMembership): Promise<{ blocked: boolean; written: Promise<void> }> {
+  if (member.state === 'blocked') return { blocked: false, written: Promise.resolve() }
   const history = eventParams({ accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now })
-  const [row] = await rawQuery(tx)<{ administratorGroupId: string | null }>(BLOCK, [member.id, member.state, now.toISOString(), member.personId, ...history])
-  // A last administrator makes this throw, and the transaction takes the block back.
-  if (row?.administratorGroupId) await assertOtherAdministrators(tx, row.administratorGroupId, member.id)
-  return true
+  const written = rawQuery(tx)(BLOCK, [member.id, member.state, now.toISOString(), member.personId, ...history]).then(() => {})
+  written.catch(() => {}) // awaited by the caller, possibly after other work
+  if (member.state === 'active' && member.administratorGroupId) {
+    await written
+    await assertOtherAdministrators(tx, member.administratorGroupId, member.id)
+  }
+  return { blocked: true, written }
 }
 
 /**

@@ -4,7 +4,7 @@ import { DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../err
 import { recordEvent } from '../events.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
-import { blockLocked, unblockLocked } from './block.js'
+import { sendBlock, unblockLocked } from './block.js'
 import { lockLiveMembership, type LockedMembership } from './shared.js'
 
 export interface ProvisionedAttributes {
@@ -23,7 +23,8 @@ export const userNameTaken = (userName: string) =>
  * An identity provider's update of a member: its own attributes, then `active` as block or
  * unblock. The person's name follows the provider only while the person belongs to no other
  * account, since a name is the person's own across accounts. Says whether an email was queued
- * (an unblock that re-invites).
+ * (an unblock that re-invites). Its last write may still be in flight when it returns, so that the
+ * caller's COMMIT goes out with it: await `written` once the transaction has ended (see sendBlock).
  */
 export async function updateProvisionedMember(
   deps: CoreDeps,
@@ -67,11 +68,11 @@ export async function updateProvisionedMember(
         await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'updated', actor, at: now, data: { changed } })
       }
       if (!attributes.active) {
-        await blockLocked(tx, now, actor, member)
-        return { membershipId: member.id, emailQueued: false }
+        const { written } = await sendBlock(tx, now, actor, member)
+        return { membershipId: member.id, emailQueued: false, written }
       }
       const { emailQueued } = await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
-      return { membershipId: member.id, emailQueued }
+      return { membershipId: member.id, emailQueued, written: Promise.resolve() }
     })
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {

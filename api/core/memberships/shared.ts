@@ -12,7 +12,9 @@ import type { Executor } from '../types.js'
 export const LOCKED_MEMBERSHIP_COLUMNS = `memberships.id, memberships.account_id as "accountId", memberships.person_id as "personId",
     memberships.state, memberships.state_before_block as "stateBeforeBlock", memberships.expires_at as "expiresAt",
     memberships.user_name as "userName", memberships.external_id as "externalId", memberships.scim::text as scim,
-    people.email, people.first_name as "firstName", people.last_name as "lastName", accounts.name as "accountName"`
+    people.email, people.first_name as "firstName", people.last_name as "lastName", accounts.name as "accountName",
+    (select admins.id from group_members in_admins join groups admins on admins.id = in_admins.group_id
+      where in_admins.membership_id = memberships.id and admins.is_default) as "administratorGroupId"`
 export const LOCKED_MEMBERSHIP_FROM = `memberships join people on people.id = memberships.person_id join accounts on accounts.id = memberships.account_id`
 /** The live membership `$1` of the account `$2`. */
 export const LIVE_MEMBERSHIP_WHERE = `memberships.id = $1 and memberships.account_id = $2 and memberships.ended_at is null`
@@ -36,6 +38,7 @@ export interface LockedMembershipRow {
   firstName: string
   lastName: string
   accountName: string
+  administratorGroupId: string | null
 }
 
 /**
@@ -64,6 +67,8 @@ export function lockedMembership(row: LockedMembershipRow) {
     firstName: row.firstName,
     lastName: row.lastName,
     accountName: row.accountName,
+    /** The Administrators group, if the member belongs to it (its lock keeps that so). */
+    administratorGroupId: row.administratorGroupId,
   }
 }
 

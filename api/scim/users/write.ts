@@ -28,23 +28,33 @@ async function userBody(c: Context<ScimEnv>): Promise<Record<string, unknown>> {
 
 /**
  * Runs a change in a transaction and reads the user back as its last statement, sent with the
- * COMMIT in one round trip (the read is started, not awaited, before the transaction ends).
+ * COMMIT in one round trip (the read is started, not awaited, before the transaction ends). A
+ * change may leave its last write in flight too (`written`, see sendBlock): then the write, the
+ * read and the COMMIT all go out together.
  */
 async function saveThenRead(
   c: Context<ScimEnv>,
-  change: (tx: Tx) => Promise<{ membershipId: string; emailQueued: boolean }>,
+  change: (tx: Tx) => Promise<{ membershipId: string; emailQueued: boolean; written?: Promise<void> }>,
 ): Promise<{ saved: ScimUserRow; emailQueued: boolean }> {
   const { db } = c.get('services')
   const accountId = c.get('token').accountId
-  const { reading, emailQueued } = await db.transaction(async (tx) => {
-    const { membershipId, emailQueued } = await change(tx)
-    const reading = findScimUser(tx, accountId, membershipId)
-    reading.catch(() => {}) // awaited below, once the transaction has committed
-    return { reading, emailQueued }
-  })
-  const saved = await reading
-  if (!saved) throw new Error('the user just saved could not be read back')
-  return { saved, emailQueued }
+  let written: Promise<void> | undefined
+  try {
+    const { reading, emailQueued } = await db.transaction(async (tx) => {
+      const changed = await change(tx)
+      written = changed.written
+      const reading = findScimUser(tx, accountId, changed.membershipId)
+      reading.catch(() => {}) // awaited below, once the transaction has committed
+      return { reading, emailQueued: changed.emailQueued }
+    })
+    await written
+    const saved = await reading
+    if (!saved) throw new Error('the user just saved could not be read back')
+    return { saved, emailQueued }
+  } catch (error) {
+    await written // the write's own error says more than the rolled-back COMMIT
+    throw error
+  }
 }
 
 /** The user as saved; emails go out after the response, and only when the change queued one. */

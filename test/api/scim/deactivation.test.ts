@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { invitations, memberships, sessions } from '../../../drizzle/schema.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, GOOD_PASSWORD } from '../../support/fixtures.js'
@@ -66,5 +66,30 @@ describe('deactivation through SCIM', () => {
     expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('active')
     const again = await t.http.signIn('tim.berg@example.com', GOOD_PASSWORD)
     expect((await again.get('/api/auth/me')).status).toBe(200)
+  })
+
+  // The block goes out with the COMMIT and the read-back, unawaited (sendBlock): a block that fails
+  // there must still fail the request and leave everything as it was. A trigger makes it fail.
+  it('fails the request and changes nothing when the block itself fails', async () => {
+    const { id, link } = await provision('ida.kern@example.com')
+    await t.db.execute(sql.raw(`create function refuse_block() returns trigger language plpgsql as $$
+      begin
+        if new.type = 'blocked' and new.membership_id = '${id}' then raise exception 'refused by the test'; end if;
+        return new;
+      end $$`))
+    await t.db.execute(sql.raw('create trigger refuse_block before insert on events for each row execute function refuse_block()'))
+    try {
+      const refused = await scim.patch(`/Users/${id}`, setActive(false))
+      expect(refused.status).toBe(500)
+      expect(refused.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error'])
+      expect((await scim.get(`/Users/${id}`)).body.active).toBe(true)
+      expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('invited')
+      expect(await invitationStates(id)).toEqual(['pending'])
+      expect((await t.http.send('GET', linkPath(link))).status).toBe(200)
+    } finally {
+      await t.db.execute(sql.raw('drop trigger refuse_block on events'))
+      await t.db.execute(sql.raw('drop function refuse_block()'))
+    }
+    expect((await scim.patch(`/Users/${id}`, setActive(false))).body.active).toBe(false)
   })
 })

@@ -16,7 +16,9 @@ if (!url || !accountId || !provisionGroupId || !process.send) {
 }
 
 let statements = 0
-const sql = postgres(url, { max: 10, onnotice: () => {}, debug: () => void statements++ })
+const sql = postgres(url, { max: 10, onnotice: () => {} })
+// Set after construction: passed to postgres(), `debug` makes every query capture a stack trace.
+sql.options.debug = () => void statements++
 const floor = floorOperations(sql, accountId, provisionGroupId)
 const expected = (value: string | undefined) => (value === '0' ? 0 : 1)
 

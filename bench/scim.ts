@@ -41,7 +41,9 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   onCleanup(() => database.close())
   // The floor's own pool: plain postgres.js (drizzle changes the type parsers of its client).
   let floorStatements = 0
-  const sql = postgres(bench.url, { max: 10, onnotice: () => {}, debug: () => void floorStatements++ })
+  const sql = postgres(bench.url, { max: 10, onnotice: () => {} })
+  // Set after construction: passed to postgres(), `debug` makes every query capture a stack trace.
+  sql.options.debug = () => void floorStatements++
   onCleanup(() => sql.end({ timeout: 5 }))
   log(`database ${bench.name} on ${new URL(options.baseUrl).host}${options.keepDatabase ? ' (kept)' : ''}`)
   const [info] = await database.client<{ version: string }[]>`select current_setting('server_version') as version`

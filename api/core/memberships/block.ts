@@ -8,7 +8,7 @@ import { inTransaction } from '../transaction.js'
 import type { Actor, CoreDeps, Tx } from '../types.js'
 import { rawQuery } from '../../db/raw-query.js'
 import { endSessionsStatement } from './remove.js'
-import { assertOtherAdministrators, lockLiveMembership, type LockedMembership } from './shared.js'
+import { activeAdministratorGroup, assertAnotherAdministratorRemains, lockLiveMembership, type LockedMembership } from './shared.js'
 
 /**
  * Blocks a member (an identity provider's `active=false`): access ends at once, a pending link
@@ -45,9 +45,9 @@ export async function sendBlock(tx: Tx, now: Date, actor: Actor, member: LockedM
   const history = eventParams({ accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now })
   const written = rawQuery(tx)(BLOCK, [member.id, member.state, now.toISOString(), member.personId, ...history]).then(() => {})
   written.catch(() => {}) // awaited by the caller, possibly after other work
-  if (member.state === 'active' && member.administratorGroupId) {
+  if (activeAdministratorGroup(member)) {
     await written
-    await assertOtherAdministrators(tx, member.administratorGroupId, member.id)
+    await assertAnotherAdministratorRemains(tx, member)
   }
   return { blocked: true, written }
 }

@@ -35,7 +35,7 @@ export async function setMemberGroups(
 
     const adminGroup = await defaultGroupId(tx, input.accountId)
     if (adminGroup && removed.some((g) => g.id === adminGroup)) {
-      await assertAnotherAdministratorRemains(tx, input.accountId, member.id)
+      await assertAnotherAdministratorRemains(tx, member)
     }
     await tx
       .delete(groupMembers)

@@ -25,7 +25,7 @@ export async function removeMember(
       throw new DomainError('forbidden', 'You cannot remove yourself from the account. Ask another administrator to do it.')
     }
     const before = await getUser(tx, input.accountId, input.membershipId, now)
-    await assertAnotherAdministratorRemains(tx, input.accountId, member.id)
+    await assertAnotherAdministratorRemains(tx, member)
     await recordExpiredInvitations(tx, now, { membershipId: member.id })
     await tx
       .update(memberships)

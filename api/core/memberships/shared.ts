@@ -96,35 +96,22 @@ export const groupsOfAccountQuery = (ids: string, account: string) =>
 export const notGroupsOfAccount = () =>
   new DomainError('validation_failed', 'One or more groups do not exist in this account.', { groupIds: 'Choose groups of this account.' })
 
+/** The Administrators group, if the locked member is an active administrator. */
+export const activeAdministratorGroup = (member: LockedMembership) => (member.state === 'active' ? member.administratorGroupId : null)
+
 /**
  * The account must keep one active administrator. The member's row is already locked (FOR UPDATE),
- * which no group change can get past, so whether *this* member is an administrator cannot change
- * under us and needs no further lock. Only for an administrator is the default group row locked,
- * which serialises every change that could take the last one away.
+ * which no group change can get past, so whether *this* member is an administrator (read with the
+ * lock) cannot change under us and needs no further lock. Only for an administrator is the default
+ * group row locked, which serialises every change that could take the last one away.
  */
-export async function assertAnotherAdministratorRemains(tx: Executor, accountId: string, membershipId: string) {
-  const groupId = await administratorGroupOf(tx, membershipId)
-  if (groupId) await assertOtherAdministrators(tx, groupId, membershipId)
+export async function assertAnotherAdministratorRemains(tx: Executor, member: LockedMembership) {
+  const groupId = activeAdministratorGroup(member)
+  if (groupId) await assertOtherAdministrators(tx, groupId, member.id)
 }
 
-/**
- * The first half of that check: the Administrators group if the member is an active
- * administrator. A caller may run it together with the writes it guards, provided it sees the
- * member as it was and the second half follows before the commit.
- */
-export async function administratorGroupOf(tx: Executor, membershipId: string): Promise<string | null> {
-  const [row] = await rawQuery(tx)<{ id: string }>(`${administratorGroupQuery('$1')} and memberships.state = 'active'`, [membershipId])
-  return row?.id ?? null
-}
-
-/** The Administrators group if the membership `$n` belongs to it (its state is the caller's to check). */
-export const administratorGroupQuery = (membership: string) =>
-  `select groups.id from group_members join groups on groups.id = group_members.group_id
-    join memberships on memberships.id = group_members.membership_id
-    where group_members.membership_id = ${membership} and groups.is_default`
-
-/** The second half: with the group locked, another active administrator must remain. */
-export async function assertOtherAdministrators(tx: Executor, groupId: string, membershipId: string) {
+/** With the Administrators group locked, another active administrator must remain. */
+async function assertOtherAdministrators(tx: Executor, groupId: string, membershipId: string) {
   await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for('update')
   const others = await tx
     .select({ one: sql`1` })

@@ -40,7 +40,9 @@ const FROM_FOR_IDS = `from memberships left join people on people.id = membershi
 const COLUMNS = `memberships.id, memberships.user_name as "userName", memberships.external_id as "externalId",
   memberships.scim::text as scim, memberships.state, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
   people.email, people.first_name as "firstName", people.last_name as "lastName", people.phone`
-const GROUPS = `coalesce((select json_agg(json_build_object('value', g.id, 'display', g.name) order by g.name, g.id)
+// Unordered: an ORDER BY inside the aggregate sets up a sort for every row, a third of a page's
+// time in PostgreSQL. fromRow sorts the one to three groups a user has.
+const GROUPS = `coalesce((select json_agg(json_build_object('value', g.id, 'display', g.name))
   from group_members gm join groups g on g.id = gm.group_id where gm.membership_id = memberships.id), '[]'::json)::text as groups`
 
 type RawUserRow = Omit<ScimUserRow, 'scim' | 'groups' | 'createdAt' | 'updatedAt' | 'version'> & {
@@ -52,13 +54,25 @@ type RawUserRow = Omit<ScimUserRow, 'scim' | 'groups' | 'createdAt' | 'updatedAt
 
 const jsonText = (value: unknown, absent: string) => (value === undefined || value === null ? absent : typeof value === 'string' ? value : JSON.stringify(value))
 
+type GroupRef = ScimUserRow['groups'][number]
+const byDisplayThenId = (a: GroupRef, b: GroupRef) =>
+  a.display < b.display ? -1 : a.display > b.display ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0
+
+/** The user's groups in a stable order, and that order as text for the version. */
+function sortedGroups(text: string): { groups: GroupRef[]; text: string } {
+  const groups = JSON.parse(text) as GroupRef[]
+  if (groups.length < 2) return { groups, text }
+  groups.sort(byDisplayThenId)
+  return { groups, text: JSON.stringify(groups) }
+}
+
 // The version hashes the row as it came (JSON columns as text): hashing the finished resource
 // cost a JSON.stringify of every user, the larger part of a page's CPU.
 function fromRow(row: RawUserRow): ScimUserRow {
   const createdAt = toDate(row.createdAt)
   const updatedAt = toDate(row.updatedAt)
   const scim = jsonText(row.scim, '{}')
-  const groups = jsonText(row.groups, '[]')
+  const groups = sortedGroups(jsonText(row.groups, '[]'))
   const values = [row.id, row.userName, row.externalId, row.state, createdAt.getTime(), updatedAt.getTime(), row.email, row.firstName, row.lastName, row.phone]
   return {
     id: row.id,
@@ -72,8 +86,8 @@ function fromRow(row: RawUserRow): ScimUserRow {
     firstName: row.firstName,
     lastName: row.lastName,
     phone: row.phone,
-    groups: JSON.parse(groups),
-    version: versionOf(JSON.stringify(values) + scim + groups),
+    groups: groups.groups,
+    version: versionOf(JSON.stringify(values) + scim + groups.text),
   }
 }
 

@@ -131,6 +131,13 @@ describe('resources', () => {
     const renamed = await version()
     expect(renamed).not.toBe(joined)
     expect((await scim.get(`/Users/${id}`)).body.groups.map((g: { display: string }) => g.display)).toContain('Version checkers')
+
+    // Groups come in display-name order whatever order they were joined in.
+    const earlier = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Aardvarks', members: [{ value: id }] })
+    expect(earlier.status).toBe(201)
+    const inGroups = await version()
+    expect((await scim.get(`/Users/${id}`)).body.groups.map((g: { display: string }) => g.display)).toEqual(['Aardvarks', 'Provisioned users', 'Version checkers'])
+    expect(inGroups).not.toBe(renamed)
   })
 
   it('applies all operations of a PATCH, or none', async () => {

@@ -2,6 +2,7 @@ import type { Operations } from './app-operations.js'
 import { seededMembershipId, seededUserName } from './seed.js'
 import { runPhase, rng, type PhaseResult } from './runner.js'
 import type { ServerProcess } from './server-process.js'
+import { ownCpuMicros, postgresCpuMicros } from './machine-cpu.js'
 
 export type OperationName = 'creates' | 'lookups' | 'misses' | 'pages' | 'PATCH deactivations' | 'GETs by id'
 
@@ -20,8 +21,12 @@ export interface Side {
 }
 
 export interface Measured extends PhaseResult {
-  /** Server CPU milliseconds per request (the API side only). */
+  /** Server CPU milliseconds per request (the sides with a server process). */
   cpuMsPerRequest?: number
+  /** PostgreSQL's CPU milliseconds per request, when it runs on this machine. */
+  postgresCpuMsPerRequest?: number
+  /** The bench process's CPU milliseconds per request: the HTTP client, or the floor's postgres.js. */
+  clientCpuMsPerRequest: number
   statementsPerRequest: number
 }
 
@@ -61,15 +66,22 @@ export async function measure(side: Side, count: number, concurrency: number, op
   if (server) await server.idle()
   const before = server ? await server.stats() : undefined
   const statementsBefore = await side.statements()
+  const postgresBefore = postgresCpuMicros()
+  const clientBefore = ownCpuMicros()
   const started = performance.now()
   const result = await runPhase(count, concurrency, operation)
   // Work the API left for after its responses (provisioning log, email dispatch) belongs to the phase.
   if (server) await server.idle()
   const seconds = (performance.now() - started) / 1000
+  const clientCpuMsPerRequest = (ownCpuMicros() - clientBefore) / 1000 / count
+  const postgresAfter = postgresCpuMicros()
+  const postgresCpuMsPerRequest =
+    postgresBefore === undefined || postgresAfter === undefined ? undefined : (postgresAfter - postgresBefore) / 1000 / count
   const statementsPerRequest = ((await side.statements()) - statementsBefore) / count
-  if (!server || !before) return { ...result, statementsPerRequest }
+  const measured = { ...result, seconds, statementsPerRequest, postgresCpuMsPerRequest, clientCpuMsPerRequest }
+  if (!server || !before) return measured
   const after = await server.stats()
-  return { ...result, seconds, statementsPerRequest, cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / count }
+  return { ...measured, cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / count }
 }
 
 /** Offsets of the page phase: whole sweeps until at least 200 requests, or an even sample of at most `max`. */

@@ -86,3 +86,28 @@ export function ceilingTable(rows: (Row & { ceiling: Measured })[]): string {
   const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')
   return [format(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(format)].join('\n')
 }
+
+/**
+ * Where each side's requests spend the machine's CPU, in ms per request: the server process, the
+ * PostgreSQL processes and the bench process (HTTP client, or the floor's postgres.js). On a
+ * machine this size the sum is what bounds throughput.
+ */
+export function cpuTable(rows: (Row & { ceiling: Measured })[]): string | undefined {
+  if (rows.every((row) => row.app.postgresCpuMsPerRequest === undefined)) return undefined
+  const header = ['operation', 'API server', 'API PostgreSQL', 'API client', 'API total', 'floor PostgreSQL', 'floor client', 'floor total', 'ceiling total']
+  const total = (m: Measured) => (m.cpuMsPerRequest ?? 0) + (m.postgresCpuMsPerRequest ?? NaN) + m.clientCpuMsPerRequest
+  const lines = rows.map((row) => [
+    row.operation,
+    fixed(row.app.cpuMsPerRequest ?? NaN, 2),
+    fixed(row.app.postgresCpuMsPerRequest ?? NaN, 2),
+    fixed(row.app.clientCpuMsPerRequest, 2),
+    fixed(total(row.app), 2),
+    fixed(row.floor.postgresCpuMsPerRequest ?? NaN, 2),
+    fixed(row.floor.clientCpuMsPerRequest, 2),
+    fixed(total(row.floor), 2),
+    fixed(total(row.ceiling), 2),
+  ])
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
+  const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(format)].join('\n')
+}

@@ -12,7 +12,7 @@ import { floorOperations } from './floor.js'
 import { scimHttp } from './http.js'
 import { API_CREATES, parseOptions } from './options.js'
 import { createPhase, measure, planPhases, Pool, warmUp, type Measured, type OperationName, type Side } from './phases.js'
-import { ceilingTable, table, verdict, type Row } from './report.js'
+import { ceilingTable, cpuTable, table, verdict, type Row } from './report.js'
 import { percentile, runPhase } from './runner.js'
 import { analyze, benchConfig, bulkSeed, seedAccount } from './seed.js'
 import { startServer } from './server-process.js'
@@ -153,8 +153,15 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   log(table(rows))
   log('')
   log(`HTTP ceiling: the floor's SQL behind a bare Hono endpoint in its own process (no token, no log, no JSON body), same client`)
-  log(ceilingTable(rows.map((row) => ({ ...row, ceiling: ceilingResults.get(row.operation)! }))))
+  const withCeiling = rows.map((row) => ({ ...row, ceiling: ceilingResults.get(row.operation)! }))
+  log(ceilingTable(withCeiling))
   log('')
+  const cpu = cpuTable(withCeiling)
+  if (cpu) {
+    log('CPU per request, ms (server process, PostgreSQL, bench process); their sum bounds throughput on a busy machine')
+    log(cpu)
+    log('')
+  }
   const lookups = appResults.get('lookups')!
   const p99 = percentile(lookups.latencies, 0.99)
   // At concurrency 8 on two cores, p99 is mostly waiting for a CPU; one request at a time shows

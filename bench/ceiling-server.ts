@@ -16,7 +16,7 @@ if (!url || !accountId || !provisionGroupId || !process.send) {
 }
 
 let statements = 0
-const sql = postgres(url, { max: 10, onnotice: () => {} })
+const sql = postgres(url, { max: Number(process.env.BENCH_POOL) || 10, onnotice: () => {} })
 // Set after construction: passed to postgres(), `debug` makes every query capture a stack trace.
 sql.options.debug = () => void statements++
 const floor = floorOperations(sql, accountId, provisionGroupId)

@@ -1,8 +1,12 @@
+import os from 'node:os'
+
 /** Command-line options of `tsx bench/scim.ts`. */
 export interface BenchOptions {
   /** Members in the account: up to API_CREATES through the API, the rest seeded with SQL. */
   users: number
   concurrency: number
+  /** Connections to PostgreSQL of each side (the app's server, the floor, the ceiling's server). */
+  pool: number
   /** Requests per lookup / miss / GET / PATCH phase (default min(users, 2000)). */
   ops: number
   /** Most page requests per side; a sweep longer than this is sampled evenly over the whole set. */
@@ -16,9 +20,12 @@ export interface BenchOptions {
 /** The creates phase always goes through the API; above this many users the rest is seeded with SQL. */
 export const API_CREATES = 2000
 
-const USAGE = `usage: tsx bench/scim.ts [--users N] [--concurrency C] [--ops N] [--max-pages N] [--cpu-prof DIR] [--keep-db]
+const USAGE = `usage: tsx bench/scim.ts [--users N] [--concurrency C] [--pool N] [--ops N] [--max-pages N] [--cpu-prof DIR] [--keep-db]
   --users N        members in the account (default 2000; above ${API_CREATES}, the rest is seeded with SQL)
   --concurrency C  requests in flight, for the API and for the floor (default 8)
+  --pool N         PostgreSQL connections of each side: the API's server, the floor, the ceiling
+                   (default twice the CPUs: PostgreSQL shares this machine, and more connections
+                   than it can run at once only add switches; fewer let postgres.js pipeline)
   --ops N          requests per lookup, miss, GET and PATCH phase (default min(users, 2000))
   --max-pages N    most page requests per side (default 1000; longer sweeps are sampled evenly)
   --cpu-prof DIR   write a V8 CPU profile of the server process into DIR
@@ -44,12 +51,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (name === 'keep-db') flags.set(name, 'true')
     else flags.set(name, inline ?? argv[++i])
   }
-  const known = new Set(['users', 'concurrency', 'ops', 'max-pages', 'cpu-prof', 'keep-db'])
+  const known = new Set(['users', 'concurrency', 'pool', 'ops', 'max-pages', 'cpu-prof', 'keep-db'])
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown option --${name}\n${USAGE}`)
   const users = flags.has('users') ? positive('--users', flags.get('users')) : 2000
   return {
     users,
     concurrency: flags.has('concurrency') ? positive('--concurrency', flags.get('concurrency')) : 8,
+    pool: flags.has('pool') ? positive('--pool', flags.get('pool')) : 2 * os.cpus().length,
     ops: flags.has('ops') ? positive('--ops', flags.get('ops')) : Math.min(users, 2000),
     maxPages: flags.has('max-pages') ? positive('--max-pages', flags.get('max-pages')) : 1000,
     baseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',

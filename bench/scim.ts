@@ -1,5 +1,5 @@
 // SCIM API against a raw-SQL floor, in one run, on one PostgreSQL server:
-//   tsx bench/scim.ts [--users N] [--concurrency C] [--ops N] [--max-pages N] [--cpu-prof DIR]
+//   tsx bench/scim.ts [--users N] [--concurrency C] [--pool N] [--ops N] [--max-pages N] [--cpu-prof DIR]
 // Creates a fresh database, starts the real app in a child process (bench/server.ts), runs every
 // phase through the API and through postgres.js, prints ratios, and drops the database.
 import os from 'node:os'
@@ -41,7 +41,7 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   onCleanup(() => database.close())
   // The floor's own pool: plain postgres.js (drizzle changes the type parsers of its client).
   let floorStatements = 0
-  const sql = postgres(bench.url, { max: 10, onnotice: () => {} })
+  const sql = postgres(bench.url, { max: options.pool, onnotice: () => {} })
   // Set after construction: passed to postgres(), `debug` makes every query capture a stack trace.
   sql.options.debug = () => void floorStatements++
   onCleanup(() => sql.end({ timeout: 5 }))
@@ -62,7 +62,8 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
     log(`seeding took ${seconds(started)} s (with ANALYZE)`)
   }
 
-  const server = await startServer({ databaseUrl: bench.url, appSecret: config.appSecret, profileDir: options.profileDir })
+  const pool = { BENCH_POOL: String(options.pool) }
+  const server = await startServer({ databaseUrl: bench.url, appSecret: config.appSecret, profileDir: options.profileDir, env: pool })
   onCleanup(() => server.stop())
   const client = scimHttp({ port: server.port, token: account.token, concurrency: C })
   onCleanup(() => client.close())
@@ -72,7 +73,7 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
     databaseUrl: bench.url,
     appSecret: config.appSecret,
     script: 'ceiling-server.ts',
-    env: { BENCH_ACCOUNT_ID: account.accountId, BENCH_PROVISION_GROUP_ID: account.provisionGroupId },
+    env: { ...pool, BENCH_ACCOUNT_ID: account.accountId, BENCH_PROVISION_GROUP_ID: account.provisionGroupId },
   })
   onCleanup(() => ceilingServer.stop())
   const ceilingClient = scimHttp({ port: ceilingServer.port, concurrency: C, prefix: '' })
@@ -149,7 +150,7 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   }))
 
   log('')
-  log(`SCIM API vs raw-SQL floor: ${live.toLocaleString('en-US')} members, concurrency ${C}, latencies in ms`)
+  log(`SCIM API vs raw-SQL floor: ${live.toLocaleString('en-US')} members, concurrency ${C}, ${options.pool} connections a side, latencies in ms`)
   log(table(rows))
   log('')
   log(`HTTP ceiling: the floor's SQL behind a bare Hono endpoint in its own process (no token, no log, no JSON body), same client`)

@@ -26,7 +26,7 @@ const quietLogger: Logger = {
   error: (message, data) => console.error('[server]', message, data ?? ''),
 }
 
-const database = openPostgres(url, { max: 10 })
+const database = openPostgres(url, { max: Number(process.env.BENCH_POOL) || 10 })
 // Every statement the app sends goes through `unsafe`, on the pool or on a connection reserved for
 // a transaction: counted there. postgres.js's `debug` hook counts too, but a connection reserved
 // while it is set captures a stack trace for every query, which cost the app 6 % of its CPU.

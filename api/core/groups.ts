@@ -27,6 +27,19 @@ const selection = {
   createdAt: groups.createdAt,
 }
 
+export const GROUP_NAME_MAX_LENGTH = 100
+
+/** The rule for a group's name, whoever sets it (the admin UI, SCIM): trimmed, 1 to 100 characters. */
+function validGroupName(raw: string): string {
+  const name = raw.trim()
+  if (!name) throw new DomainError('validation_failed', 'Enter a group name.', { name: 'Enter a group name.' })
+  if (name.length > GROUP_NAME_MAX_LENGTH) {
+    const message = `A group name is at most ${GROUP_NAME_MAX_LENGTH} characters.`
+    throw new DomainError('validation_failed', message, { name: `At most ${GROUP_NAME_MAX_LENGTH} characters.` })
+  }
+  return name
+}
+
 const nameTaken = (name: string) =>
   new DomainError('conflict', `A group named "${name}" already exists in this account.`, {
     name: 'A group with this name already exists.',
@@ -80,7 +93,7 @@ export async function getGroup(db: Executor, accountId: string, groupId: string)
 export async function createGroup(deps: CoreDeps, accountId: string, input: { name: string; description?: string }) {
   const now = deps.clock.now()
   const id = newId()
-  const name = input.name.trim()
+  const name = validGroupName(input.name)
   await withNameCheck(name, () =>
     deps.db.insert(groups).values({ id, accountId, name, description: input.description?.trim() ?? '', createdAt: now, updatedAt: now }),
   )
@@ -95,7 +108,7 @@ export async function updateGroup(
 ): Promise<GroupRecord> {
   if (!isUuid(groupId)) throw notFound('Group')
   const current = await getGroup(deps.db, accountId, groupId)
-  const name = input.name?.trim()
+  const name = input.name === undefined ? undefined : validGroupName(input.name)
   if (current.isDefault && name !== undefined && name !== current.name) {
     throw new DomainError('invalid_state', `The default group "${current.name}" cannot be renamed.`, {
       name: 'The default group keeps its name.',

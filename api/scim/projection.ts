@@ -57,3 +57,13 @@ export function project<T extends Record<string, unknown>>(
   if (options.excludedAttributes) return omit(resource, options.excludedAttributes)
   return resource
 }
+
+/** The request's `attributes` / `excludedAttributes`, which RFC 7644 §3.9 allows on every operation that returns a resource. */
+export function requestedProjection(c: { req: { query(name: string): string | undefined } }) {
+  return { attributes: parseAttributeList(c.req.query('attributes')), excludedAttributes: parseAttributeList(c.req.query('excludedAttributes')) }
+}
+
+/** Whether the request asks for a partial resource (then a group PATCH answers 200 with it, not 204). */
+export function asksForAttributes(projection: ReturnType<typeof requestedProjection>): boolean {
+  return projection.attributes !== undefined || projection.excludedAttributes !== undefined
+}

@@ -1,7 +1,12 @@
 import { z } from 'zod'
+import { GROUP_NAME_MAX_LENGTH } from '../../core/groups.js'
 import { idFilter } from '../../rest/list-query.js'
 
-const groupName = z.string({ error: 'Enter a group name.' }).trim().min(1, 'Enter a group name.').max(100, 'At most 100 characters.')
+const groupName = z
+  .string({ error: 'Enter a group name.' })
+  .trim()
+  .min(1, 'Enter a group name.')
+  .max(GROUP_NAME_MAX_LENGTH, `At most ${GROUP_NAME_MAX_LENGTH} characters.`)
 const description = z.string().trim().max(1000, 'At most 1000 characters.')
 
 export const createGroupInput = z.object({ name: groupName, description: description.optional() })

@@ -22,6 +22,11 @@ const id = (expr: SQL): FilterAttribute => ({ kind: 'scalar', type: 'id', sql: e
 const scim = sql`${memberships.scim}`
 const scimString = (key: string) => sql`(${scim} ->> ${jsonKey(key)})`
 const nameString = (key: string) => sql`(${scim} -> 'name' ->> ${jsonKey(key)})`
+// What users/representation.ts shows: the provider's name object whole when it sent one, else
+// the person's name; the provider's displayName, else the person's name.
+const personName = sql`trim(${people.firstName} || ' ' || ${people.lastName})`
+const nameOrPerson = (key: string, person: SQL) =>
+  sql`(case when jsonb_typeof(${scim} -> 'name') = 'object' then ${nameString(key)} else ${person} end)`
 const enterprise = sql`(${scim} -> ${jsonKey(ENTERPRISE_USER)})`
 const enterpriseString = (key: string) => sql`(${enterprise} ->> ${jsonKey(key)})`
 // Entra sends the manager as {"value": id} or as a bare string.
@@ -58,13 +63,13 @@ export const userFilterAttributes: AttributeMap = {
   username: text(sql`${memberships.userName}`),
   externalid: text(sql`${memberships.externalId}`, true),
   active: { kind: 'scalar', type: 'boolean', sql: sql`(${memberships.state} <> 'blocked')` },
-  'name.givenname': text(sql`coalesce(${nameString('givenName')}, ${people.firstName})`),
-  'name.familyname': text(sql`coalesce(${nameString('familyName')}, ${people.lastName})`),
-  'name.formatted': text(nameString('formatted')),
+  'name.givenname': text(nameOrPerson('givenName', sql`${people.firstName}`)),
+  'name.familyname': text(nameOrPerson('familyName', sql`${people.lastName}`)),
+  'name.formatted': text(nameOrPerson('formatted', personName)),
   'name.middlename': text(nameString('middleName')),
   'name.honorificprefix': text(nameString('honorificPrefix')),
   'name.honorificsuffix': text(nameString('honorificSuffix')),
-  displayname: text(scimString('displayName')),
+  displayname: text(sql`coalesce(${scimString('displayName')}, ${personName})`),
   nickname: text(scimString('nickName')),
   profileurl: text(scimString('profileUrl'), true),
   title: text(scimString('title')),

@@ -1,13 +1,18 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { parse, type Compare, type Filter, type LogExp, type NotFilter, type Suffix, type ValuePath } from 'scim2-parse-filter'
 import { invalidFilter, ScimError } from '../errors.js'
-import type { AttributeMap, FilterAttribute } from './attributes.js'
+import { groupFilterAttributes, userFilterAttributes, type AttributeMap, type FilterAttribute } from './attributes.js'
 import { compileAnyElement, compileComparison, jsonKey, type ScalarAttribute } from './comparison.js'
 import { extractStrings, MAX_FILTER_LENGTH, MAX_NESTING, rewriteValuePaths } from './scan.js'
 
 export const MAX_COMPARISONS = 50
 
 const CORE_SCHEMA = /^urn:ietf:params:scim:schemas:core:2\.0:(?:user|group):/
+// Which core schema's URN may qualify a name: a User filter naming the Group schema names nothing.
+const OWN_CORE_SCHEMA = new Map<AttributeMap, RegExp>([
+  [userFilterAttributes, /^urn:ietf:params:scim:schemas:core:2\.0:user:/],
+  [groupFilterAttributes, /^urn:ietf:params:scim:schemas:core:2\.0:group:/],
+])
 const COMPARISON_OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr'])
 
 type Multi = Extract<FilterAttribute, { kind: 'multi' }>
@@ -85,7 +90,7 @@ function compileAttributeExpression(node: Compare | Suffix, scope: Scope, contex
 function compileValuePath(node: ValuePath, scope: Scope, context: Context, depth: number): SQL {
   if (scope.valuePathOf !== undefined) throw invalidFilter(`Value paths cannot be nested (inside ${scope.valuePathOf})`)
   if (typeof node.attrPath !== 'string' || !node.valFilter) throw syntaxError()
-  const key = attributeKey(node.attrPath)
+  const key = attributeKey(node.attrPath, scope.attributes)
   const attribute = own(scope.attributes, key)
   if (attribute?.kind === 'multi') {
     const elements: AttributeMap = {}
@@ -122,14 +127,16 @@ function comparisonParts(node: Compare | Suffix, context: Context): { op: string
   return { op: node.op, value }
 }
 
-const attributeKey = (path: string) => path.toLowerCase().replace(CORE_SCHEMA, '')
+/** An attribute's key in `attributes`: lower-cased, without the URN of the resource's core schema. */
+export const attributeKey = (path: string, attributes: AttributeMap) =>
+  path.toLowerCase().replace(OWN_CORE_SCHEMA.get(attributes) ?? CORE_SCHEMA, '')
 
 /** Own keys only: a filter naming "constructor" must not find Object.prototype.constructor. */
-const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)
+export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)
 
 function resolve(path: string, scope: Scope): { name: string; attribute: FilterAttribute; subAttribute?: string } {
   const name = scope.valuePathOf === undefined ? path : `${scope.valuePathOf}.${path}`
-  const key = scope.valuePathOf === undefined ? attributeKey(path) : path.toLowerCase()
+  const key = scope.valuePathOf === undefined ? attributeKey(path, scope.attributes) : path.toLowerCase()
   const direct = own(scope.attributes, key)
   if (direct) return { name, attribute: direct }
   const dot = key.lastIndexOf('.')

@@ -1,6 +1,7 @@
 export { compileFilter, MAX_COMPARISONS } from './compile.js'
 export { compileAnyElement, compileComparison, type ScalarAttribute } from './comparison.js'
 export { MAX_FILTER_LENGTH, MAX_NESTING } from './scan.js'
+export { sortExpression } from './sort.js'
 export {
   ENTERPRISE_USER,
   groupFilterAttributes,

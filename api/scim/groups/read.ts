@@ -1,30 +1,21 @@
 import { Hono } from 'hono'
-import { compileFilter, groupFilterAttributes } from '../filter/index.js'
-import { ScimError, invalidValue } from '../errors.js'
+import { compileFilter, groupFilterAttributes, sortExpression } from '../filter/index.js'
+import { ScimError } from '../errors.js'
 import type { ScimEnv } from '../env.js'
 import { listResponse, parseListParams, wants } from '../list-params.js'
-import { attributePath, project } from '../projection.js'
+import { project } from '../projection.js'
 import { scimJson } from '../respond.js'
 import { toScimGroup } from './representation.js'
-import { findScimGroup, groupMembersOf, listScimGroups, type GroupSortKey } from './store.js'
-
-const SORTABLE: Record<string, GroupSortKey> = {
-  displayname: 'displayName',
-  externalid: 'externalId',
-  'meta.created': 'created',
-  'meta.lastmodified': 'lastModified',
-}
+import { findScimGroup, groupMembersOf, listScimGroups } from './store.js'
 
 /** GET /Groups and GET /Groups/:id; members are loaded only when asked for. */
 export const readGroups = new Hono<ScimEnv>()
   .get('/', async (c) => {
     const { db, config } = c.get('services')
     const params = parseListParams(c)
-    const sort = params.sortBy ? SORTABLE[attributePath(params.sortBy).join('.')] : 'created'
-    if (!sort) throw invalidValue(`Cannot sort by "${params.sortBy}".`)
     const page = await listScimGroups(db, c.get('token').accountId, {
       filter: params.filter ? compileFilter(params.filter, groupFilterAttributes) : undefined,
-      sort,
+      sort: params.sortBy ? sortExpression(groupFilterAttributes, params.sortBy) : undefined,
       descending: params.descending,
       offset: params.startIndex - 1,
       limit: params.count,

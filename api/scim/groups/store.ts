@@ -42,25 +42,17 @@ export async function groupMembersOf(db: Executor, groupIds: string[]) {
   return byGroup
 }
 
-export type GroupSortKey = 'created' | 'displayName' | 'lastModified' | 'externalId'
-const sortColumns: Record<GroupSortKey, SQL> = {
-  created: sql`${groups.createdAt}`,
-  lastModified: sql`${groups.updatedAt}`,
-  displayName: sql`lower(${groups.name})`,
-  externalId: sql`${groups.externalId}`,
-}
-
 export async function listScimGroups(
   db: Executor,
   accountId: string,
-  options: { filter?: SQL; sort: GroupSortKey; descending: boolean; offset: number; limit: number },
+  options: { filter?: SQL; /** filter/sort.ts; by default the order of creation */ sort?: SQL; descending: boolean; offset: number; limit: number },
 ) {
   const where = and(eq(groups.accountId, accountId), options.filter)
   const order = options.descending ? desc : asc
   const [rows, [count]] = await Promise.all([
     options.limit === 0
       ? Promise.resolve([])
-      : db.select(columns).from(groups).where(where).orderBy(order(sortColumns[options.sort]), order(groups.id)).offset(options.offset).limit(options.limit),
+      : db.select(columns).from(groups).where(where).orderBy(order(options.sort ?? sql`${groups.createdAt}`), order(groups.id)).offset(options.offset).limit(options.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where),
   ])
   return { rows, total: Number(count?.total ?? 0) }

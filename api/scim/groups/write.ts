@@ -6,6 +6,7 @@ import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
 import { tokenActor, type ScimEnv } from '../env.js'
 import { normalizePatch, planGroupPatch, type GroupPatchStep } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
+import { asksForAttributes, project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
 import { toScimGroup } from './representation.js'
 import { findScimGroup, groupMembersOf } from './store.js'
@@ -19,13 +20,14 @@ interface GroupBody {
 function groupBody(json: unknown): GroupBody {
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw invalidSyntax('The body must be a Group object.')
   const body = canonicalize('Group', json as Record<string, unknown>) as Record<string, unknown>
+  // Its length is the core's rule (createGroup / updateGroup), the same for every caller.
   if (typeof body.displayName !== 'string' || !body.displayName.trim()) throw invalidValue('displayName is required.')
-  if (body.displayName.length > 100) throw invalidValue('displayName is at most 100 characters.')
+  if (body.externalId !== undefined && body.externalId !== null && typeof body.externalId !== 'string') throw invalidValue('externalId must be a string.')
   const members = body.members === undefined || body.members === null ? undefined : body.members
   if (members !== undefined && !Array.isArray(members)) throw invalidValue('members must be an array.')
   return {
     displayName: body.displayName,
-    externalId: body.externalId === undefined || body.externalId === null ? null : String(body.externalId),
+    externalId: typeof body.externalId === 'string' ? body.externalId : null,
     members: members?.map((m) => {
       const value = (m as { value?: unknown })?.value
       if (typeof value !== 'string') throw invalidValue('Each member needs a string value.')
@@ -47,7 +49,7 @@ async function respondWithGroup(c: Context<ScimEnv>, id: string, status: 200 | 2
   const group = toScimGroup(row, (await groupMembersOf(db, [id])).get(id) ?? [], config.appUrl)
   c.header('ETag', group.meta.version!)
   if (status === 201) c.header('Location', group.meta.location)
-  return scimJson(c, group, status)
+  return scimJson(c, project(group, requestedProjection(c)), status)
 }
 
 /** Locks the group row for the request's transaction, then checks If-Match against it. */
@@ -115,7 +117,8 @@ export const writeGroups = new Hono<ScimEnv>()
       return current
     })
     c.set('scimSummary', `Patched group ${group.name}: ${steps.map(describe).join(', ')}`)
-    return c.body(null, 204)
+    // RFC 7644 §3.5.2: 204 unless the client asked for attributes; then 200 with them.
+    return asksForAttributes(requestedProjection(c)) ? respondWithGroup(c, id, 200) : c.body(null, 204)
   })
   .delete('/:id', async (c) => {
     const id = c.req.param('id')

@@ -1,36 +1,24 @@
 import { Hono } from 'hono'
-import { compileFilter, userFilterAttributes } from '../filter/index.js'
-import { ScimError, invalidValue } from '../errors.js'
+import { compileFilter, sortExpression, userFilterAttributes } from '../filter/index.js'
+import { ScimError } from '../errors.js'
 import type { ScimEnv } from '../env.js'
-import { listResponse, parseListParams, wants } from '../list-params.js'
-import { attributePath, project } from '../projection.js'
+import { listResponse, parseListParams } from '../list-params.js'
+import { project } from '../projection.js'
 import { scimJson } from '../respond.js'
 import { toScimUser } from './representation.js'
-import { findScimUser, listScimUsers, type UserSortKey } from './store.js'
-
-const SORTABLE: Record<string, UserSortKey> = {
-  username: 'userName',
-  externalid: 'externalId',
-  'meta.created': 'created',
-  'meta.lastmodified': 'lastModified',
-  'name.givenname': 'givenName',
-  'name.familyname': 'familyName',
-}
+import { findScimUser, listScimUsers } from './store.js'
 
 /** GET /Users (filter, sortBy, startIndex/count, attributes) and GET /Users/:id. */
 export const readUsers = new Hono<ScimEnv>()
   .get('/', async (c) => {
     const { db, config } = c.get('services')
     const params = parseListParams(c)
-    const sort = params.sortBy ? SORTABLE[attributePath(params.sortBy).join('.')] : 'created'
-    if (!sort) throw invalidValue(`Cannot sort by "${params.sortBy}".`)
     const page = await listScimUsers(db, c.get('token').accountId, {
       filter: params.filter ? compileFilter(params.filter, userFilterAttributes) : undefined,
-      sort,
+      sort: params.sortBy ? sortExpression(userFilterAttributes, params.sortBy) : undefined,
       descending: params.descending,
       offset: params.startIndex - 1,
       limit: params.count,
-      withGroups: wants(params, 'groups'),
     })
     const resources = page.rows.map((row) => project(toScimUser(row, config.appUrl), params))
     c.set('scimSummary', `Listed ${resources.length} of ${page.total} users${params.filter ? ` matching ${params.filter}` : ''}`)

@@ -8,7 +8,8 @@ import type { ScimUserRow } from './store.js'
 export function toScimUser(row: ScimUserRow, appUrl: string) {
   const stored = row.scim
   const base = scimBaseUrl(appUrl)
-  const name = (stored.name as Record<string, unknown> | undefined) ?? {
+  // Anything but an object where the name belongs (stored before validation) counts as no name.
+  const name = isObject(stored.name) ? stored.name : {
     givenName: row.firstName,
     familyName: row.lastName,
     formatted: `${row.firstName} ${row.lastName}`.trim(),
@@ -38,3 +39,5 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
 }
 
 export type ScimUser = ReturnType<typeof toScimUser>
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -115,26 +115,22 @@ export async function lockScimMember(tx: Tx, accountId: string, id: string): Pro
   return row ? { user: fromRow(row), member: lockedMembership(row) } : null
 }
 
-export type UserSortKey = 'created' | 'userName' | 'lastModified' | 'externalId' | 'givenName' | 'familyName'
-
-const SORT_EXPRESSIONS: Record<UserSortKey, string> = {
-  created: 'memberships.created_at',
-  lastModified: 'memberships.updated_at',
-  userName: 'lower(memberships.user_name)',
-  externalId: 'memberships.external_id',
-  givenName: `lower(coalesce(memberships.scim #>> '{name,givenName}', people.first_name))`,
-  familyName: `lower(coalesce(memberships.scim #>> '{name,familyName}', people.last_name))`,
-}
-
 const dialect = new PgDialect()
 
 export interface ListOptions {
   filter?: SQL
-  sort: UserSortKey
+  /** The order's expression (filter/sort.ts); without one, the order of creation. */
+  sort?: SQL
   descending: boolean
   offset: number
   limit: number
-  withGroups: boolean
+}
+
+/** A sort expression as text: it is built from the attribute map alone, never from request values. */
+function parameterless(expression: SQL): string {
+  const { sql, params } = dialect.sqlToQuery(expression)
+  if (params.length) throw new Error('A sort expression must not carry parameters.')
+  return sql
 }
 
 interface Statement {
@@ -155,9 +151,9 @@ export function listStatements(accountId: string, options: ListOptions): { combi
   const n = filter.params.length
   const where = `memberships.account_id = $${n + 1} and memberships.ended_at is null and (${filter.sql})`
   const direction = options.descending ? 'desc' : 'asc'
-  const order = `${SORT_EXPRESSIONS[options.sort]} ${direction}, memberships.id ${direction}`
+  const order = `${options.sort ? parameterless(options.sort) : 'memberships.created_at'} ${direction}, memberships.id ${direction}`
   const count = `select count(*)::int as total ${FROM_FOR_IDS} where ${where}`
-  const page = `select ${COLUMNS}${options.withGroups ? `, ${GROUPS}` : ''}, row_number() over (order by ${order}) as position ${FROM}
+  const page = `select ${COLUMNS}, ${GROUPS}, row_number() over (order by ${order}) as position ${FROM}
       where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit $${n + 3})`
   const params = [...filter.params, accountId, options.offset, options.limit]
   return {

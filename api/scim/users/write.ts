@@ -9,6 +9,7 @@ import { ScimError, invalidSyntax } from '../errors.js'
 import { tokenActor, type ScimEnv } from '../env.js'
 import { applyUserPatch, normalizeOperation, normalizePatch } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
+import { project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
 import { toScimUser } from './representation.js'
@@ -63,7 +64,7 @@ function respondWithUser(c: Context<ScimEnv>, row: ScimUserRow, status: 200 | 20
   c.header('ETag', user.meta.version)
   if (status === 201) c.header('Location', user.meta.location)
   if (emailQueued) sendQueuedEmails(c as never)
-  return scimJson(c, user, status)
+  return scimJson(c, project(user, requestedProjection(c)), status)
 }
 
 /** The SCIM view of a stored user, as a body PATCH operations apply to. */

@@ -82,7 +82,10 @@ const userCases: [string, UserName[]][] = [
   ['name.familyName eq "baker"', ['bob']],
   ['name.givenName sw "D"', ['dave']],
   ['name[givenName eq "Erin" and familyName eq "Evans"]', ['erin']],
-  ['name.formatted pr', ['alice']],
+  // without a name object of the provider's, the person's name is the user's (as GET shows it)
+  ['name.formatted pr', ALL],
+  ['name.formatted eq "bob baker"', ['bob']],
+  ['displayName eq "carol chen"', ['carol']],
   ['displayName eq "ERIN"', ['erin']],
   ['nickName pr', ['erin']],
   ['userType eq "contractor"', ['erin']],

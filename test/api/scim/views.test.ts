@@ -1,0 +1,139 @@
+// What a client sees of a resource is one thing: the filter, sortBy, attributes on every
+// operation, and meta.version all agree with the resource as GET returns it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { createToken, filterQuery, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+
+let t: TestApp
+let scim: ScimClient
+
+beforeAll(async () => {
+  t = await createTestApp()
+  scim = scimClient(t, (await createToken(t, await t.asAdmin())).token)
+})
+afterAll(() => t.close())
+
+const ids = (response: { body: { Resources: { id: string }[] } }) => response.body.Resources.map((r) => r.id)
+const find = async (filter: string) => ids(await scim.get(`/Users?${filterQuery(filter)}`))
+
+describe('filters match what the resource shows', () => {
+  it('displayName and name.* of a member added in the UI come from the person', async () => {
+    const admin = (await scim.get(`/Users?${filterQuery('userName eq "admin@acme.test"')}`)).body.Resources[0]
+    expect(admin.displayName).toBeTruthy()
+    expect(await find(`displayName eq "${admin.displayName}"`)).toEqual([admin.id])
+    expect(await find(`name.formatted eq "${admin.name.formatted}"`)).toEqual([admin.id])
+    expect(await find(`name.givenName eq "${admin.name.givenName}" and userName eq "admin@acme.test"`)).toEqual([admin.id])
+  })
+
+  it('a provider’s name object is shown whole, and filtered whole: no given name means none', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'no-given@example.com', name: { familyName: 'Only' } })
+    expect(created.status).toBe(201)
+    expect(created.body.name).toEqual({ familyName: 'Only' })
+    expect(await find('userName eq "no-given@example.com" and name.givenName pr')).toEqual([])
+    expect(await find('userName eq "no-given@example.com" and name.familyName eq "only"')).toEqual([created.body.id])
+    expect(await find(`displayName eq "${created.body.displayName}" and userName eq "no-given@example.com"`)).toEqual([created.body.id])
+  })
+
+  it('a User filter naming the Group schema is refused', async () => {
+    const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
+    expect(response.status).toBe(400)
+    expect(response.body.scimType).toBe('invalidFilter')
+    const own = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "admin@acme.test"')}`)
+    expect(own.body.totalResults).toBe(1)
+  })
+})
+
+describe('sortBy', () => {
+  beforeAll(async () => {
+    const people = [
+      { userName: 'sorted-1@example.com', displayName: 'beta', title: 'Zeta', emails: [{ value: 'z@example.com' }, { value: 'a2@example.com', primary: true }] },
+      { userName: 'sorted-2@example.com', displayName: 'Alpha', title: 'eta', emails: [{ value: 'm@example.com', primary: true }] },
+      { userName: 'sorted-3@example.com', displayName: 'gamma', emails: [{ value: 'b@example.com' }] },
+    ]
+    for (const person of people) expect((await scim.post('/Users', { schemas: [USER], ...person })).status).toBe(201)
+  })
+  const sortedNames = async (sortBy: string, order = 'ascending') => {
+    const response = await scim.get(`/Users?${filterQuery('userName sw "sorted-"')}&sortBy=${encodeURIComponent(sortBy)}&sortOrder=${order}`)
+    expect(response.status).toBe(200)
+    return response.body.Resources.map((r: { userName: string }) => r.userName.slice(7, 8))
+  }
+
+  it('sorts by any singular attribute, strings case-insensitively, missing values last', async () => {
+    expect(await sortedNames('displayName')).toEqual(['2', '1', '3'])
+    expect(await sortedNames('urn:ietf:params:scim:schemas:core:2.0:User:displayName', 'descending')).toEqual(['3', '1', '2'])
+    expect(await sortedNames('title')).toEqual(['2', '1', '3'])
+  })
+
+  it('sorts by a multi-valued attribute’s primary value, else its first', async () => {
+    expect(await sortedNames('emails')).toEqual(['1', '3', '2'])
+    expect(await sortedNames('emails.value', 'descending')).toEqual(['2', '3', '1'])
+  })
+
+  it('refuses what has no single value to sort by', async () => {
+    for (const sortBy of ['groups', 'nonsense', 'name']) {
+      const response = await scim.get(`/Users?sortBy=${sortBy}`)
+      expect(response.status).toBe(400)
+      expect(response.body).toMatchObject({ status: '400', scimType: 'invalidValue' })
+    }
+    expect((await scim.get('/Groups?sortBy=members')).status).toBe(400)
+    expect((await scim.get('/Groups?sortBy=displayName&sortOrder=descending')).status).toBe(200)
+  })
+})
+
+describe('attributes and versions', () => {
+  it('meta.version is the resource’s, whatever part of it a list returns', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'versioned@example.com' })
+    const etag = created.headers.get('etag')
+    for (const projection of ['attributes=meta.version', 'excludedAttributes=groups', 'attributes=groups,meta']) {
+      const listed = await scim.get(`/Users?${filterQuery('userName eq "versioned@example.com"')}&${projection}`)
+      expect(listed.body.Resources[0].meta.version).toBe(etag)
+    }
+  })
+
+  it('POST, PUT and PATCH return only the attributes asked for', async () => {
+    const created = await scim.post('/Users?attributes=userName', { schemas: [USER], userName: 'partial@example.com', title: 'T' })
+    expect(created.status).toBe(201)
+    expect(created.body).toEqual({ schemas: [USER], id: expect.any(String), userName: 'partial@example.com' })
+    expect(created.headers.get('location')).toContain(created.body.id)
+    const patched = await scim.patch(`/Users/${created.body.id}?excludedAttributes=groups,meta,emails`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'title', value: 'U' }],
+    })
+    expect(patched.body.title).toBe('U')
+    expect(Object.keys(patched.body)).not.toEqual(expect.arrayContaining(['groups']))
+    expect(patched.body).not.toHaveProperty('meta')
+    const replaced = await scim.put(`/Users/${created.body.id}?attributes=title`, { schemas: [USER], userName: 'partial@example.com', title: 'V' })
+    expect(replaced.body).toEqual({ schemas: [USER], id: created.body.id, title: 'V' })
+  })
+
+  it('a group PATCH answers 204, or 200 with the group when attributes are asked for', async () => {
+    const group = await scim.post('/Groups?excludedAttributes=members,meta', { schemas: [GROUP], displayName: 'Projected' })
+    expect(group.status).toBe(201)
+    expect(group.body).toEqual({ schemas: [GROUP], id: expect.any(String), displayName: 'Projected' })
+    const rename = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: 'Projected 2' }] }
+    expect((await scim.patch(`/Groups/${group.body.id}`, rename)).status).toBe(204)
+    const asked = await scim.patch(`/Groups/${group.body.id}?attributes=displayName`, { ...rename, Operations: [{ ...rename.Operations[0], value: 'Projected 3' }] })
+    expect(asked.status).toBe(200)
+    expect(asked.body).toEqual({ schemas: [GROUP], id: group.body.id, displayName: 'Projected 3' })
+    expect(asked.headers.get('etag')).toBeTruthy()
+  })
+})
+
+describe('group input', () => {
+  it('holds a group name to 100 characters however it is set, and externalId to a string', async () => {
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Short' })
+    const long = 'y'.repeat(101)
+    for (const response of [
+      await scim.post('/Groups', { schemas: [GROUP], displayName: long }),
+      await scim.put(`/Groups/${group.body.id}`, { schemas: [GROUP], displayName: long }),
+      await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: long }] }),
+      await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: group.body.id, displayName: long } }] }),
+      await scim.post('/Groups', { schemas: [GROUP], displayName: 'Odd id', externalId: { a: 1 } }),
+    ]) {
+      expect(response.status).toBe(400)
+      expect(response.body).toMatchObject({ status: '400', scimType: 'invalidValue' })
+    }
+    expect((await scim.get(`/Groups/${group.body.id}`)).body.displayName).toBe('Short')
+    expect((await scim.get(`/Groups?${filterQuery('displayName eq "Odd id"')}`)).body.totalResults).toBe(0)
+  })
+})

@@ -14,6 +14,10 @@ export interface ScimOptions {
   requestsPerSecond: number
 }
 
+function notSupported(): never {
+  throw new ScimError(501, 'POST .search is not supported: send the query as GET with filter, sortBy, startIndex and count.')
+}
+
 /** The SCIM 2.0 service at /scim/v2, for identity providers holding an account's API token. */
 export function createScimApp(options: ScimOptions) {
   const scim = new Hono<ScimEnv>()
@@ -29,6 +33,13 @@ export function createScimApp(options: ScimOptions) {
   scim.use(provisioningLogger())
   scim.use(authenticate({ requestsPerSecond: options.requestsPerSecond }))
   scim.route('/', discovery)
+  // RFC 7644 §3.11: a service without /Me answers 501; a token belongs to an account, not a user.
+  scim.all('/Me', () => {
+    throw new ScimError(501, 'The /Me endpoint is not supported: an API token acts for its account, not for a user.')
+  })
+  scim.post('/.search', notSupported)
+  scim.post('/Users/.search', notSupported)
+  scim.post('/Groups/.search', notSupported)
   scim.route('/Users', usersResource)
   scim.route('/Groups', groupsResource)
   scim.all('*', () => {

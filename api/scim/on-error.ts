@@ -35,7 +35,7 @@ export function toScimError(error: unknown): ScimError {
 
 export function onScimError(error: Error, c: Context<ScimEnv>) {
   const scim = toScimError(error)
-  if (scim.status >= 500) c.get('services')?.log.error('SCIM request failed', { requestId: c.get('requestId'), error: String(error?.stack ?? error) })
+  if (scim.status >= 500 && scim.status !== 501) c.get('services')?.log.error('SCIM request failed', { requestId: c.get('requestId'), error: String(error?.stack ?? error) })
   c.set('scimSummary', scim.detail)
   return c.body(JSON.stringify(scim.body()), scim.status as 400, { 'Content-Type': SCIM_CONTENT_TYPE })
 }

@@ -38,6 +38,19 @@ export function checkIfMatch(c: Context<ScimEnv>, currentVersion: string) {
   if (!tags.includes(currentVersion)) throw new ScimError(412, 'The resource has changed since you read it (If-Match).')
 }
 
+/**
+ * If-None-Match on a GET: a client holding the current version gets 304 and no body
+ * (RFC 7644 §3.14, RFC 9110 §13.1.2; weak comparison, so W/ tags match).
+ */
+export function notModified(c: Context<ScimEnv>, currentVersion: string): Response | undefined {
+  const header = c.req.header('if-none-match')
+  if (!header) return undefined
+  const tags = header.split(',').map((t) => t.trim())
+  if (!tags.includes('*') && !tags.includes(currentVersion)) return undefined
+  c.header('ETag', currentVersion)
+  return c.body(null, 304)
+}
+
 /** Reads a JSON body sent as application/scim+json or application/json. */
 export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''

@@ -3,7 +3,7 @@ import { parse, type Compare, type Filter, type LogExp, type NotFilter, type Suf
 import { invalidFilter, ScimError } from '../errors.js'
 import { groupFilterAttributes, userFilterAttributes, type AttributeMap, type FilterAttribute } from './attributes.js'
 import { compileAnyElement, compileComparison, jsonKey, type ScalarAttribute } from './comparison.js'
-import { extractStrings, MAX_FILTER_LENGTH, MAX_NESTING, rewriteValuePaths } from './scan.js'
+import { extractStrings, lowerCaseLiterals, MAX_FILTER_LENGTH, MAX_NESTING, rewriteValuePaths } from './scan.js'
 
 export const MAX_COMPARISONS = 50
 
@@ -37,7 +37,7 @@ export function compileFilter(filter: string, attributes: AttributeMap): SQL {
   const { text, strings } = extractStrings(filter)
   let ast: Filter
   try {
-    ast = parse(rewriteValuePaths(text))
+    ast = parse(rewriteValuePaths(lowerCaseLiterals(text)))
   } catch (error) {
     if (error instanceof ScimError) throw error
     throw syntaxError()

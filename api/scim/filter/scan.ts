@@ -90,3 +90,14 @@ export function rewriteValuePaths(text: string): string {
   }
   return out
 }
+
+const LITERAL_VALUE = /(\s(?:eq|ne|co|sw|ew|gt|lt|ge|le)\s+)(true|false|null)(?=[\s)\]]|$)/gi
+
+/**
+ * `active eq True`: ABNF literals are case-insensitive (RFC 5234 §2.3), so true, false and null
+ * are too, as comparison values; the parser knows only the lower-case spelling. Expects the output
+ * of extractStrings, so nothing inside a string is touched.
+ */
+export function lowerCaseLiterals(text: string): string {
+  return text.replace(LITERAL_VALUE, (_, before: string, literal: string) => before + literal.toLowerCase())
+}

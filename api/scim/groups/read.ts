@@ -4,7 +4,7 @@ import { ScimError } from '../errors.js'
 import type { ScimEnv } from '../env.js'
 import { listResponse, parseListParams, wants } from '../list-params.js'
 import { project } from '../projection.js'
-import { scimJson } from '../respond.js'
+import { notModified, scimJson } from '../respond.js'
 import { toScimGroup } from './representation.js'
 import { findScimGroup, groupMembersOf, listScimGroups } from './store.js'
 
@@ -32,7 +32,9 @@ export const readGroups = new Hono<ScimEnv>()
     const params = parseListParams(c)
     const members = wants(params, 'members') ? (await groupMembersOf(db, [row.id])).get(row.id) ?? [] : undefined
     const group = toScimGroup(row, members, config.appUrl)
-    if (group.meta.version) c.header('ETag', group.meta.version)
     c.set('scimSummary', `Read group ${row.name}`)
+    const unchanged = group.meta.version ? notModified(c, group.meta.version) : undefined
+    if (unchanged) return unchanged
+    if (group.meta.version) c.header('ETag', group.meta.version)
     return scimJson(c, project(group, params))
   })

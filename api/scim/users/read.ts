@@ -4,7 +4,7 @@ import { ScimError } from '../errors.js'
 import type { ScimEnv } from '../env.js'
 import { listResponse, parseListParams } from '../list-params.js'
 import { project } from '../projection.js'
-import { scimJson } from '../respond.js'
+import { notModified, scimJson } from '../respond.js'
 import { toScimUser } from './representation.js'
 import { findScimUser, listScimUsers } from './store.js'
 
@@ -30,7 +30,9 @@ export const readUsers = new Hono<ScimEnv>()
     if (!row) throw new ScimError(404, `User ${c.req.param('id')} not found.`)
     const params = parseListParams(c)
     const user = toScimUser(row, config.appUrl)
-    c.header('ETag', user.meta.version)
     c.set('scimSummary', `Read user ${row.userName}`)
+    const unchanged = notModified(c, user.meta.version)
+    if (unchanged) return unchanged
+    c.header('ETag', user.meta.version)
     return scimJson(c, project(user, params))
   })

@@ -76,6 +76,8 @@ const userCases: [string, UserName[]][] = [
   ['active eq true', except('bob')],
   ['active ne true', ['bob']],
   ['active eq "False"', ['bob']],
+  ['active EQ False', ['bob']],
+  ['active eq TRUE and userName eq NULL', ['frank']],
   // name: scim value first, else the person's name
   ['name.givenName eq "alicia"', ['alice']],
   ['name.givenName eq "Alice"', []],

@@ -137,3 +137,28 @@ describe('group input', () => {
     expect((await scim.get(`/Groups?${filterQuery('displayName eq "Odd id"')}`)).body.totalResults).toBe(0)
   })
 })
+
+describe('conditional reads and endpoints left out', () => {
+  it('answers If-None-Match with the current version 304, and 200 once it changed', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'cached@example.com' })
+    const etag = created.headers.get('etag')!
+    const cached = await scim.get(`/Users/${created.body.id}`, { 'if-none-match': etag })
+    expect(cached.status).toBe(304)
+    expect(cached.text).toBe('')
+    expect(cached.headers.get('etag')).toBe(etag)
+    await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'New' }] })
+    const fresh = await scim.get(`/Users/${created.body.id}`, { 'if-none-match': etag })
+    expect(fresh.status).toBe(200)
+    expect(fresh.body.title).toBe('New')
+
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Cached' })
+    expect((await scim.get(`/Groups/${group.body.id}`, { 'if-none-match': `W/"other", ${group.headers.get('etag')}` })).status).toBe(304)
+  })
+
+  it('answers /Me and POST .search 501 with a SCIM error', async () => {
+    for (const response of [await scim.get('/Me'), await scim.post('/.search', {}), await scim.post('/Users/.search', { filter: 'userName eq "a"' })]) {
+      expect(response.status).toBe(501)
+      expect(response.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '501' })
+    }
+  })
+})

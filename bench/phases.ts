@@ -154,3 +154,46 @@ export async function warmUp(side: Side, concurrency: number, adminMembershipId:
   await runPhase(created, concurrency, (i) => side.ops.deactivate(ids[i]!))
   return created
 }
+
+/** Slices of a phase that the sides take turns at, so that drift of the machine hits them alike. */
+export const SLICES = 4
+
+/**
+ * Runs one operation on every side, in SLICES rounds of the sides' turns (API, floor, ceiling, then
+ * again): the VM's speed and PostgreSQL's background work (autovacuum after the writes, checkpoints)
+ * change within a phase, and a side measured all at once, first, would take all of that drift.
+ */
+export async function measureInTurns(sides: { side: Side; plan: PlannedPhase }[], concurrency: number): Promise<Measured[]> {
+  const parts: Measured[][] = sides.map(() => [])
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (const [k, { side, plan }] of sides.entries()) {
+      const from = Math.floor((slice * plan.count) / SLICES)
+      const to = Math.floor(((slice + 1) * plan.count) / SLICES)
+      if (to > from) parts[k]!.push(await measure(side, to - from, concurrency, (i) => plan.run(from + i)))
+    }
+  }
+  return parts.map(merge)
+}
+
+/** One phase's result from its slices: counts, time and CPU add up, latencies pool. */
+function merge(parts: Measured[]): Measured {
+  const count = parts.reduce((sum, p) => sum + p.count, 0)
+  const latencies = new Float64Array(count)
+  let offset = 0
+  for (const part of parts) {
+    latencies.set(part.latencies, offset)
+    offset += part.count
+  }
+  latencies.sort()
+  const perRequest = (value: (p: Measured) => number | undefined) =>
+    parts.some((p) => value(p) === undefined) ? undefined : parts.reduce((sum, p) => sum + value(p)! * p.count, 0) / count
+  return {
+    count,
+    seconds: parts.reduce((sum, p) => sum + p.seconds, 0),
+    latencies,
+    statementsPerRequest: perRequest((p) => p.statementsPerRequest)!,
+    clientCpuMsPerRequest: perRequest((p) => p.clientCpuMsPerRequest)!,
+    postgresCpuMsPerRequest: perRequest((p) => p.postgresCpuMsPerRequest),
+    cpuMsPerRequest: perRequest((p) => p.cpuMsPerRequest),
+  }
+}

@@ -11,7 +11,7 @@ import { cleanupStack, createBenchDatabase } from './database.js'
 import { floorOperations } from './floor.js'
 import { scimHttp } from './http.js'
 import { API_CREATES, parseOptions } from './options.js'
-import { createPhase, measure, planPhases, Pool, warmUp, type Measured, type OperationName, type Side } from './phases.js'
+import { createPhase, measureInTurns, planPhases, Pool, warmUp, type Measured, type OperationName, type Side } from './phases.js'
 import { ceilingTable, cpuTable, table, verdict, type Row } from './report.js'
 import { percentile, runPhase } from './runner.js'
 import { analyze, benchConfig, bulkSeed, seedAccount } from './seed.js'
@@ -122,13 +122,21 @@ async function run(options: ReturnType<typeof parseOptions>, onCleanup: (step: (
   const appResults = new Map<OperationName, Measured>([['creates', created.app]])
   const floorResults = new Map<OperationName, Measured>([['creates', created.floor]])
   const ceilingResults = new Map<OperationName, Measured>([['creates', created.ceiling]])
-  // Each operation on the API, then at once on the floor and the ceiling, so all see the same machine load.
+  // Each operation on the API, the floor and the ceiling in turns, so all see the same machine load.
   for (const operation of plans.app.keys()) {
     const started = performance.now()
     const [appPlan, floorPlan, ceilingPlan] = [plans.app, plans.floor, plans.ceiling].map((plan) => plan.get(operation)!)
-    appResults.set(operation, await measure(app, appPlan!.count, C, appPlan!.run))
-    floorResults.set(operation, await measure(floor, floorPlan!.count, C, floorPlan!.run))
-    ceilingResults.set(operation, await measure(ceiling, ceilingPlan!.count, C, ceilingPlan!.run))
+    const [appResult, floorResult, ceilingResult] = await measureInTurns(
+      [
+        { side: app, plan: appPlan! },
+        { side: floor, plan: floorPlan! },
+        { side: ceiling, plan: ceilingPlan! },
+      ],
+      C,
+    )
+    appResults.set(operation, appResult!)
+    floorResults.set(operation, floorResult!)
+    ceilingResults.set(operation, ceilingResult!)
     log(`  ${operation}: ${count(appPlan!.count)} + ${count(floorPlan!.count)} + ${count(ceilingPlan!.count)} requests, ${seconds(started)} s`)
   }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial,
   boolean,
+  check,
   foreignKey,
   index,
   integer,
@@ -307,8 +308,11 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull(),
     /** The first characters, so that people can tell their tokens apart. */
     prefix: text('prefix').notNull(),
-    /** The group provisioned users join, and fall back to when removed from their last group. */
-    provisionGroupId: uuid('provision_group_id').notNull(),
+    /**
+     * The group provisioned users join, and fall back to when removed from their last group. A
+     * revoked token lets go of it, so that only live tokens keep a group from being deleted.
+     */
+    provisionGroupId: uuid('provision_group_id'),
     sendInvitationEmail: boolean('send_invitation_email').notNull().default(true),
     createdByPersonId: uuid('created_by_person_id').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -317,6 +321,7 @@ export const apiTokens = pgTable(
   (t) => [
     unique('api_tokens_token_hash_key').on(t.tokenHash),
     uniqueIndex('api_tokens_name_per_account').on(t.accountId, sql`lower(${t.name})`).where(sql`${t.revokedAt} is null`),
+    check('api_tokens_live_has_group', sql`${t.revokedAt} is not null or ${t.provisionGroupId} is not null`),
     foreignKey({
       name: 'api_tokens_provision_group_fk',
       columns: [t.provisionGroupId, t.accountId],

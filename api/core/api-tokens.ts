@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { apiTokenUsage, apiTokens, groups } from '../../drizzle/schema.js'
 import { newId, randomToken, sha256 } from './crypto.js'
 import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
@@ -13,10 +13,12 @@ export interface ApiTokenRecord {
   id: string
   name: string
   prefix: string
-  provisionGroupId: string
+  /** Null once revoked: a revoked token lets go of its group. */
+  provisionGroupId: string | null
   sendInvitationEmail: boolean
   createdAt: Date
   lastUsedAt: Date | null
+  revokedAt: Date | null
 }
 
 const selection = {
@@ -27,6 +29,7 @@ const selection = {
   sendInvitationEmail: apiTokens.sendInvitationEmail,
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokenUsage.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
 }
 
 const live = (accountId: string) => and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt))
@@ -95,12 +98,23 @@ export async function getApiToken(db: Executor, accountId: string, id: string): 
   return row
 }
 
-export async function listApiTokens(db: Executor, accountId: string): Promise<ApiTokenRecord[]> {
+/** The live tokens, or all of them (revoked ones too, for the provisioning log's token filter). */
+export async function listApiTokens(
+  db: Executor,
+  accountId: string,
+  options: { includeRevoked?: boolean; ids?: string[] } = {},
+): Promise<ApiTokenRecord[]> {
+  const ids = options.ids?.filter(isUuid)
   return db
     .select(selection)
     .from(apiTokens)
     .leftJoin(apiTokenUsage, eq(apiTokenUsage.tokenId, apiTokens.id))
-    .where(live(accountId))
+    .where(
+      and(
+        options.includeRevoked ? eq(apiTokens.accountId, accountId) : live(accountId),
+        ids ? (ids.length ? inArray(apiTokens.id, ids) : sql`false`) : undefined,
+      ),
+    )
     .orderBy(asc(apiTokens.createdAt), asc(apiTokens.id))
     .limit(500)
 }
@@ -127,8 +141,9 @@ export async function updateApiToken(
 
 export async function revokeApiToken(deps: CoreDeps, accountId: string, id: string): Promise<ApiTokenRecord> {
   const record = await getApiToken(deps.db, accountId, id)
-  await deps.db.update(apiTokens).set({ revokedAt: deps.clock.now() }).where(and(live(accountId), eq(apiTokens.id, id)))
-  return record
+  const revokedAt = deps.clock.now()
+  await deps.db.update(apiTokens).set({ revokedAt, provisionGroupId: null }).where(and(live(accountId), eq(apiTokens.id, id)))
+  return { ...record, revokedAt }
 }
 
 export interface AuthenticatedToken {
@@ -141,45 +156,60 @@ export interface AuthenticatedToken {
   requestsThisSecond: number
 }
 
+/** A revoked token that was presented: refused like any bad token, but its account can log it. */
+export interface RevokedToken {
+  id: string
+  accountId: string
+  name: string
+}
+
 const AUTHENTICATE = `
   with token as (
-    select id, account_id, name, provision_group_id, send_invitation_email from api_tokens
-    where token_hash = $1 and revoked_at is null
+    select id, account_id, name, provision_group_id, send_invitation_email, revoked_at is not null as revoked
+    from api_tokens where token_hash = $1
   ), usage as (
     insert into api_token_usage (token_id, window_start, requests, last_used_at)
-    select id, $2::timestamptz, 1, $3::timestamptz from token
+    select id, $2::timestamptz, 1, $3::timestamptz from token where not token.revoked
     on conflict (token_id) do update set
       requests = case when api_token_usage.window_start = excluded.window_start then api_token_usage.requests + 1 else 1 end,
       window_start = excluded.window_start,
       last_used_at = excluded.last_used_at
     returning token_id, requests
   )
-  select token.id, token.account_id, token.name, token.provision_group_id, token.send_invitation_email, usage.requests
-  from token join usage on usage.token_id = token.id`
+  select token.id, token.account_id, token.name, token.provision_group_id, token.send_invitation_email, token.revoked, usage.requests
+  from token left join usage on usage.token_id = token.id`
 
 /**
  * One statement authenticates, records the last use and counts the request in the token's
  * one-second window (in the unlogged usage table: no disk flush to wait for), so the rate limit
- * holds across isolates without a second round trip.
+ * holds across isolates without a second round trip. A revoked token comes back as such, uncounted.
  */
-export async function authenticateApiToken(db: Database, token: string, now: Date): Promise<AuthenticatedToken | null> {
+export async function authenticateApiToken(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<{ live: AuthenticatedToken } | { revoked: RevokedToken } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
   const second = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString()
   const [row] = await rawQuery(db)<{
     id: string
     account_id: string
     name: string
-    provision_group_id: string
+    provision_group_id: string | null
     send_invitation_email: boolean
-    requests: number
+    revoked: boolean
+    requests: number | null
   }>(AUTHENTICATE, [sha256(token), second, now.toISOString()])
   if (!row) return null
+  if (row.revoked || row.provision_group_id === null) return { revoked: { id: row.id, accountId: row.account_id, name: row.name } }
   return {
-    id: row.id,
-    accountId: row.account_id,
-    name: row.name,
-    provisionGroupId: row.provision_group_id,
-    sendInvitationEmail: row.send_invitation_email,
-    requestsThisSecond: Number(row.requests),
+    live: {
+      id: row.id,
+      accountId: row.account_id,
+      name: row.name,
+      provisionGroupId: row.provision_group_id,
+      sendInvitationEmail: row.send_invitation_email,
+      requestsThisSecond: Number(row.requests),
+    },
   }
 }

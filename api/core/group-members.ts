@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
-import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgErrorCode } from './errors.js'
+import { DomainError, notFound } from './errors.js'
+import { groupInUse } from './groups.js'
 import { rowsOf } from './rows.js'
 import { isUuid } from './users.js'
 import type { Actor, Executor } from './types.js'
@@ -116,7 +117,6 @@ export async function deleteProvisionedGroup(tx: Executor, ctx: Context, fallbac
   try {
     await tx.delete(groups).where(and(eq(groups.id, ctx.groupId), eq(groups.accountId, ctx.accountId)))
   } catch (error) {
-    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) throw new DomainError('invalid_state', `"${group.name}" is in use by an API token or still has members.`)
-    throw error
+    throw await groupInUse(tx, ctx.accountId, group.name, ctx.groupId, error)
   }
 }

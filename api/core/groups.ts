@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { groupMembers, groups } from '../../drizzle/schema.js'
+import { apiTokens, groupMembers, groups } from '../../drizzle/schema.js'
 import { newId } from './crypto.js'
 import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
 import { isUuid } from './users.js'
@@ -137,10 +137,33 @@ export async function deleteGroup(deps: CoreDeps, accountId: string, groupId: st
   try {
     await deps.db.delete(groups).where(and(eq(groups.id, groupId), eq(groups.accountId, accountId), eq(groups.isDefault, false)))
   } catch (error) {
-    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) throw hasMembers()
-    throw error
+    throw await groupInUse(deps.db, accountId, current.name, groupId, error)
   }
   return current
+}
+
+/**
+ * Why a group could not be deleted, when a foreign key refused: its members, or a live API token
+ * that provisions users into it (the constraint decided; this only names the token).
+ */
+export async function groupInUse(db: Executor, accountId: string, name: string, groupId: string, error: unknown): Promise<unknown> {
+  if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION) return error
+  if (pgConstraint(error) !== 'api_tokens_provision_group_fk') {
+    return new DomainError('invalid_state', `The group "${name}" still has members; move them to other groups first.`)
+  }
+  const tokens = await db
+    .select({ name: apiTokens.name })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.provisionGroupId, groupId)))
+    .orderBy(asc(apiTokens.name))
+    .limit(3)
+    // Inside a transaction the failed DELETE has aborted it: then the message names no token.
+    .catch(() => [])
+  const names = tokens.map((t) => `"${t.name}"`).join(', ') || 'an API token'
+  return new DomainError(
+    'invalid_state',
+    `The group "${name}" is where API token ${names} provisions users; choose another group for the token on the API tokens page, or revoke it, first.`,
+  )
 }
 
 /** An identity provider's own id for the group. */

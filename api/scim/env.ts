@@ -1,4 +1,4 @@
-import type { AuthenticatedToken } from '../core/api-tokens.js'
+import type { AuthenticatedToken, RevokedToken } from '../core/api-tokens.js'
 import type { Actor } from '../core/types.js'
 import type { AppEnv } from '../services.js'
 
@@ -11,6 +11,8 @@ export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 export type ScimEnv = {
   Variables: AppEnv['Variables'] & {
     token: AuthenticatedToken
+    /** A revoked token the request was refused for (logged in its account). */
+    revokedToken: RevokedToken
     /** What the request changed, in a sentence, for the provisioning log. */
     scimSummary: string
   }

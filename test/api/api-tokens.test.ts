@@ -66,6 +66,33 @@ describe('API tokens', () => {
     expect((await admin.post(path, { name: 'okta' })).status).toBe(201)
   })
 
+  it('keeps a group in use while a live token provisions into it, and lets go of it once revoked', async () => {
+    const groups = `/api/accounts/${t.acme.accountId}/groups`
+    const group = (await admin.post(groups, { name: 'Contractors' })).body
+    const token = (await admin.post(path, { name: 'contractors-idp', provisionGroupId: group.id })).body
+    const refused = await admin.delete(`${groups}/${group.id}`)
+    expect(refused.status).toBe(409)
+    expect(refused.body.message).toContain('"contractors-idp"')
+    expect(refused.body.message).not.toContain('members')
+
+    const revoked = await admin.delete(`${path}/${token.id}`)
+    expect(revoked.body).toMatchObject({ id: token.id, revokedAt: expect.any(String) })
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, token.id))
+    expect(row!.provisionGroupId).toBeNull()
+    expect((await admin.delete(`${groups}/${group.id}`)).status).toBe(200)
+  })
+
+  it('lists revoked tokens only when asked, or by id', async () => {
+    const gone = (await admin.post(path, { name: 'gone' })).body
+    await admin.delete(`${path}/${gone.id}`)
+    const ids = (response: { body: { id: string }[] }) => response.body.map((token) => token.id)
+    expect(ids(await admin.get(path))).not.toContain(gone.id)
+    const all = await admin.get(`${path}?filter=${encodeURIComponent(JSON.stringify({ includeRevoked: true }))}`)
+    expect(all.body.find((token: { id: string }) => token.id === gone.id)).toMatchObject({ name: 'gone', revokedAt: expect.any(String), provisionGroupId: null })
+    expect(ids(await admin.get(`${path}?filter=${encodeURIComponent(JSON.stringify({ id: [gone.id] }))}`))).toEqual([gone.id])
+    expect((await admin.get(`${path}?filter=${encodeURIComponent(JSON.stringify({ includeRevoked: 'yes' }))}`)).status).toBe(400)
+  })
+
   it('validates input', async () => {
     expect((await admin.post(path, {})).status).toBe(400)
     expect((await admin.post(path, { name: ' ' })).status).toBe(400)

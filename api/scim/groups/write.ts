@@ -93,7 +93,7 @@ export const writeGroups = new Hono<ScimEnv>()
       if (body.members?.length) await applyStep(c, deps, tx, group.id, { kind: 'addMembers', ids: body.members })
       return group.id
     })
-    c.set('scimSummary', `Created group ${body.displayName}${body.members?.length ? ` with ${body.members.length} members` : ''}`)
+    c.set('scimSummary', `Created group ${body.displayName}${body.members?.length ? ` with ${members(body.members.length)}` : ''}`)
     return respondWithGroup(c, id, 201)
   })
   .put('/:id', async (c) => {
@@ -132,6 +132,8 @@ export const writeGroups = new Hono<ScimEnv>()
     return c.body(null, 204)
   })
 
+const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
+
 function describe(step: GroupPatchStep): string | undefined {
   switch (step.kind) {
     case 'rename':
@@ -139,12 +141,12 @@ function describe(step: GroupPatchStep): string | undefined {
     case 'externalId':
       return 'externalId set'
     case 'addMembers':
-      return `added ${step.ids.length} member(s)`
+      return `added ${members(step.ids.length)}`
     case 'removeMembers':
-      return `removed ${step.ids.length} member(s)`
+      return `removed ${members(step.ids.length)}`
     case 'removeAllMembers':
       return 'removed all members'
     case 'replaceMembers':
-      return `replaced members with ${step.ids.length}`
+      return `replaced the members with ${members(step.ids.length)}`
   }
 }

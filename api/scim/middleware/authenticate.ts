@@ -13,11 +13,15 @@ export function authenticate(options: { requestsPerSecond: number }): Middleware
     const header = c.req.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
     const { db, clock } = c.get('services')
-    const token = match ? await authenticateApiToken(db, match[1]!, clock.now()) : null
-    if (!token) {
+    const found = match ? await authenticateApiToken(db, match[1]!, clock.now()) : null
+    if (!found || 'revoked' in found) {
+      // The same answer for every bad token; a revoked one is still logged in its account, so
+      // administrators see an identity provider that kept the old token.
+      if (found) c.set('revokedToken', found.revoked)
       c.header('WWW-Authenticate', 'Bearer realm="SCIM"')
       throw new ScimError(401, 'Authentication failed: send a valid bearer token.')
     }
+    const token = found.live
     c.set('token', token)
     if (token.requestsThisSecond > options.requestsPerSecond) {
       c.header('Retry-After', '1')

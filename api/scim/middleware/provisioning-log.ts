@@ -14,10 +14,10 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
     const services = c.get('services')
     const started = performance.now()
     await next()
-    const token = c.get('token')
+    const token = c.get('token') ?? c.get('revokedToken')
     if (!token) return
     const url = new URL(c.req.url)
-    const summary = c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed')
+    const summary = c.get('token') ? (c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed')) : 'Refused: the token has been revoked.'
     const entry = {
       accountId: token.accountId,
       tokenId: token.id,

@@ -118,6 +118,13 @@ async function updateLocked(
   return { ...result, before: before! }
 }
 
+/** What an update did to the user's access, for the log: the same operations may do either. */
+function activation(before: ScimUserRow, saved: ScimUserRow): string {
+  if (before.state !== 'blocked' && saved.state === 'blocked') return ' (deactivated)'
+  if (before.state === 'blocked' && saved.state !== 'blocked') return ' (reactivated)'
+  return ''
+}
+
 /** POST, PUT, PATCH and DELETE /Users: every change goes through the domain core. */
 export const writeUsers = new Hono<ScimEnv>()
   .post('/', async (c) => {
@@ -146,8 +153,8 @@ export const writeUsers = new Hono<ScimEnv>()
   .put('/:id', async (c) => {
     const id = c.req.param('id')
     const body = await userBody(c)
-    const { saved, emailQueued } = await updateLocked(c, id, () => body)
-    c.set('scimSummary', `Replaced user ${String(body.userName)}`)
+    const { before, saved, emailQueued } = await updateLocked(c, id, () => body)
+    c.set('scimSummary', `Replaced user ${String(body.userName)}${activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .patch('/:id', async (c) => {
@@ -156,7 +163,8 @@ export const writeUsers = new Hono<ScimEnv>()
     const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
       keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
     )
-    c.set('scimSummary', `Patched user ${before.userName}: ${ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')}`)
+    const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
+    c.set('scimSummary', `Patched user ${before.userName}: ${described}${activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .delete('/:id', async (c) => {

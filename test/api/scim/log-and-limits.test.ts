@@ -17,6 +17,7 @@ describe('provisioning log', () => {
     const scim = scimClient(t, token.token)
     const id = (await scim.post('/Users', { schemas: [USER], userName: 'logged@example.com' })).body.id
     await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] })
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', value: { active: 'True' } }] })
     await scim.post('/Users', { schemas: [USER] })
     await t.settle()
     const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
@@ -24,14 +25,16 @@ describe('provisioning log', () => {
     expect(log.body.map((e: { method: string; status: number }) => [e.method, e.status])).toEqual([
       ['POST', 400],
       ['PATCH', 200],
+      ['PATCH', 200],
       ['POST', 201],
     ])
     expect(log.body[0]).toMatchObject({ tokenName: 'okta-prod', path: '/scim/v2/Users', summary: 'userName is required.' })
-    expect(log.body[1].summary).toContain('Patched user logged@example.com')
-    expect(log.body[2].summary).toBe('Created user logged@example.com')
-    expect(log.body[2].durationMs).toBeGreaterThanOrEqual(0)
+    expect(log.body[1].summary).toBe('Patched user logged@example.com: replace active (reactivated)')
+    expect(log.body[2].summary).toBe('Patched user logged@example.com: replace active (deactivated)')
+    expect(log.body[3].summary).toBe('Created user logged@example.com')
+    expect(log.body[3].durationMs).toBeGreaterThanOrEqual(0)
     const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
-    expect(history.body[0]).toMatchObject({ type: 'blocked', actor: { type: 'api_token', label: "token 'okta-prod'" } })
+    expect(history.body[1]).toMatchObject({ type: 'blocked', actor: { type: 'api_token', label: "token 'okta-prod'" } })
   })
 })
 

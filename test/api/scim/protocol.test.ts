@@ -50,7 +50,15 @@ describe('authentication', () => {
     const token = await createToken(t, admin)
     expect((await scimClient(t, token.token).get('/Users')).status).toBe(200)
     expect((await admin.delete(`/api/accounts/${t.acme.accountId}/api-tokens/${token.id}`)).status).toBe(200)
-    expect((await scimClient(t, token.token).get('/Users')).status).toBe(401)
+    const refused = await scimClient(t, token.token).get('/Users')
+    expect(refused.status).toBe(401)
+    const unknown = await scimClient(t, `roster_scim_${'y'.repeat(43)}`).get('/Users')
+    expect(refused.text).toBe(unknown.text)
+
+    // The account sees that its identity provider still calls with the revoked token.
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+    expect(log.body[0]).toMatchObject({ status: 401, method: 'GET', tokenName: token.name, summary: 'Refused: the token has been revoked.' })
   })
 })
 

@@ -2,6 +2,7 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
+import { apiTokenFixtures, groupFixtures } from './support/fixtures'
 import { fakeClipboard, renderAdmin } from './support/renderAdmin'
 
 // Each reload goes through react-query and re-renders the whole <Admin>; on a busy machine that
@@ -47,6 +48,7 @@ describe('the API tokens list', () => {
 
     const entra = await rowOf('Entra ID production')
     expect(within(entra).getByText('roster_scim_AbCd…')).toBeTruthy()
+
     expect(await within(entra).findByText('German sub')).toBeTruthy()
     expect(within(entra).getByText('Yes')).toBeTruthy()
     expect(within(entra).queryByText('Never')).toBeNull()
@@ -56,6 +58,15 @@ describe('the API tokens list', () => {
     expect(within(okta).getByLabelText(ADMIN_WARNING)).toBeTruthy()
     expect(within(okta).getByText('No')).toBeTruthy()
     expect(within(okta).getByText('Never')).toBeTruthy()
+  })
+
+  it('may break a prefix after roster_scim_ only, though its random part holds an underscore', async () => {
+    const underscored = { ...apiTokenFixtures[0]!, id: 'TOK-u', name: 'Underscored', prefix: 'roster_scim_Da_k' }
+    const { dataProvider } = fakeRoster({ apiTokens: [underscored] })
+    renderAdmin(dataProvider, '/api-tokens')
+    const code = (await rowOf('Underscored')).querySelector('code')!
+    expect(code.textContent).toBe('roster_scim_Da_k…')
+    expect(code.firstChild?.textContent).toBe('roster_scim_')
   })
 
   it('shows the SCIM base URL in the header, and copies it', async () => {
@@ -150,6 +161,23 @@ describe('creating an API token', () => {
       provisionGroupId: 'UGR-1',
       sendInvitationEmail: false,
     })
+  })
+
+  it('chooses the existing "Provisioned users" group instead of offering to create it again', async () => {
+    const provisioned = { id: 'UGR-prov', name: 'Provisioned users', description: '', isDefault: false, memberCount: 4, createdAt: '2021-11-01T09:00:00.000Z' }
+    const { dataProvider } = fakeRoster({ groups: [...groupFixtures, provisioned] })
+    renderAdmin(dataProvider, '/api-tokens/create')
+    await waitFor(() => expect(groupSelect().textContent).toBe('Provisioned users'))
+
+    fireEvent.mouseDown(groupSelect())
+    const listbox = await screen.findByRole('listbox')
+    expect(within(listbox).getAllByRole('option', { name: 'Provisioned users' })).toHaveLength(1)
+    expect(within(listbox).queryByRole('option', { name: /created automatically/ })).toBeNull()
+    fireEvent.keyDown(listbox, { key: 'Escape' })
+    fireEvent.change(nameInput(), { target: { value: 'Second IdP' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }))
+    await screen.findByRole('dialog', { name: 'New token "Second IdP"' })
+    expect(dataProvider.create.mock.calls[0]?.[1].data).toMatchObject({ provisionGroupId: 'UGR-prov' })
   })
 
   it('says on the name field when the name is taken (409), and shows no token', async () => {

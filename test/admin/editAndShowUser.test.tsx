@@ -57,6 +57,26 @@ describe('User details', () => {
     )
   })
 
+  it('says in the history what each change changed, and who made it', async () => {
+    const user = userFixture('active')
+    const at = '2021-12-17T10:00:00.000Z'
+    const token = { type: 'api_token' as const, label: "token 'okta-prod'" }
+    const events = [
+      { id: 'EVT-u', userId: user.id, type: 'updated' as const, actor: token, data: { changed: ['name', 'title'] }, occurredAt: at },
+      { id: 'EVT-g', userId: user.id, type: 'groups_changed' as const, actor: token, data: { added: ['Engineering'], removed: ['Sales'] }, occurredAt: at },
+      { id: 'EVT-r', userId: user.id, type: 'unblocked' as const, actor: token, data: { restored: 'active' }, occurredAt: at },
+    ]
+    const { dataProvider } = fakeRoster({ users: [user], events })
+    renderAdmin(dataProvider, `/users/${user.id}/show`)
+
+    const history = await screen.findByRole('region', { name: 'History' })
+    await within(history).findByText('Details updated')
+    expect(within(history).getByText('Changed: name, title')).toBeTruthy()
+    expect(within(history).getByText('Added to Engineering · Removed from Sales')).toBeTruthy()
+    expect(within(history).getByText('Back to Active')).toBeTruthy()
+    expect(within(history).getAllByText(/token 'okta-prod' \(identity provider\)/)).toHaveLength(3)
+  })
+
   it('offers only a new invitation once the invitation expired', async () => {
     const user = userFixture('invitation_expired')
     const { dataProvider } = fakeRoster({ users: [user] })

@@ -2,7 +2,7 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
-import { provisioningLogFixtures } from './support/fixtures'
+import { apiTokenFixtures, provisioningLogFixtures } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
 
 // Each reload goes through react-query and re-renders the whole <Admin>; on a busy machine that
@@ -88,6 +88,22 @@ describe('the provisioning log', () => {
       FILTER_APPLIED,
     )
     expect(lastListCall(dataProvider)?.filter).toEqual({ tokenId: 'TOK-2' })
+  })
+
+  it('offers revoked tokens too, marked, and all tokens by name', async () => {
+    const revoked = { ...apiTokenFixtures[1]!, id: 'TOK-old', name: 'Old IdP', provisionGroupId: null, revokedAt: '2021-12-01T09:00:00.000Z' }
+    const { dataProvider } = fakeRoster({ provisioningLog: provisioningLogFixtures(2), apiTokens: [...apiTokenFixtures, revoked] })
+    renderAdmin(dataProvider, '/provisioning-log')
+    await screen.findByText('Listed users 1')
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Token' }))
+    const listbox = await screen.findByRole('listbox')
+    // react-admin names the empty choice "Clear value"; it reads "All tokens".
+    expect(within(listbox).getByRole('option', { name: 'Clear value' }).textContent).toBe('All tokens')
+    expect(within(listbox).getByRole('option', { name: 'Old IdP (revoked)' })).toBeTruthy()
+    expect(within(listbox).getByRole('option', { name: 'Entra ID production' })).toBeTruthy()
+    const tokensCall = dataProvider.getList.mock.calls.find(([resource]) => resource === 'api-tokens')
+    expect(tokensCall?.[1].filter).toEqual({ includeRevoked: true })
   })
 
   it('pages through the log 25 requests at a time', async () => {

@@ -45,6 +45,7 @@ export type UserEventType =
   | 'removed'
   | 'blocked'
   | 'unblocked'
+  | 'updated'
 
 export type ActorType = 'administrator' | 'api_token' | 'invitee' | 'system'
 
@@ -74,11 +75,13 @@ export interface ApiToken extends RaRecord<string> {
   name: string
   /** The secret's first characters, e.g. `roster_scim_AbCd`. */
   prefix: string
-  /** The group users created through this token join. */
-  provisionGroupId: string
+  /** The group users created through this token join; null once the token is revoked. */
+  provisionGroupId: string | null
   sendInvitationEmail: boolean
   createdAt: string
   lastUsedAt: string | null
+  /** Set for a revoked token (listed only where asked for, as in the provisioning log's filter). */
+  revokedAt: string | null
 }
 
 /** The answer to `POST /api-tokens`: the only time `token`, the secret, is given. */

@@ -53,6 +53,7 @@ export function createApiToken(tables: TokenTables, data: Record<string, unknown
     sendInvitationEmail: (data.sendInvitationEmail as boolean | undefined) ?? true,
     createdAt: new Date().toISOString(),
     lastUsedAt: null,
+    revokedAt: null,
   }
   tables['api-tokens'].push(record)
   return { ...record, token: secret }

@@ -49,6 +49,8 @@ function matchesFilter(record: RaRecord, filter: Record<string, unknown>): boole
     if (key === 'id' && Array.isArray(value)) return value.includes(record.id)
     // provisioning-log: `failed` is true for 4xx and 5xx answers, false for the others.
     if (key === 'failed') return (Number(record.status) >= 400) === value
+    // api-tokens: revoked ones too (the fake's revoke deletes them, so every row is live).
+    if (key === 'includeRevoked') return true
     if (key === 'groupId') return ((record.groupIds as string[] | undefined) ?? []).includes(String(value))
     return record[key] === value
   })

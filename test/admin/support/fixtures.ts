@@ -89,6 +89,7 @@ export const apiTokenFixtures: ApiToken[] = [
     sendInvitationEmail: true,
     createdAt: '2021-11-01T09:00:00.000Z',
     lastUsedAt: '2021-12-16T10:15:00.000Z',
+    revokedAt: null,
   },
   {
     id: 'TOK-2',
@@ -98,6 +99,7 @@ export const apiTokenFixtures: ApiToken[] = [
     sendInvitationEmail: false,
     createdAt: '2021-11-02T09:00:00.000Z',
     lastUsedAt: null,
+    revokedAt: null,
   },
 ]
 

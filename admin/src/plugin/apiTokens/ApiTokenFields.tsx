@@ -2,10 +2,23 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber'
 import { Box, Tooltip, useMediaQuery, type Theme } from '@mui/material'
 import { ReferenceField, useRecordContext, useTranslate } from 'react-admin'
 import { formatDate, formatTime } from '../common/format'
-import { TwoLines } from '../common/TwoLines'
+import { oneLineSx, TwoLines } from '../common/TwoLines'
 import type { ApiToken, Group } from '../types'
 
+const TOKEN_PREFIX = 'roster_scim_'
+
 const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
+
+/** A token's name on one line, cut with an ellipsis (the whole name is its title). */
+export function TokenNameField() {
+  const token = useRecordContext<ApiToken>()
+  if (!token) return null
+  return (
+    <Box component="span" title={token.name} sx={{ ...oneLineSx, minWidth: 120, maxWidth: { xs: 200, lg: 280 } }}>
+      {token.name}
+    </Box>
+  )
+}
 
 /**
  * `roster_scim_AbCd…`: enough to tell tokens apart, never the secret. Below the `lg` breakpoint it may
@@ -16,7 +29,8 @@ export function TokenPrefixField() {
   // Chrome breaks at a <wbr> even in `white-space: nowrap`: on wide screens there is none.
   const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'))
   if (!token) return null
-  const cut = token.prefix.lastIndexOf('_') + 1
+  // After the fixed `roster_scim_`: the random part may hold underscores of its own.
+  const cut = token.prefix.startsWith(TOKEN_PREFIX) ? TOKEN_PREFIX.length : 0
   return (
     <Box component="code" sx={monospace}>
       {token.prefix.slice(0, cut)}

@@ -7,6 +7,7 @@ import {
   InvitationEmailField,
   LastUsedField,
   ProvisionGroupField,
+  TokenNameField,
   TokenPrefixField,
 } from './ApiTokenFields'
 import { RevokeTokenButton } from './RevokeTokenButton'
@@ -58,7 +59,7 @@ export function ApiTokenList() {
         empty={<NoTokens />}
       >
         <DataTable<ApiToken> rowClick="edit" bulkActionButtons={false} sx={tableSx}>
-          <Column source="name" disableSort />
+          <Column source="name" disableSort field={TokenNameField} />
           <Column source="prefix" disableSort field={TokenPrefixField} />
           <Column source="provisionGroupId" disableSort field={ProvisionGroupField} />
           <Column source="sendInvitationEmail" disableSort field={InvitationEmailField} />

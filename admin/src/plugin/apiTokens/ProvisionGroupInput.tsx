@@ -1,5 +1,6 @@
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
 import { Box, MenuItem, TextField, Typography } from '@mui/material'
+import { useEffect } from 'react'
 import { InputHelperText, required, useInput, useTranslate } from 'react-admin'
 import type { Group } from '../types'
 
@@ -14,6 +15,9 @@ export interface ProvisionGroupInputProps {
 
 const requiredGroup = [required()]
 
+/** The group the API makes when a token is created without one (PROVISIONED_GROUP_NAME there). */
+const PROVISIONED_GROUP_NAME = 'provisioned users'
+
 /**
  * The group users created through the token join. Administrators is marked: choosing it makes every
  * provisioned user an administrator of the account.
@@ -26,8 +30,15 @@ export function ProvisionGroupInput({ groups, isPending, automaticGroup, helperT
     validate: automaticGroup ? undefined : requiredGroup,
   })
   const value = typeof field.value === 'string' ? field.value : ''
+  // Once the automatic group exists, offering it again would list it twice: it is chosen instead.
+  const provisioned = automaticGroup ? groups.find((group) => group.name.toLowerCase() === PROVISIONED_GROUP_NAME) : undefined
+  const offerAutomatic = automaticGroup && !provisioned
+  const { onChange } = field
+  useEffect(() => {
+    if (provisioned && value === '') onChange(provisioned.id)
+  }, [provisioned, value, onChange])
   // Until the groups are known, a group id would be "out of range" for the select.
-  const known = value === '' ? automaticGroup : groups.some((group) => group.id === value)
+  const known = value === '' ? offerAutomatic : groups.some((group) => group.id === value)
   const error = fieldState.invalid ? fieldState.error?.message : undefined
 
   return (
@@ -48,10 +59,10 @@ export function ProvisionGroupInput({ groups, isPending, automaticGroup, helperT
       }
       fullWidth
       margin="dense"
-      slotProps={{ select: { displayEmpty: automaticGroup }, inputLabel: { shrink: true } }}
+      slotProps={{ select: { displayEmpty: offerAutomatic }, inputLabel: { shrink: true } }}
       sx={{ mb: 1 }}
     >
-      {automaticGroup && <MenuItem value="">{translate('roster.api_tokens.group_automatic')}</MenuItem>}
+      {offerAutomatic && <MenuItem value="">{translate('roster.api_tokens.group_automatic')}</MenuItem>}
       {groups.map((group) => (
         <MenuItem key={group.id} value={group.id}>
           {group.isDefault ? (

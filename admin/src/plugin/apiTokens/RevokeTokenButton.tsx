@@ -54,6 +54,7 @@ export function RevokeTokenButton({ redirectTo = false }: RevokeTokenButtonProps
         translateOptions={{ name: token.name }}
         onConfirm={confirm}
         onClose={() => setOpen(false)}
+        sx={{ '& .MuiDialogTitle-root, & .MuiDialogContentText-root': { overflowWrap: 'anywhere' } }}
       />
     </Box>
   )

@@ -19,7 +19,7 @@ export function TokenCreatedDialog({ token, onClose }: TokenCreatedDialogProps) 
   const titleId = useId()
   return (
     <Dialog open aria-labelledby={titleId} maxWidth="sm" fullWidth onClose={() => undefined}>
-      <DialogTitle id={titleId}>{translate('roster.api_tokens.created.title', { name: token.name })}</DialogTitle>
+      <DialogTitle id={titleId} sx={{ overflowWrap: 'anywhere' }}>{translate('roster.api_tokens.created.title', { name: token.name })}</DialogTitle>
       <DialogContent dividers sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>
         <Alert severity="warning">{translate('roster.api_tokens.created.warning')}</Alert>
         <CopyableValue

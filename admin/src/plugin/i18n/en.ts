@@ -185,6 +185,14 @@ export const rosterMessages = {
         removed: 'Removed',
         blocked: 'Blocked',
         unblocked: 'Unblocked',
+        updated: 'Details updated',
+      },
+      details: {
+        changed: 'Changed: %{attributes}',
+        added: 'Added to %{groups}',
+        removed: 'Removed from %{groups}',
+        groups: 'Groups: %{groups}',
+        restored: 'Back to %{state}',
       },
       actors: {
         administrator: 'administrator',
@@ -252,6 +260,8 @@ export const rosterMessages = {
       failed: 'failed',
       duration: '%{ms} ms',
       empty: 'No identity provider has called the SCIM API in the last 30 days.',
+      all_tokens: 'All tokens',
+      revoked_token: '%{name} (revoked)',
     },
     emails: {
       meta: 'To %{to} · from %{from} · %{date}',

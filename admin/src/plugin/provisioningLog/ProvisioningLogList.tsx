@@ -11,7 +11,7 @@ import {
 } from 'react-admin'
 import { listSx, tableSx } from '../common/tableSx'
 import { TwoLines } from '../common/TwoLines'
-import type { ProvisioningLogEntry } from '../types'
+import type { ApiToken, ProvisioningLogEntry } from '../types'
 
 const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
 
@@ -21,16 +21,24 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
 export const isFailure = (status: number) => status >= 400
 
+function TokenOption() {
+  const token = useRecordContext<ApiToken>()
+  const translate = useTranslate()
+  if (!token) return null
+  return <>{token.revokedAt ? translate('roster.provisioning_log.revoked_token', { name: token.name }) : token.name}</>
+}
 const logFilters = [
+  // Revoked tokens too: their requests stay in the log (and their refused ones keep coming in).
   <ReferenceInput
     key="tokenId"
     source="tokenId"
     reference="api-tokens"
+    filter={{ includeRevoked: true }}
     sort={{ field: 'createdAt', order: 'ASC' }}
     perPage={500}
     alwaysOn
   >
-    <SelectInput optionText="name" />
+    <SelectInput optionText={<TokenOption />} emptyText="roster.provisioning_log.all_tokens" />
   </ReferenceInput>,
   // Off means "every request", not "successes only": drop the filter instead of sending false.
   <BooleanInput
@@ -61,6 +69,7 @@ const code = (text: string) => (
 const logTableSx = {
   '& .column-path': { minWidth: { xs: 120, lg: 160 } },
   '& td.column-summary': { minWidth: { xs: 160, lg: 220 }, overflowWrap: 'anywhere' },
+  '& td.column-tokenName': { maxWidth: { xs: 140, lg: 220 }, overflowWrap: 'anywhere' },
 } as const
 
 /** The HTTP status, green for a success and red for a failure (the word is in its accessible name). */

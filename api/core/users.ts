@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { groupMembers, memberships, people } from '../../drizzle/schema.js'
+import { events, groupMembers, memberships, people } from '../../drizzle/schema.js'
 import { notFound } from './errors.js'
 import { stateFilterSql, stateSql, type UserState } from './state.js'
 import type { Executor } from './types.js'
@@ -20,7 +20,8 @@ export interface UserRecord {
   expiresAt: Date | null
   joinedAt: Date | null
   lastSignInAt: Date | null
-  invitedBy: { id: string; name: string } | null
+  /** Who sent the invitation: a person (with their id), or an API token by its label. */
+  invitedBy: { id: string | null; name: string } | null
   /** The fate of the latest invitation email: queued, sent, delivered, bounced, complained or failed. */
   invitationEmail: { status: string; at: string; error: string | null } | null
 }
@@ -58,19 +59,27 @@ function selection(now: Date) {
     inviterId: inviter.id,
     inviterFirstName: inviter.firstName,
     inviterLastName: inviter.lastName,
+    // No person invited them (an identity provider did): the history says which token.
+    inviterLabel: sql<string | null>`(select ev.actor_label from ${events} ev
+      where ev.account_id = "memberships"."account_id" and ev.membership_id = "memberships"."id" and ev.type in ('invited', 'new_invitation_sent') and ev.actor_type = 'api_token'
+      order by ev.occurred_at desc, ev.id desc limit 1)`,
   }
 }
 
 type Row = Awaited<ReturnType<typeof baseQuery>>[number]
 
 function toRecord(row: Row): UserRecord {
-  const { inviterId, inviterFirstName, inviterLastName, ...user } = row
+  const { inviterId, inviterFirstName, inviterLastName, inviterLabel, ...user } = row
   return {
     ...user,
     // json_agg comes back parsed from postgres.js and PGlite alike, but as text where types are not fetched.
     groupIds: typeof row.groupIds === 'string' ? JSON.parse(row.groupIds) : row.groupIds,
     invitationEmail: typeof row.invitationEmail === 'string' ? JSON.parse(row.invitationEmail) : row.invitationEmail,
-    invitedBy: inviterId ? { id: inviterId, name: `${inviterFirstName} ${inviterLastName}`.trim() } : null,
+    invitedBy: inviterId
+      ? { id: inviterId, name: `${inviterFirstName} ${inviterLastName}`.trim() }
+      : inviterLabel
+        ? { id: null, name: inviterLabel }
+        : null,
   }
 }
 

@@ -18,7 +18,8 @@ export interface User extends RaRecord<string> {
   expiresAt: string | null
   joinedAt: string | null
   lastSignInAt: string | null
-  invitedBy: { id: string; name: string } | null
+  /** A person (with their id), or an identity provider's token by its label ("token 'okta-prod'"). */
+  invitedBy: { id: string | null; name: string } | null
   /** The fate of the latest invitation email, as the email provider reports it. */
   invitationEmail?: { status: EmailDeliveryStatus; at: string; error: string | null } | null
 }

@@ -34,6 +34,8 @@ describe('provisioning log', () => {
     expect(log.body[3].summary).toBe('Created user logged@example.com')
     expect(log.body[3].durationMs).toBeGreaterThanOrEqual(0)
     const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    const user = await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)
+    expect(user.body.invitedBy).toEqual({ id: null, name: "token 'okta-prod'" })
     expect(history.body[1]).toMatchObject({ type: 'blocked', actor: { type: 'api_token', label: "token 'okta-prod'" } })
   })
 })

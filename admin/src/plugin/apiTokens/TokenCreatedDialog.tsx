@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material'
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import { useTranslate } from 'react-admin'
 import { CopyableValue } from '../common/CopyableValue'
 import type { CreatedApiToken } from '../types'
@@ -17,9 +17,12 @@ export interface TokenCreatedDialogProps {
 export function TokenCreatedDialog({ token, onClose }: TokenCreatedDialogProps) {
   const translate = useTranslate()
   const titleId = useId()
+  useKeepOnPage()
   return (
     <Dialog open aria-labelledby={titleId} maxWidth="sm" fullWidth onClose={() => undefined}>
-      <DialogTitle id={titleId} sx={{ overflowWrap: 'anywhere' }}>{translate('roster.api_tokens.created.title', { name: token.name })}</DialogTitle>
+      <DialogTitle id={titleId} sx={{ overflowWrap: 'anywhere' }}>
+        {translate('roster.api_tokens.created.title', { name: token.name })}
+      </DialogTitle>
       <DialogContent dividers sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>
         <Alert severity="warning">{translate('roster.api_tokens.created.warning')}</Alert>
         <CopyableValue
@@ -43,4 +46,23 @@ export function TokenCreatedDialog({ token, onClose }: TokenCreatedDialogProps) 
       </DialogActions>
     </Dialog>
   )
+}
+
+/**
+ * While the secret is on screen, the browser's Back button stays on this page (it steps back over
+ * a copy of the current history entry, put back each time) and leaving or reloading the page asks
+ * first: the secret cannot be shown again.
+ */
+function useKeepOnPage() {
+  useEffect(() => {
+    const hold = () => window.history.pushState(window.history.state, '', window.location.href)
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    hold()
+    window.addEventListener('popstate', hold)
+    window.addEventListener('beforeunload', warn)
+    return () => {
+      window.removeEventListener('popstate', hold)
+      window.removeEventListener('beforeunload', warn)
+    }
+  }, [])
 }

@@ -5,12 +5,11 @@ import {
   List,
   ReferenceInput,
   SelectInput,
-  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin'
 import { listSx, tableSx } from '../common/tableSx'
-import { TwoLines } from '../common/TwoLines'
+import { oneLineSx, TwoLines } from '../common/TwoLines'
 import type { ApiToken, ProvisioningLogEntry } from '../types'
 
 const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
@@ -20,6 +19,17 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
 export const isFailure = (status: number) => status >= 400
+
+/** The token's name on one line, cut with an ellipsis (the whole name is its title). */
+function TokenNameCell() {
+  const entry = useRecordContext<ProvisioningLogEntry>()
+  if (!entry) return null
+  return (
+    <Box component="span" title={entry.tokenName ?? undefined} sx={{ ...oneLineSx, minWidth: { xs: 80, lg: 140 }, maxWidth: { xs: 120, lg: 200 } }}>
+      {entry.tokenName}
+    </Box>
+  )
+}
 
 function TokenOption() {
   const token = useRecordContext<ApiToken>()
@@ -47,6 +57,8 @@ const logFilters = [
     label="roster.provisioning_log.failed_only"
     parse={(checked: boolean) => (checked ? true : null)}
     alwaysOn
+    // On the Token field's line, and clear of the page's edge (FormControlLabel pulls left by 11 px).
+    sx={{ ml: 0.5, mb: 1 }}
   />,
 ]
 
@@ -69,7 +81,6 @@ const code = (text: string) => (
 const logTableSx = {
   '& .column-path': { minWidth: { xs: 120, lg: 160 } },
   '& td.column-summary': { minWidth: { xs: 160, lg: 220 }, overflowWrap: 'anywhere' },
-  '& td.column-tokenName': { maxWidth: { xs: 140, lg: 220 }, overflowWrap: 'anywhere' },
 } as const
 
 /** The HTTP status, green for a success and red for a failure (the word is in its accessible name). */
@@ -115,14 +126,14 @@ export function ProvisioningLogList() {
       resource="provisioning-log"
       sx={listSx}
       filters={logFilters}
-      actions={<TopToolbar />}
+      actions={false}
       sort={{ field: 'at', order: 'DESC' }}
       perPage={25}
       empty={<NoRequests />}
     >
       <DataTable<ProvisioningLogEntry> rowClick={false} bulkActionButtons={false} sx={[tableSx, logTableSx]}>
         <Column source="at" field={AtField} />
-        <Column source="tokenName" disableSort />
+        <Column source="tokenName" disableSort field={TokenNameCell} />
         <Column source="method" disableSort render={(entry) => code(entry.method)} />
         <Column source="path" disableSort render={(entry) => code(entry.path)} />
         <Column source="status" disableSort field={StatusChip} />

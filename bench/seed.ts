@@ -38,7 +38,7 @@ export async function seedAccount(db: Database, config: Config): Promise<BenchAc
   )
   return {
     accountId: account.accountId,
-    provisionGroupId: record.provisionGroupId,
+    provisionGroupId: record.provisionGroupId!, // a new token always has its group
     adminMembershipId: account.membershipId,
     adminUserName,
     token,

@@ -63,7 +63,8 @@ export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds:
 
 /**
  * Removes members (all of them when `membershipIds` is null). A member left with no group falls
- * back to `fallbackGroupId`; the Administrators group always keeps one active administrator.
+ * back to `fallbackGroupId` (and so keeps that one when it is the group in question); the
+ * Administrators group always keeps one active administrator.
  */
 export async function removeGroupMembers(
   tx: Executor,
@@ -78,9 +79,17 @@ export async function removeGroupMembers(
     (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
   const locked = await lockMembers(tx, ctx.accountId, targets)
   if (locked.length === 0) return
+  // Removed from the group they would fall back to, members keep it if it is their last one
+  // (they fall back to where they are). The members are locked, so this cannot race.
+  const keepLast =
+    fallbackGroupId === ctx.groupId
+      ? // Qualified by hand: drizzle leaves columns unqualified in a single-table statement.
+        sql`exists (select 1 from group_members other
+          where other.membership_id = "group_members"."membership_id" and other.group_id <> "group_members"."group_id")`
+      : undefined
   const removed = await tx
     .delete(groupMembers)
-    .where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked)))
+    .where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked), keepLast))
     .returning({ membershipId: groupMembers.membershipId })
   const removedIds = removed.map((r) => r.membershipId)
   if (group.isDefault && removedIds.length) {

@@ -55,7 +55,7 @@ export function notModified(c: Context<ScimEnv>, currentVersion: string): Respon
 export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''
   if (!/^application\/(scim\+)?json\b/i.test(type)) {
-    throw new ScimError(415, 'Send the body as application/scim+json or application/json.', 'invalidSyntax')
+    throw new ScimError(415, 'Send the body as application/scim+json or application/json.')
   }
   const text = await c.req.text()
   try {

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm'
-import { groupMembers, invitations, memberships } from '../../../drizzle/schema.js'
+import { and, eq, inArray } from 'drizzle-orm'
+import { groupMembers, groups, invitations, memberships } from '../../../drizzle/schema.js'
 import { rawQuery } from '../../db/raw-query.js'
 import { DomainError } from '../errors.js'
 import { recordEvent, recordExpiredInvitations } from '../events.js'
@@ -35,7 +35,9 @@ export async function removeMember(
       .update(invitations)
       .set({ status: 'withdrawn', endedAt: now })
       .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
-    await tx.delete(groupMembers).where(eq(groupMembers.membershipId, member.id))
+    const left = await tx.delete(groupMembers).where(eq(groupMembers.membershipId, member.id)).returning({ groupId: groupMembers.groupId })
+    // The groups' member lists changed too (SCIM shows it in their meta.lastModified).
+    if (left.length) await tx.update(groups).set({ updatedAt: now }).where(inArray(groups.id, left.map((row) => row.groupId)))
     await endSessionsWithoutAccess(tx, member.personId)
     await recordEvent(tx, {
       accountId: input.accountId,

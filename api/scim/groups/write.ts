@@ -4,7 +4,7 @@ import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
 import { tokenActor, type ScimEnv } from '../env.js'
-import { normalizePatch, planGroupPatch, type GroupPatchStep } from '../patch/index.js'
+import { memberIds, normalizePatch, planGroupPatch, type GroupPatchStep } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
 import { asksForAttributes, project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
@@ -28,11 +28,7 @@ function groupBody(json: unknown): GroupBody {
   return {
     displayName: body.displayName,
     externalId: typeof body.externalId === 'string' ? body.externalId : null,
-    members: members?.map((m) => {
-      const value = (m as { value?: unknown })?.value
-      if (typeof value !== 'string') throw invalidValue('Each member needs a string value.')
-      return value
-    }),
+    members: members === undefined ? undefined : memberIds(members),
   }
 }
 

@@ -57,11 +57,14 @@ function planMembers({ op, path, value }: PatchOperation): GroupPatchStep | unde
   return op === 'add' ? { kind: 'addMembers', ids } : { kind: 'removeMembers', ids }
 }
 
-function memberIds(value: unknown): string[] {
+/** The user ids of a `members` value, as PATCH, POST and PUT send it. Groups cannot be members. */
+export function memberIds(value: unknown): string[] {
   const entries = Array.isArray(value) ? value : [value]
   const ids = entries.map((entry) => {
     const id = isPlainObject(entry) ? entry.value : undefined
     if (typeof id !== 'string' || id.trim() === '') throw invalidValue('Each member needs a value: the id of a User.')
+    const type = isPlainObject(entry) ? entry.type : undefined
+    if (typeof type === 'string' && type.toLowerCase() !== 'user') throw invalidValue('Only users can be members of a group.')
     return id.trim()
   })
   return [...new Set(ids)]

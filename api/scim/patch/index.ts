@@ -1,5 +1,5 @@
 export { applyUserPatch, patchedPassword } from './apply-user.js'
-export { planGroupPatch, type GroupPatchStep } from './group-plan.js'
+export { memberIds, planGroupPatch, type GroupPatchStep } from './group-plan.js'
 export { assertSameId, normalizeOperation, normalizePatch } from './normalize.js'
 export { describePath, parsePath, pathText } from './path.js'
 export * from './types.js'

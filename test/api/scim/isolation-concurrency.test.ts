@@ -62,5 +62,17 @@ describe('concurrency', () => {
     expect((await acme.get(`/Users/${id}`)).body.groups.map((g: { value: string }) => g.value)).toEqual([group])
     await acme.patch(`/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'members' }] })
     expect((await acme.get(`/Users/${id}`)).body.groups.map((g: { value: string }) => g.value)).toEqual([tokenGroup])
+
+    // Removed from the token group itself while it is their last group, they stay in it (as the
+    // fallback), by filter, by value (Entra), and by replacing the members.
+    const stays = async () => expect((await acme.get(`/Users/${id}`)).body.groups.map((g: { value: string }) => g.value)).toEqual([tokenGroup])
+    for (const operation of [
+      { op: 'remove', path: `members[value eq "${id}"]` },
+      { op: 'Remove', path: 'members', value: [{ $ref: null, value: id }] },
+      { op: 'replace', path: 'members', value: [] },
+    ]) {
+      expect((await acme.patch(`/Groups/${tokenGroup}`, { schemas: [PATCH_OP], Operations: [operation] })).status).toBe(204)
+      await stays()
+    }
   })
 })

@@ -162,3 +162,28 @@ describe('conditional reads and endpoints left out', () => {
     }
   })
 })
+
+describe('group members', () => {
+  it('reads members alike in POST, PUT and PATCH (trimmed; users only)', async () => {
+    const member = (await scim.post('/Users', { schemas: [USER], userName: 'member-a@example.com' })).body.id
+    const created = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Trimmed', members: [{ value: ` ${member} ` }] })
+    expect(created.status).toBe(201)
+    expect(created.body.members.map((m: { value: string }) => m.value)).toEqual([member])
+    const put = await scim.put(`/Groups/${created.body.id}`, { schemas: [GROUP], displayName: 'Trimmed', members: [{ value: ` ${member}` }] })
+    expect(put.status).toBe(200)
+    const nested = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Nested', members: [{ value: created.body.id, type: 'Group' }] })
+    expect(nested.status).toBe(400)
+    expect(nested.body.scimType).toBe('invalidValue')
+  })
+
+  it('moves a group’s lastModified when a member is deleted', async () => {
+    const member = (await scim.post('/Users', { schemas: [USER], userName: 'member-b@example.com' })).body.id
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Dwindling', members: [{ value: member }] })
+    t.clock.advance(5000)
+    expect((await scim.delete(`/Users/${member}`)).status).toBe(204)
+    const after = await scim.get(`/Groups/${group.body.id}`)
+    expect(after.body.members).toEqual([])
+    expect(after.body.meta.lastModified).toBe(t.clock.now().toISOString())
+    expect(after.body.meta.lastModified).not.toBe(group.body.meta.lastModified)
+  })
+})

@@ -131,9 +131,7 @@ export async function updateGroup(
 export async function deleteGroup(deps: CoreDeps, accountId: string, groupId: string): Promise<GroupRecord> {
   const current = await getGroup(deps.db, accountId, groupId)
   if (current.isDefault) throw new DomainError('invalid_state', `The default group "${current.name}" cannot be deleted.`)
-  const hasMembers = () =>
-    new DomainError('invalid_state', `The group "${current.name}" still has members; move them to other groups first.`)
-  if (current.memberCount > 0) throw hasMembers()
+  if (current.memberCount > 0) throw stillHasMembers(current.name)
   try {
     await deps.db.delete(groups).where(and(eq(groups.id, groupId), eq(groups.accountId, accountId), eq(groups.isDefault, false)))
   } catch (error) {
@@ -142,15 +140,16 @@ export async function deleteGroup(deps: CoreDeps, accountId: string, groupId: st
   return current
 }
 
+const stillHasMembers = (name: string) =>
+  new DomainError('invalid_state', `The group "${name}" still has members; move them to other groups first.`)
+
 /**
  * Why a group could not be deleted, when a foreign key refused: its members, or a live API token
  * that provisions users into it (the constraint decided; this only names the token).
  */
 export async function groupInUse(db: Executor, accountId: string, name: string, groupId: string, error: unknown): Promise<unknown> {
   if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION) return error
-  if (pgConstraint(error) !== 'api_tokens_provision_group_fk') {
-    return new DomainError('invalid_state', `The group "${name}" still has members; move them to other groups first.`)
-  }
+  if (pgConstraint(error) !== 'api_tokens_provision_group_fk') return stillHasMembers(name)
   const tokens = await db
     .select({ name: apiTokens.name })
     .from(apiTokens)

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { invalidValue } from './errors.js'
-import { parseAttributeList } from './projection.js'
+import { projectionOf } from './projection.js'
 
 export const DEFAULT_COUNT = 100
 export const MAX_COUNT = 1000
@@ -25,8 +25,7 @@ export function parseListParams(c: Context) {
     count,
     sortBy: query.sortBy,
     descending: sortOrder === 'descending',
-    attributes: parseAttributeList(query.attributes),
-    excludedAttributes: parseAttributeList(query.excludedAttributes),
+    ...projectionOf(query),
   }
 }
 

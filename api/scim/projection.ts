@@ -58,9 +58,14 @@ export function project<T extends Record<string, unknown>>(
   return resource
 }
 
+/** `attributes` / `excludedAttributes` of a parsed query string. */
+export function projectionOf(query: Record<string, string | undefined>) {
+  return { attributes: parseAttributeList(query.attributes), excludedAttributes: parseAttributeList(query.excludedAttributes) }
+}
+
 /** The request's `attributes` / `excludedAttributes`, which RFC 7644 §3.9 allows on every operation that returns a resource. */
-export function requestedProjection(c: { req: { query(name: string): string | undefined } }) {
-  return { attributes: parseAttributeList(c.req.query('attributes')), excludedAttributes: parseAttributeList(c.req.query('excludedAttributes')) }
+export function requestedProjection(c: { req: { query(): Record<string, string> } }) {
+  return projectionOf(c.req.query())
 }
 
 /** Whether the request asks for a partial resource (then a group PATCH answers 200 with it, not 204). */

@@ -1,4 +1,5 @@
 import { ENTERPRISE_SCHEMA, USER_SCHEMA, scimBaseUrl } from '../env.js'
+import { isPlainObject } from '../schema/index.js'
 import type { ScimUserRow } from './store.js'
 
 /**
@@ -9,7 +10,7 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
   const stored = row.scim
   const base = scimBaseUrl(appUrl)
   // Anything but an object where the name belongs (stored before validation) counts as no name.
-  const name = isObject(stored.name) ? stored.name : {
+  const name = isPlainObject(stored.name) ? stored.name : {
     givenName: row.firstName,
     familyName: row.lastName,
     formatted: `${row.firstName} ${row.lastName}`.trim(),
@@ -39,5 +40,3 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
 }
 
 export type ScimUser = ReturnType<typeof toScimUser>
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
 import { DomainError, notFound } from './errors.js'
-import { groupInUse } from './groups.js'
+import { groupInUse, groupUsedByTokens, tokensProvisioningInto } from './groups.js'
 import { rowsOf } from './rows.js'
 import { isUuid } from './users.js'
 import type { Actor, Executor } from './types.js'
@@ -122,6 +122,10 @@ export async function deleteProvisionedGroup(tx: Executor, ctx: Context, fallbac
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   if (group.isDefault) throw new DomainError('invalid_state', `The default group "${group.name}" cannot be deleted.`)
   if (ctx.groupId === fallbackGroupId) throw new DomainError('invalid_state', `"${group.name}" is where this token provisions users; choose another group for the token first.`)
+  // Named while the transaction can still read; the foreign key remains what refuses a token
+  // that starts provisioning into the group meanwhile.
+  const provisioning = await tokensProvisioningInto(tx, ctx.accountId, ctx.groupId)
+  if (provisioning.length) throw groupUsedByTokens(group.name, provisioning)
   await removeGroupMembers(tx, ctx, null, fallbackGroupId)
   try {
     await tx.delete(groups).where(and(eq(groups.id, ctx.groupId), eq(groups.accountId, ctx.accountId)))

@@ -143,6 +143,28 @@ export async function deleteGroup(deps: CoreDeps, accountId: string, groupId: st
 const stillHasMembers = (name: string) =>
   new DomainError('invalid_state', `The group "${name}" still has members; move them to other groups first.`)
 
+/** The live API tokens (up to three, by name) that provision users into the group. */
+export async function tokensProvisioningInto(db: Executor, accountId: string, groupId: string): Promise<string[]> {
+  const tokens = await db
+    .select({ name: apiTokens.name })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.provisionGroupId, groupId)))
+    .orderBy(asc(apiTokens.name))
+    .limit(3)
+  return tokens.map((t) => t.name)
+}
+
+/** The refusal to delete a group that live API tokens provision users into. */
+export function groupUsedByTokens(name: string, tokenNames: string[]) {
+  const names = tokenNames.map((token) => `"${token}"`).join(', ')
+  const who = tokenNames.length === 0 ? 'an API token' : tokenNames.length === 1 ? `API token ${names}` : `API tokens ${names}`
+  const provisions = tokenNames.length > 1 ? 'provision' : 'provisions'
+  return new DomainError(
+    'invalid_state',
+    `The group "${name}" is where ${who} ${provisions} users; choose another group for the token on the API tokens page, or revoke it, first.`,
+  )
+}
+
 /**
  * Why a group could not be deleted, when a foreign key refused: its members, or a live API token
  * that provisions users into it (the constraint decided; this only names the token).
@@ -150,19 +172,8 @@ const stillHasMembers = (name: string) =>
 export async function groupInUse(db: Executor, accountId: string, name: string, groupId: string, error: unknown): Promise<unknown> {
   if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION) return error
   if (pgConstraint(error) !== 'api_tokens_provision_group_fk') return stillHasMembers(name)
-  const tokens = await db
-    .select({ name: apiTokens.name })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.provisionGroupId, groupId)))
-    .orderBy(asc(apiTokens.name))
-    .limit(3)
-    // Inside a transaction the failed DELETE has aborted it: then the message names no token.
-    .catch(() => [])
-  const names = tokens.map((t) => `"${t.name}"`).join(', ') || 'an API token'
-  return new DomainError(
-    'invalid_state',
-    `The group "${name}" is where API token ${names} provisions users; choose another group for the token on the API tokens page, or revoke it, first.`,
-  )
+  // Inside a transaction the failed DELETE has aborted it: then the message names no token.
+  return groupUsedByTokens(name, await tokensProvisioningInto(db, accountId, groupId).catch(() => []))
 }
 
 /** An identity provider's own id for the group. */

@@ -44,21 +44,29 @@ async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: stri
   await tx.update(groups).set({ updatedAt: ctx.now }).where(eq(groups.id, ctx.groupId))
 }
 
-/** Adds members with one INSERT; ids that are not live members of the account are refused. */
-export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds: string[]): Promise<void> {
+/** What a change of members did: ids added or removed, and ids that name no live member of the account. */
+export interface MemberChange {
+  added: number
+  removed: number
+  unknown: string[]
+}
+
+/**
+ * Adds members with one INSERT. Ids that are not live members of the account are left out and
+ * reported: an identity provider still holding a member removed here must not be stuck on them.
+ */
+export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds: string[]): Promise<MemberChange> {
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   const found = await lockMembers(tx, ctx.accountId, membershipIds)
   const unknown = [...new Set(membershipIds)].filter((id) => !found.includes(id))
-  if (unknown.length) {
-    throw new DomainError('validation_failed', `Not users of this account: ${unknown.slice(0, 5).join(', ')}.`, { members: 'Unknown user.' })
-  }
-  if (found.length === 0) return
+  if (found.length === 0) return { added: 0, removed: 0, unknown }
   const inserted = await tx
     .insert(groupMembers)
     .values(found.map((membershipId) => ({ groupId: ctx.groupId, membershipId, accountId: ctx.accountId, createdAt: ctx.now })))
     .onConflictDoNothing()
     .returning({ membershipId: groupMembers.membershipId })
   await recordGroupChange(tx, ctx, inserted.map((r) => r.membershipId), 'added', group.name)
+  return { added: inserted.length, removed: 0, unknown }
 }
 
 /**
@@ -71,14 +79,15 @@ export async function removeGroupMembers(
   ctx: Context,
   membershipIds: string[] | null,
   fallbackGroupId: string,
-): Promise<void> {
+): Promise<MemberChange> {
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   if (group.isDefault) await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, ctx.groupId)).for('update')
   const targets =
     membershipIds ??
     (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
   const locked = await lockMembers(tx, ctx.accountId, targets)
-  if (locked.length === 0) return
+  const none = { added: 0, removed: 0, unknown: [] }
+  if (locked.length === 0) return none
   // Removed from the group they would fall back to, members keep it if it is their last one
   // (they fall back to where they are). The members are locked, so this cannot race.
   const keepLast =
@@ -107,14 +116,16 @@ export async function removeGroupMembers(
     const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
     await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id), 'added', fallback.name)
   }
+  return { ...none, removed: removedIds.length }
 }
 
-/** Sets the members to exactly `membershipIds`. */
-export async function replaceGroupMembers(tx: Executor, ctx: Context, membershipIds: string[], fallbackGroupId: string) {
+/** Sets the members to exactly `membershipIds` (those that are live members of the account). */
+export async function replaceGroupMembers(tx: Executor, ctx: Context, membershipIds: string[], fallbackGroupId: string): Promise<MemberChange> {
   const current = await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))
   const wanted = new Set(membershipIds)
-  await addGroupMembers(tx, ctx, membershipIds)
-  await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId)
+  const added = await addGroupMembers(tx, ctx, membershipIds)
+  const removed = await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId)
+  return { ...added, removed: removed.removed }
 }
 
 /** Deletes a group for an identity provider: its members fall back first. */

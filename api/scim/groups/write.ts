@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { addGroupMembers, deleteProvisionedGroup, removeGroupMembers, replaceGroupMembers } from '../../core/group-members.js'
+import { addGroupMembers, deleteProvisionedGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
 import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
@@ -59,23 +59,65 @@ async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string) {
   return row
 }
 
-async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: string, step: GroupPatchStep) {
+/** What one request did to a group, for the provisioning log: what changed, not what was asked. */
+interface GroupChanges {
+  /** The group's name before the request; renamedTo is set only when a rename changed it. */
+  name?: string
+  renamedTo?: string
+  externalIdSet: boolean
+  added: number
+  removed: number
+  unknown: Set<string>
+  touchedMembers: boolean
+}
+
+const noChanges = (): GroupChanges => ({ externalIdSet: false, added: 0, removed: 0, unknown: new Set(), touchedMembers: false })
+
+async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: string, step: GroupPatchStep, changes: GroupChanges) {
   const token = c.get('token')
   const ctx = { accountId: token.accountId, groupId, actor: tokenActor(token), now: deps.clock.now() }
+  const counted = (change: MemberChange) => {
+    changes.touchedMembers = true
+    changes.added += change.added
+    changes.removed += change.removed
+    for (const id of change.unknown) changes.unknown.add(id)
+  }
   switch (step.kind) {
-    case 'rename':
-      return void (await updateGroup(deps, token.accountId, groupId, { name: step.displayName }))
+    case 'rename': {
+      const renamed = await updateGroup(deps, token.accountId, groupId, { name: step.displayName })
+      if (renamed.name !== (changes.renamedTo ?? changes.name)) changes.renamedTo = renamed.name
+      return
+    }
     case 'externalId':
+      changes.externalIdSet = true
       return setGroupExternalId(deps, token.accountId, groupId, step.value)
     case 'addMembers':
-      return addGroupMembers(tx, ctx, step.ids)
+      return counted(await addGroupMembers(tx, ctx, step.ids))
     case 'removeMembers':
-      return removeGroupMembers(tx, ctx, step.ids, token.provisionGroupId)
+      return counted(await removeGroupMembers(tx, ctx, step.ids, token.provisionGroupId))
     case 'removeAllMembers':
-      return removeGroupMembers(tx, ctx, null, token.provisionGroupId)
+      return counted(await removeGroupMembers(tx, ctx, null, token.provisionGroupId))
     case 'replaceMembers':
-      return replaceGroupMembers(tx, ctx, step.ids, token.provisionGroupId)
+      return counted(await replaceGroupMembers(tx, ctx, step.ids, token.provisionGroupId))
   }
+}
+
+const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
+
+/** "renamed to Sales, added 2 members, 1 unknown id left out", or "nothing changed". */
+function describe(changes: GroupChanges): string {
+  const parts: string[] = []
+  if (changes.renamedTo !== undefined) parts.push(`renamed to ${changes.renamedTo}`)
+  if (changes.externalIdSet) parts.push('externalId set')
+  if (changes.added) parts.push(`added ${members(changes.added)}`)
+  if (changes.removed) parts.push(`removed ${members(changes.removed)}`)
+  if (changes.touchedMembers && !changes.added && !changes.removed) parts.push('members unchanged')
+  const unknown = [...changes.unknown]
+  if (unknown.length) {
+    const shown = unknown.slice(0, 3).join(', ') + (unknown.length > 3 ? ', …' : '')
+    parts.push(`left out ${unknown.length === 1 ? 'an id that is not a user' : `${unknown.length} ids that are not users`} of this account (${shown})`)
+  }
+  return parts.join(', ') || 'nothing changed'
 }
 
 /** POST, PUT, PATCH and DELETE /Groups. Members are rows, changed by single statements. */
@@ -83,36 +125,44 @@ export const writeGroups = new Hono<ScimEnv>()
   .post('/', async (c) => {
     const body = groupBody(await readJson(c))
     const token = c.get('token')
+    const changes = noChanges()
     const id = await inTransaction(c, async (deps, tx) => {
       const group = await createGroup(deps, token.accountId, { name: body.displayName })
       if (body.externalId) await setGroupExternalId(deps, token.accountId, group.id, body.externalId)
-      if (body.members?.length) await applyStep(c, deps, tx, group.id, { kind: 'addMembers', ids: body.members })
+      if (body.members?.length) await applyStep(c, deps, tx, group.id, { kind: 'addMembers', ids: body.members }, changes)
       return group.id
     })
-    c.set('scimSummary', `Created group ${body.displayName}${body.members?.length ? ` with ${members(body.members.length)}` : ''}`)
+    c.set('scimSummary', `Created group ${body.displayName}${changes.touchedMembers ? `: ${describe(changes)}` : ''}`)
     return respondWithGroup(c, id, 201)
   })
   .put('/:id', async (c) => {
     const id = c.req.param('id')
     const body = groupBody(await readJson(c))
+    const changes = noChanges()
     await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
-      if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName })
-      await setGroupExternalId(deps, c.get('token').accountId, id, body.externalId)
-      if (body.members) await applyStep(c, deps, tx, id, { kind: 'replaceMembers', ids: body.members })
+      changes.name = current.name
+      if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName }, changes)
+      if (current.externalId !== body.externalId) {
+        await setGroupExternalId(deps, c.get('token').accountId, id, body.externalId)
+        changes.externalIdSet = true
+      }
+      if (body.members) await applyStep(c, deps, tx, id, { kind: 'replaceMembers', ids: body.members }, changes)
     })
-    c.set('scimSummary', `Replaced group ${body.displayName}`)
+    c.set('scimSummary', `Replaced group ${body.displayName}: ${describe(changes)}`)
     return respondWithGroup(c, id, 200)
   })
   .patch('/:id', async (c) => {
     const id = c.req.param('id')
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
+    const changes = noChanges()
     const group = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
-      for (const step of steps) await applyStep(c, deps, tx, id, step)
+      changes.name = current.name
+      for (const step of steps) await applyStep(c, deps, tx, id, step, changes)
       return current
     })
-    c.set('scimSummary', `Patched group ${group.name}: ${steps.map(describe).join(', ')}`)
+    c.set('scimSummary', `Patched group ${group.name}: ${describe(changes)}`)
     // RFC 7644 §3.5.2: 204 unless the client asked for attributes; then 200 with them.
     return asksForAttributes(requestedProjection(c)) ? respondWithGroup(c, id, 200) : c.body(null, 204)
   })
@@ -127,22 +177,3 @@ export const writeGroups = new Hono<ScimEnv>()
     c.set('scimSummary', `Deleted group ${group.name}`)
     return c.body(null, 204)
   })
-
-const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
-
-function describe(step: GroupPatchStep): string | undefined {
-  switch (step.kind) {
-    case 'rename':
-      return `renamed to ${step.displayName}`
-    case 'externalId':
-      return 'externalId set'
-    case 'addMembers':
-      return `added ${members(step.ids.length)}`
-    case 'removeMembers':
-      return `removed ${members(step.ids.length)}`
-    case 'removeAllMembers':
-      return 'removed all members'
-    case 'replaceMembers':
-      return `replaced the members with ${members(step.ids.length)}`
-  }
-}

@@ -65,7 +65,8 @@ export function memberIds(value: unknown): string[] {
     if (typeof id !== 'string' || id.trim() === '') throw invalidValue('Each member needs a value: the id of a User.')
     const type = isPlainObject(entry) ? entry.type : undefined
     if (typeof type === 'string' && type.toLowerCase() !== 'user') throw invalidValue('Only users can be members of a group.')
-    return id.trim()
+    // Ids are uuids, which GET accepts in any case: compare them as PostgreSQL prints them.
+    return id.trim().toLowerCase()
   })
   return [...new Set(ids)]
 }
@@ -73,7 +74,7 @@ export function memberIds(value: unknown): string[] {
 /** `members[value eq "a"]`, or several joined by `or`: the only member filters that name rows. */
 function idsInFilter(filter: Filter): string[] {
   if (filter.op === 'eq' && filter.attrPath.toLowerCase() === 'value' && typeof filter.compValue === 'string' && filter.compValue.trim()) {
-    return [filter.compValue.trim()]
+    return [filter.compValue.trim().toLowerCase()]
   }
   if (filter.op === 'or') return [...new Set(filter.filters.flatMap(idsInFilter))]
   throw invalidPath('A members filter must be value eq "<id>", or several joined by or.')

@@ -153,7 +153,8 @@ export const writeUsers = new Hono<ScimEnv>()
   .put('/:id', async (c) => {
     const id = c.req.param('id')
     const body = await userBody(c)
-    const { before, saved, emailQueued } = await updateLocked(c, id, () => body)
+    // RFC 7643 gives `active` no default: a PUT that leaves it out must not undo a deactivation.
+    const { before, saved, emailQueued } = await updateLocked(c, id, (current) => ({ ...body, active: body.active ?? current.active }))
     c.set('scimSummary', `Replaced user ${String(body.userName)}${activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })

@@ -1,0 +1,103 @@
+// An identity provider's picture of the account lags behind it: members removed in the UI, ids
+// in another case, PUTs that leave `active` out. None of it may wedge a group or undo a change;
+// the provisioning log says what each request really changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { createToken, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+import type { Session } from '../../support/http.js'
+
+let t: TestApp
+let admin: Session
+let token: Awaited<ReturnType<typeof createToken>>
+let scim: ScimClient
+
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await t.asAdmin()
+  token = await createToken(t, admin, { name: 'okta-prod', sendInvitationEmail: false })
+  scim = scimClient(t, token.token)
+})
+afterAll(() => t.close())
+
+const newUser = async (userName: string) => (await scim.post('/Users', { schemas: [USER], userName })).body.id as string
+const memberIdsOf = async (groupId: string) => ((await scim.get(`/Groups/${groupId}`)).body.members as { value: string }[]).map((m) => m.value).sort()
+const patchGroup = (groupId: string, ...Operations: unknown[]) => scim.patch(`/Groups/${groupId}`, { schemas: [PATCH_OP], Operations })
+/** The newest log summaries of this token's changes (reads left out), newest first. */
+async function summaries(count: number) {
+  await t.settle()
+  const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+  return (log.body as { method: string; summary: string }[])
+    .filter((entry) => entry.method !== 'GET')
+    .slice(0, count)
+    .map((entry) => entry.summary)
+}
+
+describe('member ids the account no longer knows', () => {
+  it('are left out of adds, replaces and new groups, and the rest still applies', async () => {
+    const kept = await newUser('kept@example.com')
+    const removed = await newUser('removed-in-ui@example.com')
+    expect((await admin.delete(`/api/accounts/${t.acme.accountId}/users/${removed}`)).status).toBe(200)
+    const garbage = 'not-an-id'
+    const other = await newUser('other@example.com')
+
+    const created = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Stale', members: [{ value: removed }, { value: kept }] })
+    expect(created.status).toBe(201)
+    expect(created.body.members.map((m: { value: string }) => m.value)).toEqual([kept])
+
+    const add = await patchGroup(created.body.id, { op: 'Add', path: 'members', value: [{ value: removed }, { value: other }, { value: garbage }] })
+    expect(add.status).toBe(204)
+    expect(await memberIdsOf(created.body.id)).toEqual([kept, other].sort())
+
+    const replace = await patchGroup(created.body.id, { op: 'replace', path: 'members', value: [{ value: removed }, { value: other }] })
+    expect(replace.status).toBe(204)
+    expect(await memberIdsOf(created.body.id)).toEqual([other])
+
+    expect(await summaries(3)).toEqual([
+      `Patched group Stale: removed 1 member, left out an id that is not a user of this account (${removed})`,
+      `Patched group Stale: added 1 member, left out 2 ids that are not users of this account (${removed}, ${garbage})`,
+      `Created group Stale: added 1 member, left out an id that is not a user of this account (${removed})`,
+    ])
+  })
+
+  it('in capitals name the same user as in lower case, for adds and removals alike', async () => {
+    const id = await newUser('capitals@example.com')
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Capitals' })).body.id
+    expect((await scim.get(`/Users/${id.toUpperCase()}`)).status).toBe(200)
+    expect((await patchGroup(group, { op: 'add', path: 'members', value: [{ value: id.toUpperCase() }] })).status).toBe(204)
+    expect(await memberIdsOf(group)).toEqual([id])
+    expect((await patchGroup(group, { op: 'remove', path: `members[value eq "${id.toUpperCase()}"]` })).status).toBe(204)
+    expect(await memberIdsOf(group)).toEqual([])
+  })
+})
+
+describe('the log says what changed, not what was asked', () => {
+  it('a repeated add, a removal of a non-member and a rename to the same name change nothing', async () => {
+    const id = await newUser('already@example.com')
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Steady', members: [{ value: id }] })).body.id
+    await patchGroup(group, { op: 'add', path: 'members', value: [{ value: id }] })
+    await patchGroup(group, { op: 'remove', path: 'members[value eq "00000000-0000-4000-8000-000000000000"]' })
+    await patchGroup(group, { op: 'replace', value: { id: group, displayName: 'Steady' } })
+    await patchGroup(group, { op: 'replace', value: { id: group, displayName: 'Steadier' } })
+    expect(await summaries(4)).toEqual([
+      'Patched group Steady: renamed to Steadier',
+      'Patched group Steady: nothing changed',
+      'Patched group Steady: members unchanged',
+      'Patched group Steady: members unchanged',
+    ])
+  })
+})
+
+describe('PUT /Users without active', () => {
+  it('keeps a deactivated user deactivated, and sends no new invitation', async () => {
+    const id = await newUser('stays-blocked@example.com')
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] })
+    const put = await scim.put(`/Users/${id}`, { schemas: [USER], userName: 'stays-blocked@example.com', name: { givenName: 'Still', familyName: 'Blocked' } })
+    expect(put.status).toBe(200)
+    expect(put.body.active).toBe(false)
+    expect(put.body.name).toEqual({ givenName: 'Still', familyName: 'Blocked' })
+    const user = await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)
+    expect(user.body.state).toBe('blocked')
+    const withActive = await scim.put(`/Users/${id}`, { schemas: [USER], userName: 'stays-blocked@example.com', active: true })
+    expect(withActive.body.active).toBe(true)
+  })
+})

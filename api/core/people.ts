@@ -1,4 +1,4 @@
-import { isValidPhoneNumber, parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js'
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { getCountries } from 'libphonenumber-js'
 import { DomainError } from './errors.js'
 
@@ -28,12 +28,14 @@ export function normalizePhone(countryCode: string | null | undefined, phone: st
       countryCode: 'Required with a phone number.',
     })
   }
-  if (!isValidPhoneNumber(number, country as CountryCode)) {
+  // A number in international form may belong to another country than the one chosen.
+  const parsed = parsePhoneNumberFromString(number, country as CountryCode)
+  if (!parsed?.isValid() || parsed.country !== country) {
     throw new DomainError('validation_failed', 'The phone number is not valid for the chosen country.', {
       phone: `Not a valid phone number for ${country}.`,
     })
   }
-  return { countryCode: country, phone: parsePhoneNumberWithError(number, country as CountryCode).number as string }
+  return { countryCode: country, phone: parsed.number as string }
 }
 
 export function fullName(p: { firstName: string; lastName: string }): string {

@@ -91,6 +91,17 @@ describe('the Add user wizard', () => {
     expect(heading()).toBe('User details')
   })
 
+  it("refuses another country's number in international form", async () => {
+    await openWizard()
+    fillDetails()
+    await chooseCountry('switz', /Switzerland/)
+    type(/Phone number/, '+49 30 901820')
+    click('Next')
+
+    await waitFor(() => expect(helperTextOf(/Phone number/)).toContain('not a valid phone number for Switzerland'))
+    expect(heading()).toBe('User details')
+  })
+
   it('asks for the country of a phone number', async () => {
     await openWizard()
     fillDetails()
@@ -171,6 +182,20 @@ describe('the Add user wizard', () => {
     for (const name of ['View details', 'Copy invitation link', 'Close']) {
       expect(within(dialog).getByRole('button', { name })).toBeTruthy()
     }
+  })
+
+  it('sends one Add however fast it is clicked twice', async () => {
+    const { dataProvider } = await openWizard()
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+    click('Add')
+
+    await onStep('Summary')
+    expect(dataProvider.create).toHaveBeenCalledTimes(1)
+    expect(within(dialog).getByText('Garry Green was added to the account')).toBeTruthy()
   })
 
   async function toSummary() {

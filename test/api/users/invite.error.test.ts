@@ -42,6 +42,7 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     ['group id that is not a uuid', (b) => ({ json: { ...b, groupIds: ['nope'] } }), 400, 'groupIds'],
     ['group of another account', (b) => ({ json: { ...b, groupIds: [otherAccountGroup] } }), 400, 'groupIds'],
     ['phone not valid for the country', (b) => ({ json: { ...b, countryCode: 'CH', phone: '12' } }), 400, 'phone'],
+    ["another country's phone", (b) => ({ json: { ...b, countryCode: 'CH', phone: '+49 30 901820' } }), 400, 'phone'],
     ['phone without a country', (b) => ({ json: { ...b, phone: '079 123 45 67' } }), 400, 'countryCode'],
     ['unknown country', (b) => ({ json: { ...b, countryCode: 'ZZ', phone: '079 123 45 67' } }), 400, 'countryCode'],
     ['malformed JSON', () => ({ body: '{"firstName": ', headers: { 'content-type': 'application/json' } }), 400],

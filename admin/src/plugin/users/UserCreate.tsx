@@ -99,7 +99,11 @@ export function UserCreate() {
     if (groupIds.length > 0) setStep(OVERVIEW)
   }
 
+  // Set at once, unlike isCreating (a render later): a double click must not send a second Add.
+  const adding = useRef(false)
   const add = async () => {
+    if (adding.current) return
+    adding.current = true
     try {
       const user = await create('users', { data: toNewUser(details, groupIds) }, { returnPromise: true })
       if (!user) return
@@ -114,6 +118,8 @@ export function UserCreate() {
         setFocusRequest((count) => count + 1)
       } else if (names.includes('groupIds')) setStep(GROUPS)
       else notifyError(error)
+    } finally {
+      adding.current = false
     }
   }
 

@@ -1,4 +1,4 @@
-import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import type { NewUser, User } from '../types'
 
 export interface UserDetailsValues {
@@ -50,10 +50,16 @@ export function validateUserDetails(values: UserDetailsValues): UserDetailsError
   const phone = values.phone.trim()
   if (phone && !values.countryCode) {
     errors.countryCode = { message: 'roster.users.validation.country_required' }
-  } else if (phone && values.countryCode && !isValidPhoneNumber(phone, values.countryCode as CountryCode)) {
+  } else if (phone && values.countryCode && !isPhoneOf(phone, values.countryCode)) {
     errors.phone = { message: 'roster.users.validation.phone_invalid', args: { country: values.countryCode } }
   }
   return errors
+}
+
+/** A valid number of that country: "+49 30 901820" is German, whatever country was chosen. */
+function isPhoneOf(phone: string, countryCode: string): boolean {
+  const parsed = parsePhoneNumberFromString(phone, countryCode as CountryCode)
+  return parsed !== undefined && parsed.isValid() && parsed.country === countryCode
 }
 
 /** What `POST /users` receives: trimmed names, the phone in E.164 with its ISO country code. */

@@ -11,6 +11,7 @@ import { sameOrigin } from './middleware/same-origin.js'
 import { services, type ServicesProvider } from './middleware/services.js'
 import { requireSession } from './middleware/session.js'
 import { apiTokensRoutes } from './routes/api-tokens.js'
+import { profileRoutes } from './routes/profile.js'
 import { authRoutes } from './routes/auth.js'
 import { provisioningLogRoutes } from './routes/provisioning-log.js'
 import { emailsRoutes } from './routes/emails.js'
@@ -34,7 +35,8 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 /** The one Hono app: REST API, invite pages and (on Node) the admin UI, over injected services. */
 export function createApp(options: AppOptions) {
-  const app = new Hono<AppEnv>()
+  // strict: false: a base URL typed with a trailing slash (…/scim/v2/Users/) still finds its route.
+  const app = new Hono<AppEnv>({ strict: false })
   app.use(requestId())
   app.use(services(options.services))
   // same-origin: invitation tokens are in URLs and must never reach another site in a Referer;
@@ -55,6 +57,7 @@ export function createApp(options: AppOptions) {
   const api = new Hono<AppEnv>()
   api.use(sameOrigin())
   api.route('/auth', authRoutes)
+  api.route('/profile', profileRoutes)
   if (options.testClock) api.route('/test/clock', testClockRoutes(options.testClock))
   api.use('/accounts/:accountId/*', requireSession(), requireAdministrator())
   api.route('/accounts/:accountId/users', usersRoutes)

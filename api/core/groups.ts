@@ -27,9 +27,10 @@ const selection = {
   createdAt: groups.createdAt,
 }
 
-export const GROUP_NAME_MAX_LENGTH = 100
+// Entra ID and Okta allow group names of 256 characters; a pushed group must fit.
+export const GROUP_NAME_MAX_LENGTH = 256
 
-/** The rule for a group's name, whoever sets it (the admin UI, SCIM): trimmed, 1 to 100 characters. */
+/** The rule for a group's name, whoever sets it (the admin UI, SCIM): trimmed, 1 to GROUP_NAME_MAX_LENGTH characters. */
 function validGroupName(raw: string): string {
   const name = raw.trim()
   if (!name) throw new DomainError('validation_failed', 'Enter a group name.', { name: 'Enter a group name.' })

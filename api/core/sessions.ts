@@ -13,8 +13,9 @@ const invalidCredentials = () =>
   new DomainError('invalid_credentials', 'The email or password is not correct, or the account is not active.')
 
 /**
- * Signs in a person who has at least one Active membership. Failed attempts are counted in the
- * database, so the limit holds across every isolate serving the account.
+ * Signs in a person who has at least one Active membership, or none left at all (Disabled: they
+ * may still keep their profile). Someone whose memberships are all Invited or Blocked may not.
+ * Failed attempts are counted in the database, so the limit holds across every isolate.
  */
 export async function signIn(deps: CoreDeps, input: { email: string; password: string }) {
   const now = deps.clock.now()
@@ -39,7 +40,8 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
         .where(and(eq(memberships.personId, person.id), eq(memberships.state, 'active'), isNull(memberships.endedAt)))
         .returning({ id: memberships.id })
     : []
-  if (!person || active.length === 0) {
+  const disabled = person && passwordOk && active.length === 0 ? !(await hasLiveMembership(deps, person.id)) : false
+  if (!person || (active.length === 0 && !disabled)) {
     await deps.db.insert(signInAttempts).values({ emailNormalized: email, attemptedAt: now })
     throw invalidCredentials()
   }
@@ -51,6 +53,15 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
     expiresAt: new Date(now.getTime() + deps.config.sessionTtlDays * 24 * 60 * 60 * 1000),
   })
   return { token, person: { id: person.id, email: person.email, firstName: person.firstName, lastName: person.lastName } }
+}
+
+async function hasLiveMembership(deps: CoreDeps, personId: string): Promise<boolean> {
+  const [live] = await deps.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.personId, personId), isNull(memberships.endedAt)))
+    .limit(1)
+  return live !== undefined
 }
 
 export async function signOut(deps: CoreDeps, token: string): Promise<void> {

@@ -22,6 +22,9 @@ function notSupported(): never {
 export function createScimApp(options: ScimOptions) {
   const scim = new Hono<ScimEnv>()
   scim.onError(onScimError)
+  scim.use(provisioningLogger())
+  scim.use(authenticate({ requestsPerSecond: options.requestsPerSecond }))
+  // After authentication, so that a body over the limit is in the account's provisioning log too.
   scim.use(
     limitBody<ScimEnv>({
       maxSize: MAX_PAYLOAD_BYTES,
@@ -30,8 +33,6 @@ export function createScimApp(options: ScimOptions) {
       },
     }),
   )
-  scim.use(provisioningLogger())
-  scim.use(authenticate({ requestsPerSecond: options.requestsPerSecond }))
   scim.route('/', discovery)
   // RFC 7644 §3.11: a service without /Me answers 501; a token belongs to an account, not a user.
   scim.all('/Me', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { userStates } from '../../core/state.js'
 import { idFilter } from '../../rest/list-query.js'
 
-const name = (what: string) => z.string({ error: `Enter a ${what}.` }).trim().min(1, `Enter a ${what}.`).max(100, 'At most 100 characters.')
+export const personName = (what: string) => z.string({ error: `Enter a ${what}.` }).trim().min(1, `Enter a ${what}.`).max(100, 'At most 100 characters.')
 
 export const emailInput = z
   .string({ error: 'Enter an email address.' })
@@ -17,8 +17,8 @@ export const groupIdsInput = z
   .max(200, 'At most 200 groups.')
 
 export const inviteUserInput = z.object({
-  firstName: name('first name'),
-  lastName: name('last name'),
+  firstName: personName('first name'),
+  lastName: personName('last name'),
   email: emailInput,
   countryCode: z.string().trim().max(2, 'Use a two-letter country code.').nullish(),
   phone: z.string().trim().max(40, 'At most 40 characters.').nullish(),

@@ -5,6 +5,9 @@ import type { ScimEnv } from '../env.js'
 
 export const LOG_RETENTION_DAYS = 30
 
+/** Text PostgreSQL can store (no NUL, which a request may well carry), cut to a readable length. */
+const loggable = (text: string) => text.replace(/\u0000/g, '\uFFFD').slice(0, 2000)
+
 /**
  * Records every authenticated SCIM request of an account after the response is sent: what was
  * asked, how it ended, how long it took, and what changed or why it failed.
@@ -23,10 +26,10 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
       tokenId: token.id,
       tokenName: token.name,
       method: c.req.method,
-      path: (url.pathname + url.search).slice(0, 2000),
+      path: loggable(url.pathname + url.search),
       status: c.res.status,
       durationMs: Math.round(performance.now() - started),
-      summary: summary.slice(0, 2000),
+      summary: loggable(summary),
       at: services.clock.now(),
     }
     services.afterResponse(() => services.provisioningLog.write(entry))

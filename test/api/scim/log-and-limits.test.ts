@@ -41,6 +41,22 @@ describe('provisioning log', () => {
 })
 
 describe('rate limit', () => {
+  it('keeps the requests that end before a handler: an oversized body, a NUL in the path', async () => {
+    const admin = await t.asAdmin()
+    const token = await createToken(t, admin, { name: 'edge-cases' })
+    const scim = scimClient(t, token.token)
+    expect((await scim.post('/Users', { schemas: [USER], userName: 'big@example.com', title: 'x'.repeat(1_100_000) })).status).toBe(413)
+    expect((await scim.get('/Users/%00')).status).toBe(404)
+    expect((await scim.get('/Users/?count=1')).status).toBe(200)
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+    expect(log.body.map((e: { status: number; summary: string }) => [e.status, e.summary])).toEqual([
+      [200, expect.stringMatching(/^Listed 1 of \d+ users$/)],
+      [404, 'User \uFFFD not found.'],
+      [413, 'The request body is larger than 1024 KiB.'],
+    ])
+  })
+
   it('answers 429 with Retry-After above the limit, counted per token in the database', async () => {
     const token = await createToken(t, await t.asAdmin())
     const http = httpClient(createApp({ services: t.services, scimRequestsPerSecond: 3 }))

@@ -120,9 +120,11 @@ describe('attributes and versions', () => {
 })
 
 describe('group input', () => {
-  it('holds a group name to 100 characters however it is set, and externalId to a string', async () => {
+  it('holds a group name to 256 characters however it is set, and externalId to a string', async () => {
+    const longest = await scim.post('/Groups', { schemas: [GROUP], displayName: 'x'.repeat(256) })
+    expect(longest.status).toBe(201)
     const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Short' })
-    const long = 'y'.repeat(101)
+    const long = 'y'.repeat(257)
     for (const response of [
       await scim.post('/Groups', { schemas: [GROUP], displayName: long }),
       await scim.put(`/Groups/${group.body.id}`, { schemas: [GROUP], displayName: long }),

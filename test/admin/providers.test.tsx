@@ -56,6 +56,22 @@ describe('rosterDataProvider', () => {
     expect(calls[4]?.url).toBe(`${base}/users/check-email?email=A%2Bb%40x.example`)
   })
 
+  it('reads and saves the signed-in person’s profile outside any account', async () => {
+    const profile = { id: 'p1', email: 'ada@x.example', firstName: 'Ada', lastName: 'Admin', countryCode: null, phone: null }
+    const { client, calls } = httpClient({ '/api/profile': { json: profile } })
+    const accountId = vi.fn(() => 'acc 1')
+    const provider = rosterDataProvider('/api', accountId, client)
+
+    expect((await provider.getOne('profile', { id: 'me' })).data).toEqual(profile)
+    await provider.update('profile', { id: 'p1', data: { firstName: 'Ada', lastName: 'Lovelace' }, previousData: profile })
+    expect(calls.map((call) => [call.url, call.options.method ?? 'GET'])).toEqual([
+      ['/api/profile', 'GET'],
+      ['/api/profile', 'PUT'],
+    ])
+    expect(JSON.parse(String(calls[1]?.options.body))).toEqual({ firstName: 'Ada', lastName: 'Lovelace' })
+    expect(accountId).not.toHaveBeenCalled()
+  })
+
   it('asks for the account id on every call, so an app can switch accounts', async () => {
     const { client, calls } = httpClient({ '/api/accounts/': { json: { id: 'g1' } } })
     let account = 'one'
@@ -100,6 +116,17 @@ describe('rosterAuthProvider', () => {
     })
     await auth.checkAuth({})
     expect(calls.filter((call) => call.url === '/api/auth/me')).toHaveLength(1)
+  })
+
+  it('gives administering permissions by the accounts administered, and reads the person anew once told', async () => {
+    const { client, calls } = httpClient({ '/api/auth/me': { json: { ...me, administeredAccounts: [] } } })
+    const auth = rosterAuthProvider('/api', client)
+    await expect(auth.getPermissions?.({})).resolves.toEqual({ administers: false })
+    await auth.getIdentity?.()
+    expect(calls).toHaveLength(1)
+    auth.forgetSession()
+    await auth.getIdentity?.()
+    expect(calls).toHaveLength(2)
   })
 
   it('treats 401 as signed out, and other errors as not an auth matter', async () => {

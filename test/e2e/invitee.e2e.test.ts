@@ -337,4 +337,43 @@ describe("An invitee's path, end to end in Chromium", () => {
     expect(await row.getByRole('link', { name: 'Administrators' }).count()).toBe(0)
   })
 
+  flow.step('profile', 'a member who administers nothing, and then a removed person, sign in to their own profile', async () => {
+    flow.show(invitee)
+    await invitee.goto('/')
+    await signIn(invitee, FIRST.email, FIRST.password)
+    await shows(invitee.getByRole('alert').filter({ hasText: 'You do not administer any account.' }))
+    expect(await invitee.getByRole('menuitem', { name: 'Users' }).count()).toBe(0)
+    const email = invitee.getByRole('textbox', { name: 'Email address' })
+    expect(await email.inputValue()).toBe(FIRST.email)
+    expect(await email.isDisabled()).toBe(true)
+    const lastName = invitee.getByRole('textbox', { name: 'Last name' })
+    expect(await lastName.inputValue()).toBe(FIRST.lastName)
+    await lastName.fill('Mayer-Frei')
+    await invitee.getByRole('textbox', { name: 'Phone number' }).fill('+49 30 901820')
+    await invitee.getByRole('button', { name: 'Save' }).click()
+    // The number is German, the country Swiss: refused on the spot, nothing saved.
+    await shows(invitee.getByText('This is not a valid phone number for Switzerland'))
+    await invitee.getByRole('textbox', { name: 'Phone number' }).fill('044 668 18 01')
+    await invitee.getByRole('button', { name: 'Save' }).click()
+    await shows(toast(invitee, 'Your profile was saved.'))
+    await shows(invitee.getByRole('button', { name: 'Profile' }).filter({ hasText: `${FIRST.firstName} Mayer-Frei` }))
+    await flow.snapshot(invitee, 'profile-saved')
+    await invitee.getByRole('button', { name: 'Profile' }).click()
+    await invitee.getByRole('menuitem', { name: 'Logout' }).click()
+
+    // The administrator sees the new name, then removes the member.
+    const name = `${FIRST.firstName} Mayer-Frei`
+    await admin.reload()
+    const menu = await openActions(admin, name)
+    await menu.getByRole('menuitem', { name: 'Remove' }).click()
+    const dialog = admin.getByRole('dialog', { name: 'Remove user' })
+    await dialog.getByRole('button', { name: 'Remove' }).click()
+    await shows(toast(admin, `${name} was removed from the account`))
+
+    // With no membership left (Disabled), the person still signs in, to their profile only.
+    await signIn(invitee, FIRST.email, FIRST.password)
+    await shows(invitee.getByRole('alert').filter({ hasText: 'You do not administer any account.' }))
+    expect(await invitee.getByRole('textbox', { name: 'Last name' }).inputValue()).toBe('Mayer-Frei')
+  })
+
 })

@@ -1,16 +1,19 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot'
 import englishMessages from 'ra-language-english'
 import { useMemo, useState } from 'react'
-import { Admin, Resource, mergeTranslations } from 'react-admin'
+import { Admin, CustomRoutes, Resource, mergeTranslations } from 'react-admin'
+import { Route } from 'react-router-dom'
 import {
   apiTokens,
   emails,
   groups,
+  ProfilePage,
   provisioningLog,
   rosterAuthProvider,
   rosterDataProvider,
   rosterMessages,
   users,
+  type RosterPermissions,
 } from '../plugin'
 import { AccountSwitcherContext, type AccountSwitcher } from './AccountPicker'
 import { createAccountSession } from './accountSession'
@@ -32,7 +35,7 @@ const i18nProvider = polyglotI18nProvider(
 
 /**
  * The demo host: Settings > Users and Groups, Platform tools > API tokens and Provisioning log, and (in
- * development) Emails, for the signed-in administrator.
+ * development) Emails, for the signed-in administrator; everyone signed in has their profile.
  */
 export function App() {
   // Remounting <Admin> on an account switch drops every cached query of the previous account.
@@ -64,12 +67,27 @@ export function App() {
         theme={lightTheme}
         darkTheme={darkTheme}
       >
-        <Resource {...users} />
-        <Resource {...groups} />
-        <Resource {...emails} />
-        <Resource {...apiTokens} />
-        <Resource {...provisioningLog} />
-        <Resource name="events" />
+        {(permissions?: RosterPermissions) =>
+          permissions?.administers ? (
+            <>
+              <Resource {...users} />
+              <Resource {...groups} />
+              <Resource {...emails} />
+              <Resource {...apiTokens} />
+              <Resource {...provisioningLog} />
+              <Resource name="events" />
+              <CustomRoutes>
+                <Route path="/profile" element={<ProfilePage />} />
+              </CustomRoutes>
+            </>
+          ) : (
+            // A member who administers nothing, or a person with no membership left: their profile only.
+            <CustomRoutes>
+              <Route path="/" element={<ProfilePage />} />
+              <Route path="/profile" element={<ProfilePage />} />
+            </CustomRoutes>
+          )
+        }
       </Admin>
     </AccountSwitcherContext.Provider>
   )

@@ -1,3 +1,4 @@
+import PersonIcon from '@mui/icons-material/Person'
 import { Box, Typography } from '@mui/material'
 import type { ReactNode } from 'react'
 import {
@@ -8,10 +9,11 @@ import {
   Menu,
   TitlePortal,
   ToggleThemeButton,
+  usePermissions,
   useSidebarState,
   useTranslate,
 } from 'react-admin'
-import { useMailboxEnabled } from '../plugin'
+import { useMailboxEnabled, type RosterPermissions } from '../plugin'
 import { AccountPicker } from './AccountPicker'
 
 function SettingsAppBar() {
@@ -56,6 +58,13 @@ function MenuSection({ label }: { label: string }) {
 }
 
 function SettingsMenu() {
+  const { permissions } = usePermissions<RosterPermissions>()
+  const profile = <Menu.Item to="/profile" primaryText="roster.profile.menu" leftIcon={<PersonIcon />} />
+  if (!permissions?.administers) return <Menu>{profile}</Menu>
+  return <AdministratorMenu profile={profile} />
+}
+
+function AdministratorMenu({ profile }: { profile: ReactNode }) {
   const mailbox = useMailboxEnabled()
   return (
     <Menu>
@@ -71,6 +80,8 @@ function SettingsMenu() {
           <Menu.ResourceItem name="emails" />
         </>
       )}
+      <MenuSection label="demo.menu.you" />
+      {profile}
     </Menu>
   )
 }

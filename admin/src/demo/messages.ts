@@ -9,6 +9,7 @@ export const demoMessages = {
       administration: 'Administration',
       platform_tools: 'Platform tools',
       development: 'Development',
+      you: 'You',
     },
     login: {
       title: 'Sign in',

@@ -18,9 +18,16 @@ export interface RosterIdentity extends UserIdentity {
   administeredAccounts: Session['administeredAccounts']
 }
 
+/** What the signed-in person may do: administer accounts, or (none administered) only keep their profile. */
+export interface RosterPermissions {
+  administers: boolean
+}
+
 export interface RosterAuthProvider extends AuthProvider {
   /** The signed-in person and the accounts they administer (`GET /auth/me`), cached until logout. */
   getSession: () => Promise<Session>
+  /** Drops the cached session, so that the next look-up reads the person anew (after a profile change). */
+  forgetSession: () => void
 }
 
 type HttpClient = typeof fetchUtils.fetchJson
@@ -46,6 +53,9 @@ export function rosterAuthProvider(apiUrl: string, httpClient: HttpClient = fetc
 
   return {
     getSession,
+    forgetSession: () => {
+      session = undefined
+    },
     login: async (params: { email?: string; username?: string; password?: string }) => {
       session = undefined
       await httpClient(`${root}/auth/login`, {
@@ -69,6 +79,10 @@ export function rosterAuthProvider(apiUrl: string, httpClient: HttpClient = fetc
         session = undefined
         throw error
       }
+    },
+    getPermissions: async (): Promise<RosterPermissions> => {
+      const { administeredAccounts } = await getSession()
+      return { administers: administeredAccounts.length > 0 }
     },
     getIdentity: async (): Promise<RosterIdentity> => {
       const { person, administeredAccounts } = await getSession()

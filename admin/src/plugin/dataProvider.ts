@@ -11,6 +11,10 @@ export type AccountIdSource = string | (() => string | Promise<string>)
 // instead of failing the whole page (simple-rest throws without it).
 const PLAIN_ARRAY_RESOURCES = new Set(['emails', 'events'])
 
+/** The signed-in person's profile (`/api/profile`), the one resource that belongs to no account. */
+export const PROFILE = 'profile'
+
+
 const withTotalFallback =
   (httpClient: HttpClient): HttpClient =>
   async (url, options) => {
@@ -62,11 +66,18 @@ export function rosterDataProvider(
 
   return {
     getList: async (resource, params) => (await restFor(resource)).getList(resource, params),
-    getOne: async (resource, params) => (await restFor(resource)).getOne(resource, params),
+    // `profile` is the signed-in person's own, outside any account (whatever id is asked for).
+    getOne: async (resource, params) =>
+      resource === PROFILE
+        ? { data: (await httpClient(`${root}/profile`)).json }
+        : (await restFor(resource)).getOne(resource, params),
     getMany: async (resource, params) => (await restFor(resource)).getMany(resource, params),
     getManyReference: async (resource, params) => (await restFor(resource)).getManyReference(resource, params),
     create: async (resource, params) => (await restFor(resource)).create(resource, params),
-    update: async (resource, params) => (await restFor(resource)).update(resource, params),
+    update: async (resource, params) =>
+      resource === PROFILE
+        ? { data: (await httpClient(`${root}/profile`, { method: 'PUT', body: JSON.stringify(params.data) })).json }
+        : (await restFor(resource)).update(resource, params),
     updateMany: async (resource, params) => (await restFor(resource)).updateMany(resource, params),
     delete: async (resource, params) => (await restFor(resource)).delete(resource, params),
     deleteMany: async (resource, params) => (await restFor(resource)).deleteMany(resource, params),

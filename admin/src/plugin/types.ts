@@ -24,6 +24,16 @@ export interface User extends RaRecord<string> {
   invitationEmail?: { status: EmailDeliveryStatus; at: string; error: string | null } | null
 }
 
+/** The signed-in person's own record (`/api/profile`): the email is how they sign in, not edited. */
+export interface Profile extends RaRecord<string> {
+  id: string
+  email: string
+  firstName: string
+  lastName: string
+  countryCode: string | null
+  phone: string | null
+}
+
 export type EmailDeliveryStatus = 'queued' | 'sent' | 'delivered' | 'bounced' | 'complained' | 'failed'
 
 export interface Group extends RaRecord<string> {

@@ -263,6 +263,15 @@ export const rosterMessages = {
       all_tokens: 'All tokens',
       revoked_token: '%{name} (revoked)',
     },
+    profile: {
+      title: 'Your profile',
+      heading: 'Your name and phone',
+      email_fixed: 'You sign in with this address; it cannot be changed here.',
+      saved: 'Your profile was saved.',
+      load_failed: 'Your profile could not be loaded.',
+      no_account: 'You do not administer any account. Here you can keep your name and phone up to date.',
+      menu: 'Your profile',
+    },
     emails: {
       meta: 'To %{to} · from %{from} · %{date}',
       preview_title: 'Preview of "%{subject}"',

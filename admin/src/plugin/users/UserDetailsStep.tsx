@@ -11,10 +11,12 @@ export interface UserDetailsStepProps {
   checkingEmail: boolean
   onChange: (field: UserDetailsField, value: string | null) => void
   onBlur: (field: UserDetailsField) => void
+  /** The email shown but not editable (a person's own profile: it is how they sign in). */
+  emailReadOnly?: boolean
 }
 
-/** Step 1 of the Add user wizard: names, email, and an optional phone number. */
-export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlur }: UserDetailsStepProps) {
+/** Step 1 of the Add user wizard (and the profile form): names, email, and an optional phone number. */
+export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlur, emailReadOnly = false }: UserDetailsStepProps) {
   const translate = useTranslate()
   const [locale] = useLocaleState()
   const message = (error: FieldError | undefined) =>
@@ -26,6 +28,7 @@ export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlu
     extra: { type?: string; autoComplete?: string } = {},
   ) => {
     const error = message(errors[field])
+    const readOnly = field === 'email' && emailReadOnly
     return (
       <TextField
         name={field}
@@ -34,8 +37,9 @@ export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlu
         onChange={(event) => onChange(field, event.target.value)}
         onBlur={() => onBlur(field)}
         error={Boolean(error)}
-        helperText={error ?? ' '}
-        required
+        helperText={error ?? (readOnly ? translate('roster.profile.email_fixed') : ' ')}
+        required={!readOnly}
+        disabled={readOnly}
         fullWidth
         autoFocus={field === 'firstName'}
         type={extra.type}

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { events } from '../../drizzle/schema.js'
+import { events, memberships, people } from '../../drizzle/schema.js'
 import { recordExpiredInvitations } from '../core/events.js'
 import { isUuid } from '../core/users.js'
 import { parseListQuery, sendList } from '../rest/list-query.js'
@@ -9,7 +9,10 @@ import type { AppEnv } from '../services.js'
 
 const eventFilter = z.object({ userId: z.string().max(100).optional(), type: z.string().max(50).optional() })
 
-/** /api/accounts/:accountId/events: the history of the account's memberships, newest first. */
+/**
+ * /api/accounts/:accountId/events: the history of the account's memberships, newest first, each line
+ * with the person it is about (declined and removed members included).
+ */
 export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { db, clock } = c.get('services')
   const accountId = c.req.param('accountId')!
@@ -23,12 +26,22 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const where = and(...conditions)
   const direction = query.sort.order === 'DESC' ? desc : asc
   const [rows, [count]] = await Promise.all([
-    db.select().from(events).where(where).orderBy(direction(events.occurredAt), direction(events.id)).offset(query.offset).limit(query.limit),
+    // Who each line is about, also once the membership has ended (declined, removed): the rows stay.
+    db
+      .select({ event: events, firstName: people.firstName, lastName: people.lastName, email: people.email, endedAt: memberships.endedAt })
+      .from(events)
+      .leftJoin(memberships, eq(memberships.id, events.membershipId))
+      .leftJoin(people, eq(people.id, memberships.personId))
+      .where(where)
+      .orderBy(direction(events.occurredAt), direction(events.id))
+      .offset(query.offset)
+      .limit(query.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(events).where(where),
   ])
-  const body = rows.map((e) => ({
+  const body = rows.map(({ event: e, firstName, lastName, email, endedAt }) => ({
     id: e.id,
     userId: e.membershipId,
+    user: email === null ? null : { name: `${firstName} ${lastName}`.trim(), email, current: endedAt === null },
     type: e.type,
     actor: { type: e.actorType, label: e.actorLabel },
     data: e.data,

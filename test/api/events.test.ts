@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
-import { acceptByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
+import { acceptByForm, declineByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
 import type { Session } from '../support/http.js'
 
 let t: TestApp
@@ -37,5 +37,22 @@ describe('history', () => {
     expect(response.body[0]).toMatchObject({ userId: user.id, actor: { label: 'Ada Admin' }, data: { stateBefore: 'active' } })
     expect(response.body[0].occurredAt).toBe(t.clock.now().toISOString())
     expect(response.body[4].data).toEqual({ email: user.email, groups: ['Administrators'] })
+  })
+
+  it('lists the whole account, each line naming its person, declined and removed ones included', async () => {
+    const declining = await invite(t, admin, { firstName: 'Dee', lastName: 'Clined' })
+    t.clock.advance(60_000)
+    await declineByForm(t, await t.invitationLinkFromEmail(declining.email))
+    const staying = await invite(t, admin, { firstName: 'Stay', lastName: 'Here' })
+
+    const response = await admin.get(`/api/accounts/${t.acme.accountId}/events?range=${encodeURIComponent('[0,2]')}`)
+    expect(response.headers.get('content-range')).toMatch(/^events 0-2\/\d+$/)
+    expect(response.body.map((e: { type: string; user: unknown }) => [e.type, e.user])).toEqual([
+      ['invited', { name: 'Stay Here', email: staying.email, current: true }],
+      ['invitation_declined', { name: 'Dee Clined', email: declining.email, current: false }],
+      ['invited', { name: 'Dee Clined', email: declining.email, current: false }],
+    ])
+    const declines = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ type: 'invitation_declined' }))}`)
+    expect(declines.body.map((e: { userId: string }) => e.userId)).toEqual([declining.id])
   })
 })

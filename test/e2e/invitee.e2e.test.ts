@@ -225,6 +225,15 @@ describe("An invitee's path, end to end in Chromium", () => {
     expect(events.status).toBe(200)
     expect(events.body.map((event) => event.type)).toContain('invitation_declined')
     expect(events.body.find((event) => event.type === 'invitation_declined')?.actor.type).toBe('invitee')
+
+    // And on the History page, where the declined person stays once their user is gone.
+    await admin.getByRole('menuitem', { name: 'History' }).click()
+    const line = admin.getByRole('row').filter({ hasText: 'Invitation declined' })
+    await shows(line)
+    expect(await line.innerText()).toContain(SECOND.email)
+    expect(await line.innerText()).toContain('Former member')
+    await flow.snapshot(admin, 'decline-history')
+    await goToUsers(admin)
   })
 
   flow.step('accept-and-register', 'the first invitee accepts and registers, after the password rules refuse a weak one', async () => {

@@ -6,6 +6,7 @@ import { Route } from 'react-router-dom'
 import {
   apiTokens,
   emails,
+  events,
   groups,
   ProfilePage,
   provisioningLog,
@@ -75,7 +76,7 @@ export function App() {
               <Resource {...emails} />
               <Resource {...apiTokens} />
               <Resource {...provisioningLog} />
-              <Resource name="events" />
+              <Resource {...events} />
               <CustomRoutes>
                 <Route path="/profile" element={<ProfilePage />} />
               </CustomRoutes>

@@ -71,6 +71,7 @@ function AdministratorMenu({ profile }: { profile: ReactNode }) {
       <MenuSection label="demo.menu.administration" />
       <Menu.ResourceItem name="users" />
       <Menu.ResourceItem name="groups" />
+      <Menu.ResourceItem name="events" />
       <MenuSection label="demo.menu.platform_tools" />
       <Menu.ResourceItem name="api-tokens" />
       <Menu.ResourceItem name="provisioning-log" />

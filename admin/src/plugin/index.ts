@@ -8,7 +8,7 @@
  *   <Resource {...emails} />
  *   <Resource {...apiTokens} />
  *   <Resource {...provisioningLog} />
- *   <Resource name="events" />
+ *   <Resource {...events} />
  * </Admin>
  */
 export {
@@ -24,6 +24,7 @@ export { groups, GroupsChecklist, groupDeletionBlocker } from './groups'
 export { emails, useMailboxEnabled } from './emails'
 export { apiTokens, scimBaseUrl } from './apiTokens'
 export { provisioningLog } from './provisioningLog'
+export { events } from './events'
 export { ProfilePage } from './profile'
 export { rosterDataProvider, PROFILE } from './dataProvider'
 export type { AccountIdSource } from './dataProvider'

@@ -63,6 +63,8 @@ export type ActorType = 'administrator' | 'api_token' | 'invitee' | 'system'
 export interface UserEvent extends RaRecord<string> {
   id: string
   userId: string
+  /** The person the line is about; `current` is false once the membership ended (declined, removed). */
+  user?: { name: string; email: string; current: boolean } | null
   type: UserEventType
   actor: { type: ActorType; label: string }
   data: Record<string, unknown> | null

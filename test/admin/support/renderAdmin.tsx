@@ -3,7 +3,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot'
 import englishMessages from 'ra-language-english'
 import { Admin, Resource, TestMemoryRouter, memoryStore, mergeTranslations, type DataProvider } from 'react-admin'
 import { afterEach, vi } from 'vitest'
-import { apiTokens, emails, groups, provisioningLog, rosterMessages, users } from '../../../admin/src/plugin'
+import { apiTokens, emails, events, groups, provisioningLog, rosterMessages, users } from '../../../admin/src/plugin'
 
 const i18nProvider = polyglotI18nProvider(() => mergeTranslations(englishMessages, rosterMessages), 'en')
 
@@ -32,7 +32,7 @@ export function renderAdmin(dataProvider: DataProvider, path: string) {
         <Resource {...emails} />
         <Resource {...apiTokens} />
         <Resource {...provisioningLog} />
-        <Resource name="events" />
+        <Resource {...events} />
       </Admin>
     </TestMemoryRouter>,
   )

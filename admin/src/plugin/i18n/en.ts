@@ -45,6 +45,15 @@ export const rosterMessages = {
     emails: {
       name: 'Email |||| Emails',
     },
+    events: {
+      name: 'History |||| History',
+      fields: {
+        occurredAt: 'When',
+        user: 'User',
+        type: 'What happened',
+        actor: 'By',
+      },
+    },
     'api-tokens': {
       name: 'API token |||| API tokens',
       fields: {
@@ -253,6 +262,12 @@ export const rosterMessages = {
         token_copied: 'Token copied',
         url_copied: 'SCIM base URL copied',
       },
+    },
+    history: {
+      type: 'Change',
+      all_types: 'All changes',
+      former: 'Former member',
+      empty: 'Nothing has happened to the members of this account yet.',
     },
     provisioning_log: {
       failed_only: 'Failed only',

@@ -30,15 +30,24 @@ export const alreadyMember = (email: string) =>
     email: 'This email is already a member of this account.',
   })
 
-// The whole invitation in one statement: the person (a no-op update on conflict, so that an
-// existing person comes back, locked, instead of nothing), the membership (userName defaults to
+// The whole invitation in one statement: the person (on conflict an update, so that an existing
+// person comes back, locked, instead of nothing: it takes the invitation's name and phone only
+// while nobody has claimed them, i.e. the person never registered and is in no account now), the
+// membership (userName defaults to
 // the person's email as stored), its groups (those of the account among the chosen ids; the
 // caller compares the count), its invitation and the history line. Foreign keys are checked at the
 // end of the statement, so the rows may refer to one another.
 const INVITE = `with person as (
     insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
-    on conflict (email_normalized) do update set updated_at = people.updated_at
+    on conflict (email_normalized) do update set
+      (first_name, last_name, country_code, phone) = (select
+        case when unclaimed then excluded.first_name else people.first_name end,
+        case when unclaimed then excluded.last_name else people.last_name end,
+        case when unclaimed then excluded.country_code else people.country_code end,
+        case when unclaimed then excluded.phone else people.phone end
+      from (select people.password_hash is null
+        and not exists (select 1 from memberships m where m.person_id = people.id and m.ended_at is null) as unclaimed) claim)
     returning id, first_name, email),
   membership as (
     insert into memberships (id, account_id, person_id, state, user_name, external_id, scim, invited_by_person_id,

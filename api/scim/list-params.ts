@@ -4,12 +4,14 @@ import { projectionOf } from './projection.js'
 
 export const DEFAULT_COUNT = 100
 export const MAX_COUNT = 1000
+const MAX_INTEGER = 2 ** 31 - 1
 
 function integer(query: Record<string, string>, name: string): number | undefined {
   const raw = query[name]
   if (raw === undefined || raw === '') return undefined
-  if (!/^-?\d{1,9}$/.test(raw.trim())) throw invalidValue(`${name} must be an integer.`)
-  return Number(raw)
+  if (!/^[-+]?\d+$/.test(raw.trim())) throw invalidValue(`${name} must be an integer.`)
+  // Out of range is clamped (RFC 7644 §3.4.2.4), also past what a 32-bit offset holds.
+  return Math.max(-MAX_INTEGER, Math.min(MAX_INTEGER, Number(raw)))
 }
 
 /** The query of a SCIM list: RFC 7644 §3.4.2, with out-of-range values clamped as §3.4.2.4 says. */

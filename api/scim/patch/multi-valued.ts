@@ -18,6 +18,8 @@ function contains(entry: Entry, probe: Entry, attribute: SchemaAttribute): boole
   return keys.length > 0 && keys.every((k) => sameValue(entry[k], probe[k], caseExactOf(attribute, k)))
 }
 
+const isValue = (sub: string) => sub.toLowerCase() === 'value'
+
 const without = (entry: Entry, key: string): Entry => {
   const { [key]: _removed, ...rest } = entry
   return rest
@@ -51,7 +53,9 @@ function patchFiltered(list: Entry[], attribute: SchemaAttribute, operation: Pat
       if (op === 'remove') throw noTarget(`No ${attribute.name} entry matches the filter.`)
       return list
     }
-    return sub ? list.map((e) => (matched.has(e) ? without(e, sub) : e)) : list.filter((e) => !matched.has(e))
+    // An entry without its value (RFC 7643 §2.4: the significant sub-attribute) is no entry at all.
+    if (!sub || isValue(sub)) return list.filter((e) => !matched.has(e))
+    return list.map((e) => (matched.has(e) ? without(e, sub) : e))
   }
   const described = filterEqualities(filter!, attribute)
   const written = (base: Entry | undefined): Entry =>
@@ -72,7 +76,7 @@ function patchFiltered(list: Entry[], attribute: SchemaAttribute, operation: Pat
 }
 
 function patchSubAttribute(list: Entry[], sub: string, value: unknown, touched: Set<Entry>): Entry[] {
-  if (value === undefined) return list.map((e) => without(e, sub))
+  if (value === undefined) return isValue(sub) ? [] : list.map((e) => without(e, sub))
   const entries = list.length > 0 ? list : [{}]
   return entries.map((e) => {
     const next = { ...e, [sub]: structuredClone(value) }

@@ -154,7 +154,10 @@ export const writeUsers = new Hono<ScimEnv>()
     const id = c.req.param('id')
     const body = await userBody(c)
     // RFC 7643 gives `active` no default: a PUT that leaves it out must not undo a deactivation.
-    const { before, saved, emailQueued } = await updateLocked(c, id, (current) => ({ ...body, active: body.active ?? current.active }))
+    // Derived values sent back as they were read (Okta's GET then PUT) stay derived, as in PATCH.
+    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
+      keepDerivedUnstored({ ...body, active: body.active ?? current.active }, current, stored),
+    )
     c.set('scimSummary', `Replaced user ${String(body.userName)}${activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })

@@ -87,6 +87,19 @@ describe('the log says what changed, not what was asked', () => {
   })
 })
 
+describe('PUT /Users of what GET returned', () => {
+  it('changes nothing for a member added in the UI: same version, no history line', async () => {
+    const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'Ui', lastName: 'Added', email: 'ui-added@example.com', groupIds: [t.acme.groupId] })
+    const read = await scim.get(`/Users/${invited.body.id}`)
+    const put = await scim.put(`/Users/${invited.body.id}`, read.body)
+    expect(put.status).toBe(200)
+    expect(put.body.meta.version).toBe(read.body.meta.version)
+    expect(put.body).toEqual(read.body)
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: invited.body.id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['invited'])
+  })
+})
+
 describe('PUT /Users without active', () => {
   it('keeps a deactivated user deactivated, and sends no new invitation', async () => {
     const id = await newUser('stays-blocked@example.com')

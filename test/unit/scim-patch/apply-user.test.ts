@@ -156,6 +156,12 @@ describe('applyUserPatch: multi-valued attributes', () => {
     expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers[type eq "home"]' })).not.toHaveProperty('phoneNumbers')
   })
 
+  it('drops an entry whose value is removed: without its value it is no entry (RFC 7643 §2.4)', () => {
+    const removed = patch(bjensen(), { op: 'remove', path: 'emails[type eq "home"].value' })
+    expect(removed.emails!.map((e) => e.type)).toEqual(['work'])
+    expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers.value' })).not.toHaveProperty('phoneNumbers')
+  })
+
   it('refuses with noTarget a remove whose filter matches nothing', () => {
     expect(scimError(() => patch(bjensen(), { op: 'remove', path: 'emails[type eq "other"]' })).scimType).toBe('noTarget')
     expect(scimError(() => patch({ userName: 'u' }, { op: 'remove', path: 'emails[type eq "work"].value' })).scimType).toBe('noTarget')

@@ -70,6 +70,16 @@ describe('the Add user wizard', () => {
     expect(heading()).toBe('User details')
   })
 
+  it('holds names to the server’s 100 characters on step 1', async () => {
+    await openWizard()
+    fillDetails()
+    type(/First name/, 'G'.repeat(101))
+    click('Next')
+
+    await waitFor(() => expect(helperTextOf(/First name/)).toContain('Must be 100 characters or less'))
+    expect(heading()).toBe('User details')
+  })
+
   it('refuses a malformed email', async () => {
     const { dataProvider } = await openWizard()
     fillDetails('garry.stark.example')
@@ -125,6 +135,19 @@ describe('the Add user wizard', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(heading()).toBe('User details')
     expect(dataProvider.create).not.toHaveBeenCalled()
+  })
+
+  it('says on step 1 when the server cannot take the address', async () => {
+    const roster = fakeRoster()
+    const refusal = 'Enter a valid email address.'
+    roster.dataProvider.checkEmail.mockRejectedValueOnce(apiError(400, 'validation_failed', `email: ${refusal}`, { email: refusal }))
+    await openWizard(roster)
+    fillDetails('wéird@exämple.com')
+
+    await waitFor(() => expect(helperTextOf(/Email address/)).toContain(refusal))
+    click('Next')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(heading()).toBe('User details')
   })
 
   it('requires at least one group', async () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDataProvider } from 'react-admin'
+import { apiFieldErrors } from '../errors'
 import type { EmailAvailability, RosterDataProvider } from '../types'
 import { isValidEmail } from './userDetails'
 
@@ -22,8 +23,12 @@ export function useEmailAvailability(email: string) {
       const key = keyOf(value)
       let result = results.current.get(key)
       if (!result) {
-        // A failed check blocks nothing: the server refuses duplicates on Add anyway.
-        result = dataProvider.checkEmail(value.trim()).catch(() => undefined)
+        // An address the server cannot take (e.g. with accents) is said on step 1 too; any other
+        // failure blocks nothing: the server refuses duplicates on Add anyway.
+        result = dataProvider.checkEmail(value.trim()).catch((error: unknown) => {
+          const refused = apiFieldErrors(error).email
+          return refused ? { available: false, message: refused } : undefined
+        })
         results.current.set(key, result)
       }
       return result

@@ -40,10 +40,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const isValidEmail = (email: string) => EMAIL.test(email.trim())
 
+/** The server's limit for a first or last name, said before Add rather than after. */
+const MAX_NAME_LENGTH = 100
+const tooLong: FieldError = { message: 'ra.validation.maxLength', args: { max: MAX_NAME_LENGTH } }
+
 export function validateUserDetails(values: UserDetailsValues): UserDetailsErrors {
   const errors: UserDetailsErrors = {}
   if (!values.firstName.trim()) errors.firstName = { message: 'ra.validation.required' }
+  else if (values.firstName.trim().length > MAX_NAME_LENGTH) errors.firstName = tooLong
   if (!values.lastName.trim()) errors.lastName = { message: 'ra.validation.required' }
+  else if (values.lastName.trim().length > MAX_NAME_LENGTH) errors.lastName = tooLong
   if (!values.email.trim()) errors.email = { message: 'ra.validation.required' }
   else if (!isValidEmail(values.email)) errors.email = { message: 'ra.validation.email' }
 

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { getCountries } from 'libphonenumber-js'
 import { DomainError } from './errors.js'
 
@@ -28,9 +28,11 @@ export function normalizePhone(countryCode: string | null | undefined, phone: st
       countryCode: 'Required with a phone number.',
     })
   }
-  // A number in international form may belong to another country than the one chosen.
+  // A number in international form may belong to another country than the one chosen ("+49…" is
+  // not Swiss). Countries that share a calling code share numbers (+1 for CA and US, +44 for GB and
+  // JE): those count as the chosen country's.
   const parsed = parsePhoneNumberFromString(number, country as CountryCode)
-  if (!parsed?.isValid() || parsed.country !== country) {
+  if (!parsed?.isValid() || parsed.countryCallingCode !== getCountryCallingCode(country as CountryCode)) {
     throw new DomainError('validation_failed', 'The phone number is not valid for the chosen country.', {
       phone: `Not a valid phone number for ${country}.`,
     })

@@ -33,6 +33,16 @@ describe('the profile', () => {
     expect((await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).body).toMatchObject({ firstName: 'Grace M.', phone: '+41791234567' })
   })
 
+  it('takes a number of a country that shares its calling code (a Canadian toll-free number reads as US)', async () => {
+    const user = await registeredMember()
+    const me = await t.http.signIn(user.email, GOOD_PASSWORD)
+    for (const [countryCode, phone] of [['CA', '+1 800 253 0000'], ['IT', '06 6981 2345'], ['GB', '07797 123456']]) {
+      const saved = await me.put('/api/profile', { firstName: 'Grace', lastName: 'Hopper', countryCode, phone })
+      expect(saved.status, `${countryCode} ${phone}`).toBe(200)
+      expect(saved.body.countryCode).toBe(countryCode)
+    }
+  })
+
   it('refuses bad input field by field, and changes nothing', async () => {
     const user = await registeredMember()
     const me = await t.http.signIn(user.email, GOOD_PASSWORD)

@@ -81,8 +81,14 @@ export function rosterAuthProvider(apiUrl: string, httpClient: HttpClient = fetc
       }
     },
     getPermissions: async (): Promise<RosterPermissions> => {
-      const { administeredAccounts } = await getSession()
-      return { administers: administeredAccounts.length > 0 }
+      try {
+        const { administeredAccounts } = await getSession()
+        return { administers: administeredAccounts.length > 0 }
+      } catch (error) {
+        // Signed out is an answer, not a failure to retry: the sign-in page must not wait for it.
+        if (statusOf(error) === 401) return { administers: false }
+        throw error
+      }
     },
     getIdentity: async (): Promise<RosterIdentity> => {
       const { person, administeredAccounts } = await getSession()

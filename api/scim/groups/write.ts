@@ -61,17 +61,23 @@ async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string) {
 
 /** What one request did to a group, for the provisioning log: what changed, not what was asked. */
 interface GroupChanges {
-  /** The group's name before the request; renamedTo is set only when a rename changed it. */
-  name?: string
-  renamedTo?: string
-  externalIdSet: boolean
+  /** Name and externalId before the request, and as its steps left them. */
+  before: { name: string; externalId: string | null }
+  after: { name: string; externalId: string | null }
   added: number
   removed: number
   unknown: Set<string>
   touchedMembers: boolean
 }
 
-const noChanges = (): GroupChanges => ({ externalIdSet: false, added: 0, removed: 0, unknown: new Set(), touchedMembers: false })
+const noChanges = (group: { name: string; externalId: string | null }): GroupChanges => ({
+  before: { ...group },
+  after: { ...group },
+  added: 0,
+  removed: 0,
+  unknown: new Set(),
+  touchedMembers: false,
+})
 
 async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: string, step: GroupPatchStep, changes: GroupChanges) {
   const token = c.get('token')
@@ -83,13 +89,12 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
     for (const id of change.unknown) changes.unknown.add(id)
   }
   switch (step.kind) {
-    case 'rename': {
-      const renamed = await updateGroup(deps, token.accountId, groupId, { name: step.displayName })
-      if (renamed.name !== (changes.renamedTo ?? changes.name)) changes.renamedTo = renamed.name
+    case 'rename':
+      changes.after.name = (await updateGroup(deps, token.accountId, groupId, { name: step.displayName })).name
       return
-    }
     case 'externalId':
-      changes.externalIdSet = true
+      if (step.value === changes.after.externalId) return
+      changes.after.externalId = step.value
       return setGroupExternalId(deps, token.accountId, groupId, step.value)
     case 'addMembers':
       return counted(await addGroupMembers(tx, ctx, step.ids))
@@ -107,8 +112,8 @@ const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members
 /** "renamed to Sales, added 2 members, 1 unknown id left out", or "nothing changed". */
 function describe(changes: GroupChanges): string {
   const parts: string[] = []
-  if (changes.renamedTo !== undefined) parts.push(`renamed to ${changes.renamedTo}`)
-  if (changes.externalIdSet) parts.push('externalId set')
+  if (changes.after.name !== changes.before.name) parts.push(`renamed to ${changes.after.name}`)
+  if (changes.after.externalId !== changes.before.externalId) parts.push('externalId set')
   if (changes.added) parts.push(`added ${members(changes.added)}`)
   if (changes.removed) parts.push(`removed ${members(changes.removed)}`)
   if (changes.touchedMembers && !changes.added && !changes.removed) parts.push('members unchanged')
@@ -125,7 +130,7 @@ export const writeGroups = new Hono<ScimEnv>()
   .post('/', async (c) => {
     const body = groupBody(await readJson(c))
     const token = c.get('token')
-    const changes = noChanges()
+    const changes = noChanges({ name: body.displayName, externalId: body.externalId })
     const id = await inTransaction(c, async (deps, tx) => {
       const group = await createGroup(deps, token.accountId, { name: body.displayName })
       if (body.externalId) await setGroupExternalId(deps, token.accountId, group.id, body.externalId)
@@ -138,16 +143,13 @@ export const writeGroups = new Hono<ScimEnv>()
   .put('/:id', async (c) => {
     const id = c.req.param('id')
     const body = groupBody(await readJson(c))
-    const changes = noChanges()
-    await inTransaction(c, async (deps, tx) => {
+    const changes = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
-      changes.name = current.name
+      const changes = noChanges(current)
       if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName }, changes)
-      if (current.externalId !== body.externalId) {
-        await setGroupExternalId(deps, c.get('token').accountId, id, body.externalId)
-        changes.externalIdSet = true
-      }
+      await applyStep(c, deps, tx, id, { kind: 'externalId', value: body.externalId }, changes)
       if (body.members) await applyStep(c, deps, tx, id, { kind: 'replaceMembers', ids: body.members }, changes)
+      return changes
     })
     c.set('scimSummary', `Replaced group ${body.displayName}: ${describe(changes)}`)
     return respondWithGroup(c, id, 200)
@@ -155,12 +157,11 @@ export const writeGroups = new Hono<ScimEnv>()
   .patch('/:id', async (c) => {
     const id = c.req.param('id')
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
-    const changes = noChanges()
-    const group = await inTransaction(c, async (deps, tx) => {
+    const { group, changes } = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
-      changes.name = current.name
+      const changes = noChanges(current)
       for (const step of steps) await applyStep(c, deps, tx, id, step, changes)
-      return current
+      return { group: current, changes }
     })
     c.set('scimSummary', `Patched group ${group.name}: ${describe(changes)}`)
     // RFC 7644 §3.5.2: 204 unless the client asked for attributes; then 200 with them.

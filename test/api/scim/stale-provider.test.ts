@@ -78,9 +78,11 @@ describe('the log says what changed, not what was asked', () => {
     await patchGroup(group, { op: 'add', path: 'members', value: [{ value: id }] })
     await patchGroup(group, { op: 'remove', path: 'members[value eq "00000000-0000-4000-8000-000000000000"]' })
     await patchGroup(group, { op: 'replace', value: { id: group, displayName: 'Steady' } })
+    await patchGroup(group, { op: 'replace', path: 'displayName', value: 'Flicker' }, { op: 'replace', path: 'displayName', value: 'Steady' }, { op: 'replace', path: 'externalId', value: null })
     await patchGroup(group, { op: 'replace', value: { id: group, displayName: 'Steadier' } })
-    expect(await summaries(4)).toEqual([
+    expect(await summaries(5)).toEqual([
       'Patched group Steady: renamed to Steadier',
+      'Patched group Steady: nothing changed',
       'Patched group Steady: nothing changed',
       'Patched group Steady: members unchanged',
       'Patched group Steady: members unchanged',

@@ -43,6 +43,7 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     ['group of another account', (b) => ({ json: { ...b, groupIds: [otherAccountGroup] } }), 400, 'groupIds'],
     ['phone not valid for the country', (b) => ({ json: { ...b, countryCode: 'CH', phone: '12' } }), 400, 'phone'],
     ["another country's phone", (b) => ({ json: { ...b, countryCode: 'CH', phone: '+49 30 901820' } }), 400, 'phone'],
+    ["another calling code's phone", (b) => ({ json: { ...b, countryCode: 'CA', phone: '+44 7797 123456' } }), 400, 'phone'],
     ['phone without a country', (b) => ({ json: { ...b, phone: '079 123 45 67' } }), 400, 'countryCode'],
     ['unknown country', (b) => ({ json: { ...b, countryCode: 'ZZ', phone: '079 123 45 67' } }), 400, 'countryCode'],
     ['malformed JSON', () => ({ body: '{"firstName": ', headers: { 'content-type': 'application/json' } }), 400],

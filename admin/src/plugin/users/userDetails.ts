@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import type { NewUser, User } from '../types'
 
 export interface UserDetailsValues {
@@ -62,10 +62,13 @@ export function validateUserDetails(values: UserDetailsValues): UserDetailsError
   return errors
 }
 
-/** A valid number of that country: "+49 30 901820" is German, whatever country was chosen. */
+/**
+ * A valid number of that country: "+49 30 901820" is German, whatever country was chosen. Countries
+ * sharing a calling code share numbers (a Canadian toll-free number reads as US): those count.
+ */
 function isPhoneOf(phone: string, countryCode: string): boolean {
   const parsed = parsePhoneNumberFromString(phone, countryCode as CountryCode)
-  return parsed !== undefined && parsed.isValid() && parsed.country === countryCode
+  return parsed !== undefined && parsed.isValid() && parsed.countryCallingCode === getCountryCallingCode(countryCode as CountryCode)
 }
 
 /** What `POST /users` receives: trimmed names, the phone in E.164 with its ISO country code. */

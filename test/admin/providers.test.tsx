@@ -132,6 +132,9 @@ describe('rosterAuthProvider', () => {
   it('treats 401 as signed out, and other errors as not an auth matter', async () => {
     const { client } = httpClient({})
     const auth = rosterAuthProvider('/api', client)
+    // Signed out, permissions are an answer at once (react-admin would retry a failure for seconds).
+    const signedOut = rosterAuthProvider('/api', httpClient({ '/api/auth/me': { status: 401, json: { message: 'Sign in' } } }).client)
+    await expect(signedOut.getPermissions?.({})).resolves.toEqual({ administers: false })
 
     await expect(auth.checkAuth({})).rejects.toMatchObject({ status: 404 })
     await expect(auth.checkError(new HttpError('Unauthorized', 401, {}))).rejects.toBeTruthy()

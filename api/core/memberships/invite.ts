@@ -5,7 +5,7 @@ import { EVENT_COLUMNS, eventParams } from '../events.js'
 import { INVITATION_COLUMNS, invitationRow, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
-import type { Actor, CoreDeps } from '../types.js'
+import type { Actor, CoreDeps, Executor } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { chosenGroupIds, groupsOfAccountQuery, notGroupsOfAccount } from './shared.js'
 
@@ -30,25 +30,17 @@ export const alreadyMember = (email: string) =>
     email: 'This email is already a member of this account.',
   })
 
-// The whole invitation in one statement: the person (on conflict an update, so that an existing
-// person comes back, locked, instead of nothing: it takes the invitation's name and phone only
-// while nobody has claimed them, i.e. the person never registered and is in no account now), the
-// membership (userName defaults to
+// The whole invitation in one statement: the person (a no-op update on conflict, so that an
+// existing person comes back, locked, instead of nothing; `existed` says so), the membership
+// (userName defaults to
 // the person's email as stored), its groups (those of the account among the chosen ids; the
 // caller compares the count), its invitation and the history line. Foreign keys are checked at the
 // end of the statement, so the rows may refer to one another.
 const INVITE = `with person as (
     insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
-    on conflict (email_normalized) do update set
-      (first_name, last_name, country_code, phone) = (select
-        case when unclaimed then excluded.first_name else people.first_name end,
-        case when unclaimed then excluded.last_name else people.last_name end,
-        case when unclaimed then excluded.country_code else people.country_code end,
-        case when unclaimed then excluded.phone else people.phone end
-      from (select people.password_hash is null
-        and not exists (select 1 from memberships m where m.person_id = people.id and m.ended_at is null) as unclaimed) claim)
-    returning id, first_name, email),
+    on conflict (email_normalized) do update set updated_at = people.updated_at
+    returning id, first_name, email, xmax <> 0 as existed),
   membership as (
     insert into memberships (id, account_id, person_id, state, user_name, external_id, scim, invited_by_person_id,
       invited_at, expires_at, created_at, updated_at)
@@ -64,7 +56,7 @@ const INVITE = `with person as (
   history as (insert into events (${EVENT_COLUMNS}) values ($23, $24, $25, $26, $27, $28,
     $29::jsonb || jsonb_build_object('groups', (select coalesce(jsonb_agg(chosen.name order by chosen.name), '[]') from chosen)),
     $30::timestamptz))
-  select person.id, person.first_name as "firstName", person.email,
+  select person.id, person.first_name as "firstName", person.email, person.existed,
     (select name from accounts where accounts.id = $10) as "accountName",
     (select count(*) from chosen)::int as "groupCount"
   from person, membership`
@@ -88,7 +80,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
       const invitation = invitationRow({ accountId: input.accountId, membershipId, now, secret })
       const history = eventParams({ accountId: input.accountId, membershipId, type: 'invited', actor, at: now, data: { email } })
       // BEGIN, when this opens the transaction, goes out with it: one round trip.
-      const [person] = await rawQuery(tx)<{ id: string; firstName: string; email: string; accountName: string; groupCount: number }>(INVITE, [
+      const [person] = await rawQuery(tx)<{ id: string; firstName: string; email: string; existed: boolean; accountName: string; groupCount: number }>(INVITE, [
         newId(),
         email,
         normalizeEmail(email),
@@ -111,6 +103,10 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
       if (!person) throw new Error('the person and membership insert returned nothing')
       // The transaction takes the invitation back.
       if (person.groupCount !== groupIds.length) throw notGroupsOfAccount()
+      if (person.existed) {
+        const named = await nameUnclaimedPerson(tx, { personId: person.id, membershipId, now, names: input, phone })
+        if (named) person.firstName = named
+      }
       const emailQueued = input.sendEmail !== false
       if (emailQueued) {
         await queueInvitationEmail(tx, {
@@ -136,4 +132,33 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
     }
     throw error
   }
+}
+
+// A statement of its own, after INVITE has locked the person: its snapshot is taken after any
+// invitation of the same person that committed meanwhile (INVITE's own snapshot predates the lock
+// wait), so of two concurrent invitations the first to commit names the person.
+const NAME_UNCLAIMED = `update people set first_name = $2, last_name = $3, country_code = $4, phone = $5, updated_at = $6::timestamptz
+  where id = $1 and password_hash is null
+    and not exists (select 1 from memberships m where m.person_id = $1 and m.ended_at is null and m.id <> $7)
+  returning first_name as "firstName"`
+
+/**
+ * An existing person takes the invitation's name and phone while nobody has claimed them: never
+ * registered, and in no account but this new membership. Fixing a typo by removing and inviting
+ * again works; a registered person, or one another account has invited, keeps their name.
+ */
+async function nameUnclaimedPerson(
+  tx: Executor,
+  input: { personId: string; membershipId: string; now: Date; names: { firstName: string; lastName: string }; phone: { countryCode: string | null; phone: string | null } },
+): Promise<string | undefined> {
+  const [row] = await rawQuery(tx)<{ firstName: string }>(NAME_UNCLAIMED, [
+    input.personId,
+    input.names.firstName.trim(),
+    input.names.lastName.trim(),
+    input.phone.countryCode,
+    input.phone.phone,
+    input.now.toISOString(),
+    input.membershipId,
+  ])
+  return row?.firstName
 }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { events, memberships, people } from '../../drizzle/schema.js'
@@ -6,6 +7,9 @@ import { recordExpiredInvitations } from '../core/events.js'
 import { isUuid } from '../core/users.js'
 import { parseListQuery, sendList } from '../rest/list-query.js'
 import type { AppEnv } from '../services.js'
+
+// The person's live membership in the account, if any (memberships_one_live_per_person finds it).
+const live = alias(memberships, 'live')
 
 const eventFilter = z.object({ userId: z.string().max(100).optional(), type: z.string().max(50).optional() })
 
@@ -26,22 +30,25 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const where = and(...conditions)
   const direction = query.sort.order === 'DESC' ? desc : asc
   const [rows, [count]] = await Promise.all([
-    // Who each line is about, also once the membership has ended (declined, removed): the rows stay.
+    // Who each line is about, also once the membership has ended (declined, removed: the rows
+    // stay), and their membership now if they are (again) a member.
     db
-      .select({ event: events, firstName: people.firstName, lastName: people.lastName, email: people.email, endedAt: memberships.endedAt })
+      .select({ event: events, firstName: people.firstName, lastName: people.lastName, email: people.email, currentId: live.id })
       .from(events)
       .leftJoin(memberships, eq(memberships.id, events.membershipId))
       .leftJoin(people, eq(people.id, memberships.personId))
+      .leftJoin(live, and(eq(live.personId, memberships.personId), eq(live.accountId, events.accountId), isNull(live.endedAt)))
       .where(where)
       .orderBy(direction(events.occurredAt), direction(events.id))
       .offset(query.offset)
       .limit(query.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(events).where(where),
   ])
-  const body = rows.map(({ event: e, firstName, lastName, email, endedAt }) => ({
+  const body = rows.map(({ event: e, firstName, lastName, email, currentId }) => ({
     id: e.id,
     userId: e.membershipId,
-    user: email === null ? null : { name: `${firstName} ${lastName}`.trim(), email, current: endedAt === null },
+    // A name is the person's own, and may since have been set elsewhere: only a member's is shown here.
+    user: email === null ? null : { name: currentId ? `${firstName} ${lastName}`.trim() : null, email, current: currentId !== null, currentId },
     type: e.type,
     actor: { type: e.actorType, label: e.actorLabel },
     data: e.data,

@@ -8,7 +8,7 @@ import { renderAdmin } from './support/renderAdmin'
 const declined: UserEvent = {
   id: 'EVT-10',
   userId: 'USR-gone',
-  user: { name: 'Mia Keller', email: 'mia@stark.example', current: false },
+  user: { name: null, email: 'mia@stark.example', current: false, currentId: null },
   type: 'invitation_declined',
   actor: { type: 'invitee', label: 'Mia Keller' },
   data: null,
@@ -17,7 +17,7 @@ const declined: UserEvent = {
 const regrouped: UserEvent = {
   id: 'EVT-11',
   userId: 'USR-invited',
-  user: { name: 'Andy Invited', email: 'andy@stark.example', current: true },
+  user: { name: 'Andy Invited', email: 'andy@stark.example', current: true, currentId: 'USR-invited' },
   type: 'groups_changed',
   actor: { type: 'api_token', label: "token 'okta-prod'" },
   data: { added: ['Support'], removed: [] },

@@ -48,11 +48,23 @@ describe('history', () => {
     const response = await admin.get(`/api/accounts/${t.acme.accountId}/events?range=${encodeURIComponent('[0,2]')}`)
     expect(response.headers.get('content-range')).toMatch(/^events 0-2\/\d+$/)
     expect(response.body.map((e: { type: string; user: unknown }) => [e.type, e.user])).toEqual([
-      ['invited', { name: 'Stay Here', email: staying.email, current: true }],
-      ['invitation_declined', { name: 'Dee Clined', email: declining.email, current: false }],
-      ['invited', { name: 'Dee Clined', email: declining.email, current: false }],
+      ['invited', { name: 'Stay Here', email: staying.email, current: true, currentId: staying.id }],
+      // A former member's name is theirs, and may since have been set elsewhere: not shown.
+      ['invitation_declined', { name: null, email: declining.email, current: false, currentId: null }],
+      ['invited', { name: null, email: declining.email, current: false, currentId: null }],
     ])
     const declines = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ type: 'invitation_declined' }))}`)
     expect(declines.body.map((e: { userId: string }) => e.userId)).toEqual([declining.id])
+  })
+
+  it('links a person invited again to their membership now, from their older lines too', async () => {
+    const before = await invite(t, admin, { firstName: 'Back', lastName: 'Again' })
+    await admin.delete(`/api/accounts/${t.acme.accountId}/users/${before.id}`)
+    const again = await invite(t, admin, { firstName: 'Back', lastName: 'Again', email: before.email })
+    const lines = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: before.id }))}`)
+    expect(lines.body.map((e: { type: string; user: unknown }) => [e.type, e.user])).toEqual([
+      ['removed', { name: 'Back Again', email: before.email, current: true, currentId: again.id }],
+      ['invited', { name: 'Back Again', email: before.email, current: true, currentId: again.id }],
+    ])
   })
 })

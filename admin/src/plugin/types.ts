@@ -63,8 +63,11 @@ export type ActorType = 'administrator' | 'api_token' | 'invitee' | 'system'
 export interface UserEvent extends RaRecord<string> {
   id: string
   userId: string
-  /** The person the line is about; `current` is false once the membership ended (declined, removed). */
-  user?: { name: string; email: string; current: boolean } | null
+  /**
+   * The person the line is about. `current`: they are a member now (`currentId`, which may be a later
+   * membership than this line's); a former member's name is not shown (it is theirs, maybe set since).
+   */
+  user?: { name: string | null; email: string; current: boolean; currentId: string | null } | null
   type: UserEventType
   actor: { type: ActorType; label: string }
   data: Record<string, unknown> | null

@@ -54,12 +54,13 @@ function UserCell() {
       sx={{ height: 20, fontSize: 12, borderRadius: 1, '& .MuiChip-label': { px: 0.75 } }}
     />
   )
+  // A former member is shown by the address the account knew them by.
   return (
     <TwoLines
       first={name || email}
-      second={email}
+      second={name ? email : undefined}
       badge={former}
-      title={name}
+      title={name ?? email}
       sx={{ minWidth: { xs: 100, lg: 140 }, maxWidth: { xs: 160, lg: 240 } }}
     />
   )
@@ -107,10 +108,11 @@ function NoHistory() {
 
 const Column = DataTable.Col<UserEvent>
 
-// A current member's line opens their page; a former member has none.
+// A member's line opens their page (their membership now, if they were invited again); a former
+// member has none.
 const openUser = (_id: unknown, _resource: string, record: RaRecord) => {
-  const event = record as UserEvent
-  return event.user?.current ? `/users/${encodeURIComponent(event.userId)}/show` : false
+  const currentId = (record as UserEvent).user?.currentId
+  return currentId ? `/users/${encodeURIComponent(currentId)}/show` : false
 }
 
 /**

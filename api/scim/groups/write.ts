@@ -109,7 +109,7 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
 
 const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
 
-/** "renamed to Sales, added 2 members, 1 unknown id left out", or "nothing changed". */
+/** "renamed to Sales, added 2 members, left out an id that is not a user of this account (…)", or "nothing changed". */
 function describe(changes: GroupChanges): string {
   const parts: string[] = []
   if (changes.after.name !== changes.before.name) parts.push(`renamed to ${changes.after.name}`)

@@ -13,7 +13,7 @@ configure({ asyncUtilTimeout: 4000 })
 const SCIM_URL = `${window.location.origin}/scim/v2`
 const WARNING = /It will not be shown again/
 const ADMIN_WARNING =
-  'Every user this identity provider creates would become an administrator of this account, with access to everything.'
+  'Every user this identity provider creates would become an administrator of this account, with access to everything, and it may change who the administrators are.'
 
 const rowOf = async (name: string) => (await screen.findByText(name)).closest('tr') as HTMLElement
 

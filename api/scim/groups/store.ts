@@ -7,11 +7,20 @@ export interface ScimGroupRow {
   id: string
   name: string
   externalId: string | null
+  /** The account's Administrators group. */
+  isDefault: boolean
   createdAt: Date
   updatedAt: Date
 }
 
-const columns = { id: groups.id, name: groups.name, externalId: groups.externalId, createdAt: groups.createdAt, updatedAt: groups.updatedAt }
+const columns = {
+  id: groups.id,
+  name: groups.name,
+  externalId: groups.externalId,
+  isDefault: groups.isDefault,
+  createdAt: groups.createdAt,
+  updatedAt: groups.updatedAt,
+}
 
 export async function findScimGroup(db: Executor, accountId: string, id: string, options: { lock?: boolean } = {}): Promise<ScimGroupRow | null> {
   if (!isUuid(id)) return null

@@ -9,7 +9,7 @@ import { canonicalize } from '../schema/resolve.js'
 import { asksForAttributes, project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
 import { toScimGroup } from './representation.js'
-import { findScimGroup, groupMembersOf } from './store.js'
+import { findScimGroup, groupMembersOf, type ScimGroupRow } from './store.js'
 
 interface GroupBody {
   displayName: string
@@ -57,6 +57,24 @@ async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string) {
     checkIfMatch(c, toScimGroup(row, members, c.get('services').config.appUrl).meta.version!)
   }
   return row
+}
+
+const MEMBER_STEPS = new Set<GroupPatchStep['kind']>(['addMembers', 'removeMembers', 'removeAllMembers', 'replaceMembers'])
+
+/**
+ * Administrators are made in the admin UI, or by a token an administrator chose to provision into
+ * Administrators: any other token changing that group's members would hand out (or take away)
+ * administration of the account. Providers match groups by name, so a pushed "Administrators"
+ * group lands here.
+ */
+function guardAdministrators(c: Context<ScimEnv>, group: ScimGroupRow, steps: GroupPatchStep[]) {
+  if (!group.isDefault || c.get('token').provisionGroupId === group.id) return
+  if (steps.some((step) => MEMBER_STEPS.has(step.kind))) {
+    throw new ScimError(
+      403,
+      `The members of "${group.name}" are the account's administrators: change them in Roster, or let this token provision into "${group.name}" on the API tokens page.`,
+    )
+  }
 }
 
 /** What one request did to a group, for the provisioning log: what changed, not what was asked. */
@@ -145,6 +163,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const body = groupBody(await readJson(c))
     const changes = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
+      if (body.members) guardAdministrators(c, current, [{ kind: 'replaceMembers', ids: body.members }])
       const changes = noChanges(current)
       if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName }, changes)
       await applyStep(c, deps, tx, id, { kind: 'externalId', value: body.externalId }, changes)
@@ -159,6 +178,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
     const { group, changes } = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
+      guardAdministrators(c, current, steps)
       const changes = noChanges(current)
       for (const step of steps) await applyStep(c, deps, tx, id, step, changes)
       return { group: current, changes }

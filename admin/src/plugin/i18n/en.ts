@@ -235,10 +235,10 @@ export const rosterMessages = {
       name_help: 'Say which identity provider uses it, e.g. "Entra ID production".',
       group_label: 'Group for provisioned users',
       group_automatic: 'Provisioned users (created automatically)',
-      group_help: 'Users the identity provider creates join this group.',
+      group_help: 'Users the identity provider creates join this group. Only a token that provisions into Administrators may change who is an administrator.',
       administrators_option: 'Provisioned users become administrators',
       administrators_warning:
-        'Every user this identity provider creates would become an administrator of this account, with access to everything.',
+        'Every user this identity provider creates would become an administrator of this account, with access to everything, and it may change who the administrators are.',
       send_invitation_email: 'Send invitation emails to provisioned users',
       send_invitation_email_help: 'Off: users are created without an email, e.g. when they sign in through single sign-on.',
       actions: {

@@ -44,6 +44,8 @@ describe('User details', () => {
     expect(enabled('Copy invitation link')).toBe(true)
     expect(enabled('Resend invitation link')).toBe(true)
     expect(enabled('Send new invitation')).toBe(false)
+    // Who invited, and when the link last went out (a resend restarts the 7 days from then).
+    expect(within(invitation).getByText(/^Invited by Sarah Sanderson; link last sent on /)).toBeTruthy()
 
     const history = screen.getByRole('region', { name: 'History' })
     await within(history).findByText('Invitation link sent again')

@@ -173,7 +173,7 @@ export const rosterMessages = {
         expired: 'The invitation expired on %{date}',
         accepted: 'Joined on %{date}',
         blocked: 'Access is blocked',
-        invited_by: 'Invited on %{date} by %{name}',
+        invited_by: 'Invited by %{name}; link last sent on %{date}',
         unknown_inviter: 'an identity provider or the platform',
       },
       history: {

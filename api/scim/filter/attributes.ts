@@ -63,8 +63,9 @@ export const userFilterAttributes: AttributeMap = {
   username: text(sql`${memberships.userName}`),
   externalid: text(sql`${memberships.externalId}`, true),
   active: { kind: 'scalar', type: 'boolean', sql: sql`(${memberships.state} <> 'blocked')` },
-  'name.givenname': text(nameOrPerson('givenName', sql`${people.firstName}`)),
-  'name.familyname': text(nameOrPerson('familyName', sql`${people.lastName}`)),
+  // An empty name part is shown as absent (users/representation.ts), so it filters as absent.
+  'name.givenname': text(nameOrPerson('givenName', sql`nullif(${people.firstName}, '')`)),
+  'name.familyname': text(nameOrPerson('familyName', sql`nullif(${people.lastName}, '')`)),
   'name.formatted': text(nameOrPerson('formatted', personName)),
   'name.middlename': text(nameString('middleName')),
   'name.honorificprefix': text(nameString('honorificPrefix')),

@@ -62,11 +62,12 @@ export function findEmail(attributes: ProvisionedAttributes): string | undefined
   return email?.trim()
 }
 
-/** A first and last name even when the provider sends only a displayName or nothing. */
+/** A first name (and a last name when there is one) even when the provider sends only a displayName or nothing. */
 export function namesOf(attributes: ProvisionedAttributes, email: string) {
   const displayName = typeof attributes.scim.displayName === 'string' ? attributes.scim.displayName.trim() : ''
   const [first, ...rest] = displayName.split(/\s+/)
   const firstName = attributes.name?.givenName?.trim() || first || email.split('@')[0]!
-  const lastName = attributes.name?.familyName?.trim() || rest.join(' ') || '-'
+  // No family name stays none: a made-up one would come back to the provider as if it had sent it.
+  const lastName = attributes.name?.familyName?.trim() || rest.join(' ')
   return { firstName: firstName.slice(0, 100), lastName: lastName.slice(0, 100) }
 }

@@ -11,8 +11,8 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
   const base = scimBaseUrl(appUrl)
   // Anything but an object where the name belongs (stored before validation) counts as no name.
   const name = isPlainObject(stored.name) ? stored.name : {
-    givenName: row.firstName,
-    familyName: row.lastName,
+    ...(row.firstName ? { givenName: row.firstName } : {}),
+    ...(row.lastName ? { familyName: row.lastName } : {}),
     formatted: `${row.firstName} ${row.lastName}`.trim(),
   }
   const { name: _name, emails, phoneNumbers, displayName, ...rest } = stored

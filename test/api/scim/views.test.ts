@@ -34,6 +34,14 @@ describe('filters match what the resource shows', () => {
     expect(await find(`displayName eq "${created.body.displayName}" and userName eq "no-given@example.com"`)).toEqual([created.body.id])
   })
 
+  it('makes up no family name: a user created with none has none, and filters so', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'goodun@example.com' })
+    expect(created.body.name).toEqual({ givenName: 'goodun', formatted: 'goodun' })
+    expect(created.body.displayName).toBe('goodun')
+    expect(await find('userName eq "goodun@example.com" and name.familyName pr')).toEqual([])
+    expect(await find('userName eq "goodun@example.com" and name.givenName eq "goodun"')).toEqual([created.body.id])
+  })
+
   it('a User filter naming the Group schema is refused', async () => {
     const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
     expect(response.status).toBe(400)

@@ -1,10 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
-import { invitations, memberships, people } from '../../../drizzle/schema.js'
+import { and, eq, sql } from 'drizzle-orm'
+import { memberships, people } from '../../../drizzle/schema.js'
 import { DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
-import { queueInvitationEmail, restartInvitationClock } from '../invitations/issue.js'
-import { normalizeEmail } from '../people.js'
 import { recordEvent } from '../events.js'
-import type { Actor, CoreDeps, Executor } from '../types.js'
+import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { sendBlock, unblockLocked } from './block.js'
 import { lockLiveMembership, type LockedMembership } from './shared.js'
@@ -16,8 +14,6 @@ export interface ProvisionedAttributes {
   scim: Record<string, unknown>
   active: boolean
   name?: { givenName?: string; familyName?: string }
-  /** Where invitations go (the primary email); followed only while nobody has claimed the person. */
-  email?: string
 }
 
 export const userNameTaken = (userName: string) =>
@@ -71,18 +67,12 @@ export async function updateProvisionedMember(
       if (changed.length) {
         await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'updated', actor, at: now, data: { changed } })
       }
-      const readdressed = attributes.email ? await followEmail(tx, member, attributes.email, now) : false
-      // A pending link goes to the new address, with 7 days from now.
-      const resent =
-        readdressed && attributes.active && input.sendInvitationEmail
-          ? await resendToNewAddress(tx, actor, { ...member, email: attributes.email!.trim() }, now)
-          : false
       if (!attributes.active) {
         const { written } = await sendBlock(tx, now, actor, member)
         return { membershipId: member.id, emailQueued: false, written }
       }
       const { emailQueued } = await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
-      return { membershipId: member.id, emailQueued: emailQueued || resent, written: Promise.resolve() }
+      return { membershipId: member.id, emailQueued, written: Promise.resolve() }
     })
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {
@@ -105,37 +95,3 @@ function changedKeys(
   return keys
 }
 
-/**
- * The person's email follows the provider's only while nobody has claimed the person: never
- * registered, and in no other account. Otherwise the email is how someone signs in, theirs to
- * change. An address another person already has is left alone (the unique index stays the guard).
- */
-async function followEmail(tx: Executor, member: LockedMembership, email: string, now: Date): Promise<boolean> {
-  const normalized = normalizeEmail(email)
-  if (normalized === normalizeEmail(member.email)) return false
-  const moved = await tx
-    .update(people)
-    .set({ email: email.trim(), emailNormalized: normalized, updatedAt: now })
-    .where(
-      and(
-        eq(people.id, member.personId),
-        isNull(people.passwordHash),
-        sql`not exists (select 1 from ${memberships} m where m.person_id = ${member.personId} and m.ended_at is null and m.id <> ${member.id})`,
-        sql`not exists (select 1 from ${people} other where other.email_normalized = ${normalized})`,
-      ),
-    )
-    .returning({ id: people.id })
-  return moved.length > 0
-}
-
-async function resendToNewAddress(tx: Executor, actor: Actor, member: LockedMembership, now: Date): Promise<boolean> {
-  const input = { accountId: member.accountId, membershipId: member.id }
-  if (!(await restartInvitationClock(tx, { ...input, now, expired: false }))) return false
-  const [pending] = await tx
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
-  if (!pending) return false
-  await queueInvitationEmail(tx, { ...input, invitationId: pending.id, actor, now, member })
-  return true
-}

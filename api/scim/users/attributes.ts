@@ -46,20 +46,14 @@ const stringOr = (v: unknown) => (typeof v === 'string' ? v : undefined)
 
 /** The address invitations go to: the primary email, the first one, or a userName that is an email. */
 export function emailOf(attributes: ProvisionedAttributes): string {
-  const email = findEmail(attributes)
-  if (!email) throw invalidValue('An email address is required: in emails, or as a userName that is an email address.')
-  return email
-}
-
-/** emailOf, or undefined when the attributes hold no email address. */
-export function findEmail(attributes: ProvisionedAttributes): string | undefined {
   const emails = Array.isArray(attributes.scim.emails) ? (attributes.scim.emails as { value?: unknown; primary?: unknown }[]) : []
   const candidates = [
     ...emails.filter((e) => e.primary === true || e.primary === 'True' || e.primary === 'true'),
     ...emails,
   ].map((e) => e.value)
   const email = [...candidates, attributes.userName].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()))
-  return email?.trim()
+  if (!email) throw invalidValue('An email address is required: in emails, or as a userName that is an email address.')
+  return email.trim()
 }
 
 /** A first name (and a last name when there is one) even when the provider sends only a displayName or nothing. */

@@ -11,7 +11,7 @@ import { applyUserPatch, normalizeOperation, normalizePatch } from '../patch/ind
 import { canonicalize } from '../schema/resolve.js'
 import { project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, scimJson } from '../respond.js'
-import { emailOf, findEmail, namesOf, provisionedAttributes } from './attributes.js'
+import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
 import { toScimUser } from './representation.js'
 import { findScimUser, lockScimMember, type ScimUserRow } from './store.js'
 
@@ -107,11 +107,10 @@ async function updateLocked(
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
     const body = change(current, row.scim)
-    const attributes = provisionedAttributes(body)
     return updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
-      attributes: { ...attributes, email: findEmail(attributes) },
+      attributes: provisionedAttributes(body),
       sendInvitationEmail: token.sendInvitationEmail,
       locked: member,
     })

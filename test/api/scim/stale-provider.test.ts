@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { createToken, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
-import { acceptByForm, GOOD_PASSWORD } from '../../support/fixtures.js'
 import type { Session } from '../../support/http.js'
 
 let t: TestApp
@@ -115,30 +114,5 @@ describe('PUT /Users without active', () => {
     expect(user.body.state).toBe('blocked')
     const withActive = await scim.put(`/Users/${id}`, { schemas: [USER], userName: 'stays-blocked@example.com', active: true })
     expect(withActive.body.active).toBe(true)
-  })
-})
-
-describe('a new email from the provider', () => {
-  const workEmail = (id: string, value: string, client: ScimClient) =>
-    client.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value }] })
-
-  it('readdresses an invitation nobody has claimed: the link goes to the new address', async () => {
-    const inviting = scimClient(t, (await createToken(t, admin, { name: 'entra-mail' })).token)
-    const created = await inviting.post('/Users', { schemas: [USER], userName: 'upn-1@corp.example', emails: [{ type: 'work', value: 'wrong@example.com', primary: true }] })
-    const link = await t.invitationLinkFromEmail('wrong@example.com')
-    expect((await workEmail(created.body.id, 'right@example.com', inviting)).status).toBe(200)
-    expect(await t.invitationLinkFromEmail('right@example.com')).toBe(link)
-    expect((await admin.get(`/api/accounts/${t.acme.accountId}/users/${created.body.id}`)).body.email).toBe('right@example.com')
-  })
-
-  it('leaves a registered person’s sign-in address alone', async () => {
-    const inviting = scimClient(t, (await createToken(t, admin, { name: 'entra-mail-2' })).token)
-    const created = await inviting.post('/Users', { schemas: [USER], userName: 'upn-2@corp.example', emails: [{ type: 'work', value: 'registered@example.com', primary: true }] })
-    await acceptByForm(t, await t.invitationLinkFromEmail('registered@example.com'), { password: GOOD_PASSWORD })
-    const patched = await workEmail(created.body.id, 'elsewhere@example.com', inviting)
-    expect(patched.status).toBe(200)
-    expect(patched.body.emails[0].value).toBe('elsewhere@example.com')
-    expect((await admin.get(`/api/accounts/${t.acme.accountId}/users/${created.body.id}`)).body.email).toBe('registered@example.com')
-    expect(await t.lastEmailTo('elsewhere@example.com')).toBeNull()
   })
 })

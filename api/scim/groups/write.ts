@@ -63,9 +63,10 @@ const MEMBER_STEPS = new Set<GroupPatchStep['kind']>(['addMembers', 'removeMembe
 
 /**
  * Administrators are made in the admin UI, or by a token an administrator chose to provision into
- * Administrators: any other token changing that group's members would hand out (or take away)
- * administration of the account. Providers match groups by name, so a pushed "Administrators"
- * group lands here.
+ * Administrators: any other token changing that group's members would decide who administers the
+ * account. Providers match groups by name, so a pushed "Administrators" group lands here. (Ending a
+ * user's access, administrator or not, stays the provider's: deactivation and DELETE are
+ * offboarding, and the last active administrator is kept by the core.)
  */
 function guardAdministrators(c: Context<ScimEnv>, group: ScimGroupRow, steps: GroupPatchStep[]) {
   if (!group.isDefault || c.get('token').provisionGroupId === group.id) return

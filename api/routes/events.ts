@@ -15,7 +15,7 @@ const eventFilter = z.object({ userId: z.string().max(100).optional(), type: z.s
 
 /**
  * /api/accounts/:accountId/events: the history of the account's memberships, newest first, each line
- * with the person it is about (declined and removed members included).
+ * with the person it is about (declined and removed members included); `userId` gives one user's.
  */
 export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { db, clock } = c.get('services')
@@ -24,7 +24,12 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   await recordExpiredInvitations(db, clock.now(), { accountId })
   const conditions = [eq(events.accountId, accountId)]
   if (query.filter.userId !== undefined) {
-    conditions.push(eq(events.membershipId, isUuid(query.filter.userId) ? query.filter.userId : '00000000-0000-0000-0000-000000000000'))
+    // A user's history in this account: this membership's lines and those of the same person's
+    // earlier memberships here (declined, removed, then invited again).
+    const userId = isUuid(query.filter.userId) ? query.filter.userId : '00000000-0000-0000-0000-000000000000'
+    conditions.push(sql`${events.membershipId} in (select other.id from memberships this
+      join memberships other on other.person_id = this.person_id and other.account_id = this.account_id
+      where this.id = ${userId} and this.account_id = ${accountId})`)
   }
   if (query.filter.type) conditions.push(eq(events.type, query.filter.type))
   const where = and(...conditions)

@@ -63,8 +63,16 @@ describe('history', () => {
     const again = await invite(t, admin, { firstName: 'Back', lastName: 'Again', email: before.email })
     const lines = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: before.id }))}`)
     expect(lines.body.map((e: { type: string; user: unknown }) => [e.type, e.user])).toEqual([
+      ['invited', { name: 'Back Again', email: before.email, current: true, currentId: again.id }],
       ['removed', { name: 'Back Again', email: before.email, current: true, currentId: again.id }],
       ['invited', { name: 'Back Again', email: before.email, current: true, currentId: again.id }],
+    ])
+    // Their page now tells the same story: the earlier membership's lines are part of it.
+    const page = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: again.id }))}`)
+    expect(page.body.map((e: { userId: string; type: string }) => [e.userId, e.type])).toEqual([
+      [again.id, 'invited'],
+      [before.id, 'removed'],
+      [before.id, 'invited'],
     ])
   })
 })

@@ -32,10 +32,9 @@ export const alreadyMember = (email: string) =>
 
 // The whole invitation in one statement: the person (a no-op update on conflict, so that an
 // existing person comes back, locked, instead of nothing; `existed` says so), the membership
-// (userName defaults to
-// the person's email as stored), its groups (those of the account among the chosen ids; the
-// caller compares the count), its invitation and the history line. Foreign keys are checked at the
-// end of the statement, so the rows may refer to one another.
+// (userName defaults to the person's email as stored), its groups (those of the account among the
+// chosen ids; the caller compares the count), its invitation and the history line. Foreign keys
+// are checked at the end of the statement, so the rows may refer to one another.
 const INVITE = `with person as (
     insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)

@@ -133,6 +133,11 @@ function parameterless(expression: SQL): string {
   return sql
 }
 
+function pageLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`A page's limit must be a whole number, not ${limit}.`)
+  return limit
+}
+
 interface Statement {
   text: string
   params: unknown[]
@@ -153,9 +158,13 @@ export function listStatements(accountId: string, options: ListOptions): { combi
   const direction = options.descending ? 'desc' : 'asc'
   const order = `${options.sort ? parameterless(options.sort) : 'memberships.created_at'} ${direction}, memberships.id ${direction}`
   const count = `select count(*)::int as total ${FROM_FOR_IDS} where ${where}`
+  // The limit is written into the text: as a parameter, a prepared statement's generic plan
+  // cannot know the page is small, and joined every member (hash join over a sequential scan)
+  // to find the page's hundred. It is an integer from list-params.ts, never text from a request.
+  const limit = pageLimit(options.limit)
   const page = `select ${COLUMNS}, ${GROUPS}, row_number() over (order by ${order}) as position ${FROM}
-      where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit $${n + 3})`
-  const params = [...filter.params, accountId, options.offset, options.limit]
+      where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit ${limit})`
+  const params = [...filter.params, accountId, options.offset]
   return {
     combined: { text: `select counted.total, page.* from (${count}) counted left join lateral (${page}) page on true order by page.position`, params },
     count: { text: count, params: params.slice(0, n + 1) },
@@ -165,9 +174,9 @@ export function listStatements(accountId: string, options: ListOptions): { combi
 
 type ListedRow = RawUserRow & { total?: number; position: unknown }
 
-// A list's text depends on its filter's shape, which the caller chooses: only the first shapes a
-// process sees are prepared (providers send the same few over and over), so a caller sending
-// endless new shapes cannot fill every connection with prepared statements.
+// A list's text depends on its filter's shape, its order and its page size, which the caller
+// chooses: only the first shapes a process sees are prepared (providers send the same few over and
+// over), so a caller sending endless new shapes cannot fill every connection with prepared statements.
 const MAX_PREPARED_LIST_SHAPES = 64
 const preparedListShapes = new Set<string>()
 function worthPreparing(text: string): boolean {
@@ -187,7 +196,7 @@ export async function listScimUsers(db: Database, accountId: string, options: Li
   }
   const [[counted], rows] = await Promise.all([
     run<{ total: number }>(statements.count.text, statements.count.params),
-    options.limit === 0 ? Promise.resolve([]) : run<ListedRow>(statements.page.text, statements.page.params),
+    options.limit === 0 ? Promise.resolve([]) : run<ListedRow>(statements.page.text, statements.page.params, { prepare: worthPreparing(statements.page.text) }),
   ])
   return { rows: rows.map(fromRow), total: Number(counted?.total ?? 0) }
 }

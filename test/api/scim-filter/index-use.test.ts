@@ -75,4 +75,23 @@ describe('filters the identity providers send are served by indexes', () => {
     expect(await query).toHaveLength(1)
     expect(await plan(query)).toContain('groups_name_per_account')
   })
+
+  it('a page of the whole list is planned for its size, also in a prepared statement\'s generic plan', async () => {
+    // A provider's full sweep runs this text over and over; after five runs PostgreSQL may keep a
+    // generic plan, which knows nothing of the parameters' values.
+    const { text, params } = listStatements(accountId, { descending: false, offset: 1500, limit: 100 }).page
+    const lines = await database.db.transaction(async (tx) => {
+      const run = rawQuery(tx)
+      await run(`set local plan_cache_mode = force_generic_plan`, [])
+      await run(`prepare roster_page(uuid, int) as ${text}`, [])
+      const explained = await run<Record<string, string>>(`explain execute roster_page('${params[0]}', ${params[1]})`, [])
+      await run(`deallocate roster_page`, [])
+      return explained.map((row) => row['QUERY PLAN']).join('\n')
+    })
+    // The plan knows the page holds 100 rows; given a parameter it guessed a tenth of the table,
+    // and at 6,300 members chose to join every one of them to find the hundred.
+    expect(lines).toMatch(/Limit {2}\(cost=[\d.]+ rows=100 /)
+    const rows = await rawQuery(database.db)<{ userName: string }>(text, params)
+    expect(rows).toHaveLength(100)
+  })
 })

@@ -5,7 +5,8 @@ import { compileAnyElement, jsonKey } from './comparison.js'
 
 export type AttributeType = 'string' | 'boolean' | 'dateTime' | 'id'
 export type FilterAttribute =
-  | { kind: 'scalar'; type: AttributeType; sql: SQL; caseExact?: boolean }
+  // `unique`: no two rows the filter runs over share a value (an index of the database, as it compares)
+  | { kind: 'scalar'; type: AttributeType; sql: SQL; caseExact?: boolean; unique?: boolean }
   // a multi-valued complex attribute stored as a jsonb array; sub-attributes are keys of each element
   | { kind: 'multi'; elements: SQL; subAttributes: Record<string, { type: AttributeType; caseExact?: boolean }> }
   // anything else (e.g. group members stored as rows): you compile it
@@ -15,9 +16,10 @@ export type AttributeMap = Record<string /* lower-cased path without the core sc
 
 export const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
 
-const text = (expr: SQL, caseExact = false): FilterAttribute => ({ kind: 'scalar', type: 'string', sql: expr, caseExact })
-const dateTime = (expr: SQL): FilterAttribute => ({ kind: 'scalar', type: 'dateTime', sql: expr })
-const id = (expr: SQL): FilterAttribute => ({ kind: 'scalar', type: 'id', sql: expr })
+type Scalar = Extract<FilterAttribute, { kind: 'scalar' }>
+const text = (expr: SQL, caseExact = false): Scalar => ({ kind: 'scalar', type: 'string', sql: expr, caseExact })
+const dateTime = (expr: SQL): Scalar => ({ kind: 'scalar', type: 'dateTime', sql: expr })
+const id = (expr: SQL): Scalar => ({ kind: 'scalar', type: 'id', sql: expr })
 
 const scim = sql`${memberships.scim}`
 const scimString = (key: string) => sql`(${scim} ->> ${jsonKey(key)})`
@@ -59,8 +61,9 @@ function relatedRows(name: string, from: (condition: SQL) => SQL, column: SQL): 
 
 /** Users are `memberships inner join people`; the caller restricts them to live memberships of one account. */
 export const userFilterAttributes: AttributeMap = {
-  id: id(sql`${memberships.id}`),
-  username: text(sql`${memberships.userName}`),
+  id: { ...id(sql`${memberships.id}`), unique: true },
+  // memberships_user_name_per_account: lower(user_name), among an account's live memberships.
+  username: { ...text(sql`${memberships.userName}`), unique: true },
   externalid: text(sql`${memberships.externalId}`, true),
   active: { kind: 'scalar', type: 'boolean', sql: sql`(${memberships.state} <> 'blocked')` },
   // An empty name part is shown as absent (users/representation.ts), so it filters as absent.

@@ -33,6 +33,15 @@ interface Context {
  * Throws ScimError 400 invalidFilter for anything it cannot compile.
  */
 export function compileFilter(filter: string, attributes: AttributeMap): SQL {
+  return compileFilterShape(filter, attributes).where
+}
+
+/**
+ * The filter's condition, and whether it can match at most one row: an `eq` on an attribute the
+ * database keeps unique (`userName`, `id`), alone or in an `and`. Such a list needs no count nor
+ * order: the rows found are all there are.
+ */
+export function compileFilterShape(filter: string, attributes: AttributeMap): { where: SQL; atMostOne: boolean } {
   if (filter.length > MAX_FILTER_LENGTH) throw invalidFilter(`The filter is longer than ${MAX_FILTER_LENGTH} characters`)
   const { text, strings } = extractStrings(filter)
   let ast: Filter
@@ -42,7 +51,17 @@ export function compileFilter(filter: string, attributes: AttributeMap): SQL {
     if (error instanceof ScimError) throw error
     throw syntaxError()
   }
-  return compileNode(ast, { attributes }, { strings, comparisons: 0 }, 0)
+  const where = compileNode(ast, { attributes }, { strings, comparisons: 0 }, 0)
+  return { where, atMostOne: pinsOne(ast, { attributes }) }
+}
+
+/** Called on a filter that compiled, so every name in it resolves. */
+function pinsOne(node: Filter, scope: Scope): boolean {
+  if (node.op === 'and') return (node as LogExp).filters.some((child) => pinsOne(child, scope))
+  const compare = node as Compare
+  if (node.op !== 'eq' || typeof compare.attrPath !== 'string' || compare.compValue === null) return false
+  const { attribute, subAttribute } = resolve(compare.attrPath, scope)
+  return attribute.kind === 'scalar' && attribute.unique === true && subAttribute === undefined
 }
 
 const syntaxError = () => invalidFilter('The filter is not valid SCIM filter syntax (RFC 7644 §3.4.2.2)')

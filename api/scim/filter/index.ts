@@ -1,4 +1,4 @@
-export { compileFilter, MAX_COMPARISONS } from './compile.js'
+export { compileFilter, compileFilterShape, MAX_COMPARISONS } from './compile.js'
 export { compileAnyElement, compileComparison, type ScalarAttribute } from './comparison.js'
 export { MAX_FILTER_LENGTH, MAX_NESTING } from './scan.js'
 export { sortExpression } from './sort.js'

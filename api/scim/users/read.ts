@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { compileFilter, sortExpression, userFilterAttributes } from '../filter/index.js'
+import { compileFilterShape, sortExpression, userFilterAttributes } from '../filter/index.js'
 import { ScimError } from '../errors.js'
 import type { ScimEnv } from '../env.js'
 import { listResponse, parseListParams } from '../list-params.js'
@@ -13,8 +13,10 @@ export const readUsers = new Hono<ScimEnv>()
   .get('/', async (c) => {
     const { db, config } = c.get('services')
     const params = parseListParams(c)
+    const filter = params.filter ? compileFilterShape(params.filter, userFilterAttributes) : undefined
     const page = await listScimUsers(db, c.get('token').accountId, {
-      filter: params.filter ? compileFilter(params.filter, userFilterAttributes) : undefined,
+      filter: filter?.where,
+      atMostOne: filter?.atMostOne,
       sort: params.sortBy ? sortExpression(userFilterAttributes, params.sortBy) : undefined,
       descending: params.descending,
       offset: params.startIndex - 1,

@@ -119,6 +119,8 @@ const dialect = new PgDialect()
 
 export interface ListOptions {
   filter?: SQL
+  /** The filter matches at most one member (filter/compile.ts, compileFilterShape). */
+  atMostOne?: boolean
   /** The order's expression (filter/sort.ts); without one, the order of creation. */
   sort?: SQL
   descending: boolean
@@ -150,7 +152,10 @@ interface Statement {
  * is empty): one round trip, for filtered lists such as lookups. For the whole list, `count` and
  * `page` apart run at once on two connections, so two cores share the sweep.
  */
-export function listStatements(accountId: string, options: ListOptions): { combined: Statement; count: Statement; page: Statement } {
+export function listStatements(
+  accountId: string,
+  options: ListOptions,
+): { combined: Statement; count: Statement; page: Statement; unique: Statement } {
   // The filter's parameters are $1..$n; the statement's own come after them.
   const filter = options.filter ? dialect.sqlToQuery(options.filter) : { sql: 'true', params: [] }
   const n = filter.params.length
@@ -169,6 +174,8 @@ export function listStatements(accountId: string, options: ListOptions): { combi
     combined: { text: `select counted.total, page.* from (${count}) counted left join lateral (${page}) page on true order by page.position`, params },
     count: { text: count, params: params.slice(0, n + 1) },
     page: { text: `${page} order by position`, params },
+    // For a filter that matches at most one member: what it finds is the whole list.
+    unique: { text: `select ${COLUMNS}, ${GROUPS} ${FROM} where ${where}`, params: params.slice(0, n + 1) },
   }
 }
 
@@ -189,6 +196,12 @@ function worthPreparing(text: string): boolean {
 export async function listScimUsers(db: Database, accountId: string, options: ListOptions) {
   const statements = listStatements(accountId, options)
   const run = rawQuery(db)
+  if (options.filter && options.atMostOne) {
+    // Entra's and Okta's lookup of every user by userName: one index probe, no count, no order.
+    const { text, params } = statements.unique
+    const rows = (await run<RawUserRow>(text, params, { prepare: worthPreparing(text) })).map(fromRow)
+    return { rows: rows.slice(options.offset, options.offset + options.limit), total: rows.length }
+  }
   if (options.filter) {
     const { text, params } = statements.combined
     const rows = await run<ListedRow>(text, params, { prepare: worthPreparing(text) })

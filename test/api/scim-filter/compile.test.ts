@@ -3,7 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memberships, people } from '../../../drizzle/schema.js'
 import { ScimError } from '../../../api/scim/errors.js'
-import { compileFilter, groupFilterAttributes, userFilterAttributes } from '../../../api/scim/filter/index.js'
+import { compileFilter, compileFilterShape, groupFilterAttributes, userFilterAttributes } from '../../../api/scim/filter/index.js'
 import { openTestDatabase, type TestDatabase } from '../../support/database.js'
 import { ENTERPRISE, GROUPS, insertFixtures, selectGroupIds, selectUserIds, USERS, type Fixtures, type GroupName, type UserName } from './fixtures.js'
 
@@ -246,6 +246,25 @@ describe('invalid filters', () => {
     const long = `userName eq "${'a'.repeat(2000 - 'userName eq ""'.length)}"`
     expect(long).toHaveLength(2000)
     expect(await users(long)).toEqual([])
+  })
+})
+
+describe('filters that match one user at most', () => {
+  it.each([
+    ['userName eq "a@example.com"', true],
+    ['urn:ietf:params:scim:schemas:core:2.0:User:USERNAME EQ "a@example.com"', true],
+    ['userName eq "a@example.com" and active eq true', true],
+    [`active eq true and id eq "${crypto.randomUUID()}"`, true],
+    ['userName eq "a@example.com" or userName eq "b@example.com"', false],
+    ['not (userName eq "a@example.com")', false],
+    ['userName ne "a@example.com"', false],
+    ['userName sw "a"', false],
+    ['userName eq null', false],
+    ['externalId eq "a"', false],
+    ['emails[value eq "a@example.com"]', false],
+    ['emails.value eq "a@example.com"', false],
+  ])('%s: %s', (filter, atMostOne) => {
+    expect(compileFilterShape(filter, userFilterAttributes).atMostOne).toBe(atMostOne)
   })
 })
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { groups, memberships, people } from '../../../drizzle/schema.js'
-import { compileFilter, groupFilterAttributes, userFilterAttributes } from '../../../api/scim/filter/index.js'
+import { compileFilter, compileFilterShape, groupFilterAttributes, userFilterAttributes } from '../../../api/scim/filter/index.js'
 import { listStatements } from '../../../api/scim/users/store.js'
 import { rawQuery } from '../../../api/db/raw-query.js'
 import { openTestDatabase, type TestDatabase } from '../../support/database.js'
@@ -52,6 +52,18 @@ describe('filters the identity providers send are served by indexes', () => {
     const explained = await rawQuery(database.db)<Record<string, string>>(`explain ${text}`, params)
     const lines = explained.map((row) => row['QUERY PLAN']).join('\n')
     expect(lines.match(/memberships_user_name_per_account/g)?.length).toBeGreaterThanOrEqual(2)
+    expect(lines).not.toMatch(/Seq Scan on memberships/)
+  })
+
+  it('the statement GET /Users runs for a lookup that matches one user at most uses it', async () => {
+    const { where, atMostOne } = compileFilterShape('userName eq "BULK1234@example.com"', userFilterAttributes)
+    expect(atMostOne).toBe(true)
+    const { text, params } = listStatements(accountId, { filter: where, atMostOne, descending: false, offset: 0, limit: 100 }).unique
+    const found = await rawQuery(database.db)<{ userName: string }>(text, params)
+    expect(found).toEqual([expect.objectContaining({ userName: 'bulk1234@example.com' })])
+    const explained = await rawQuery(database.db)<Record<string, string>>(`explain ${text}`, params)
+    const lines = explained.map((row) => row['QUERY PLAN']).join('\n')
+    expect(lines).toContain('memberships_user_name_per_account')
     expect(lines).not.toMatch(/Seq Scan on memberships/)
   })
 

@@ -193,4 +193,18 @@ describe('resources', () => {
     const none = await scim.get(`/Users?${filterQuery('userName eq "nobody@example.com"')}`)
     expect(none.body).toMatchObject({ totalResults: 0, Resources: [] })
   })
+
+  it('a lookup by userName (one member at most) pages and counts like any list', async () => {
+    await scim.post('/Users', user('Lookup-One@Example.com'))
+    const lookup = (filter: string, page = '') => scim.get(`/Users?${filterQuery(filter)}${page}`)
+    const found = await lookup('USERNAME eq "lookup-one@example.com"')
+    expect(found.body).toMatchObject({ totalResults: 1, startIndex: 1, itemsPerPage: 1 })
+    expect(found.body.Resources[0]).toMatchObject({ userName: 'Lookup-One@Example.com', groups: [expect.objectContaining({ display: expect.any(String) })] })
+    expect((await lookup('userName eq "lookup-one@example.com"', '&startIndex=2')).body).toMatchObject({ totalResults: 1, itemsPerPage: 0, Resources: [] })
+    expect((await lookup('userName eq "lookup-one@example.com"', '&count=0')).body).toMatchObject({ totalResults: 1, itemsPerPage: 0 })
+    expect((await lookup('userName eq "lookup-one@example.com" and active eq false')).body).toMatchObject({ totalResults: 0, Resources: [] })
+    const byId = await lookup(`id eq "${found.body.Resources[0].id}" and userName eq "lookup-one@example.com"`, '&attributes=userName')
+    expect(byId.body).toMatchObject({ totalResults: 1, Resources: [{ userName: 'Lookup-One@Example.com' }] })
+    expect(byId.body.Resources[0].emails).toBeUndefined()
+  })
 })

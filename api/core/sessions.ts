@@ -1,13 +1,11 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
-import { memberships, people, sessions, signInAttempts } from '../../drizzle/schema.js'
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import { memberships, people, sessions } from '../../drizzle/schema.js'
 import { randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
+import { reservePasswordCheck } from './password-attempts.js'
 import { normalizeEmail } from './people.js'
 import type { CoreDeps } from './types.js'
-
-const WINDOW_MS = 15 * 60 * 1000
-const MAX_FAILURES = 10
 
 const invalidCredentials = () =>
   new DomainError('invalid_credentials', 'The email or password is not correct, or the account is not active.')
@@ -20,14 +18,7 @@ const invalidCredentials = () =>
 export async function signIn(deps: CoreDeps, input: { email: string; password: string }) {
   const now = deps.clock.now()
   const email = normalizeEmail(input.email)
-  const since = new Date(now.getTime() - WINDOW_MS)
-  const [failures] = await deps.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.emailNormalized, email), gt(signInAttempts.attemptedAt, since)))
-  if (Number(failures?.count ?? 0) >= MAX_FAILURES) {
-    throw new DomainError('rate_limited', 'Too many failed sign-in attempts. Try again in 15 minutes.')
-  }
+  const check = await reservePasswordCheck(deps.db, email, now)
   const [person] = await deps.db
     .select({ id: people.id, email: people.email, firstName: people.firstName, lastName: people.lastName, hash: people.passwordHash })
     .from(people)
@@ -41,10 +32,8 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
         .returning({ id: memberships.id })
     : []
   const disabled = person && passwordOk && active.length === 0 ? !(await hasLiveMembership(deps, person.id)) : false
-  if (!person || (active.length === 0 && !disabled)) {
-    await deps.db.insert(signInAttempts).values({ emailNormalized: email, attemptedAt: now })
-    throw invalidCredentials()
-  }
+  if (!person || (active.length === 0 && !disabled)) throw invalidCredentials()
+  await check.passed()
   const token = randomToken()
   await deps.db.insert(sessions).values({
     tokenHash: await sha256(token),

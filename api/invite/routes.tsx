@@ -67,7 +67,7 @@ export const invitePages = new Hono<AppEnv>()
     if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
     const body = await c.req.parseBody()
     const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
-    const again = (status: 400 | 403, message: string, errors?: Record<string, string>) =>
+    const again = (status: 400 | 403 | 429, message: string, errors?: Record<string, string>) =>
       c.html(
         <RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(token, invitation)} csrf={csrfToken(c)} values={values} errors={errors} message={message} />,
         status,
@@ -76,6 +76,7 @@ export const invitePages = new Hono<AppEnv>()
     try {
       await acceptInvitation(services, token, { ...values, password: field(body, 'password'), confirmPassword: field(body, 'confirmPassword') })
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'rate_limited') return again(429, error.message)
       if (error instanceof DomainError && error.code !== 'not_found') return again(400, error.message, error.fields)
       if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
       throw error

@@ -86,6 +86,16 @@ describe('sign-in', () => {
     expect((await t.http.send('POST', '/api/auth/login', { json: { email, password: 'bad' } })).status).toBe(401)
   })
 
+  it('counts guesses sent in parallel one after another: no more than ten get their password checked', async () => {
+    const email = 'parallel@acme.test'
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, () => t.http.send('POST', '/api/auth/login', { json: { email, password: 'bad' } })),
+    )
+    const statuses = answers.map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15)
+  })
+
   it('validates the body', async () => {
     const response = await t.http.send('POST', '/api/auth/login', { json: { email: 'admin@acme.test' } })
     expect(response.status).toBe(400)

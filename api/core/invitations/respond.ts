@@ -2,7 +2,9 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { accounts, groupMembers, invitations, memberships, people } from '../../../drizzle/schema.js'
 import { DomainError } from '../errors.js'
 import { recordEvent } from '../events.js'
+import { reservePasswordCheck } from '../password-attempts.js'
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } from '../passwords.js'
+import { normalizeEmail } from '../people.js'
 import type { CoreDeps, Executor } from '../types.js'
 import { looksLikeToken, tokenHash } from './token.js'
 
@@ -80,10 +82,14 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
   if (!preview) throw linkNoLongerActive()
   let passwordHash: string | null = null
   if (preview.hasPassword) {
+    // The same guesses as on the sign-in form, against the same limit: whoever holds a link
+    // (an administrator who copied it, say) must not get unlimited tries at the person's password.
+    const check = await reservePasswordCheck(deps.db, normalizeEmail(preview.email), now)
     const [person] = await deps.db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, preview.personId))
     if (!(await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null))) {
       throw new DomainError('invalid_credentials', 'The password is not correct.', { password: 'The password is not correct.' })
     }
+    await check.passed()
   } else {
     const fields: Record<string, string> = {}
     if (!input.firstName?.trim()) fields.firstName = 'Enter your first name.'

@@ -100,6 +100,28 @@ describe('accepting', () => {
     expect(await stateOf(user.id)).toBe('active')
   })
 
+  it('counts wrong passwords on the form against the same limit as sign-in: whoever holds a link gets no unlimited guesses', async () => {
+    await createAccount(t.db, t.clock, {
+      name: 'Initech',
+      admin: { email: 'bill@initech.test', firstName: 'Bill', lastName: 'Lumbergh', password: 'Bill-pass-1!' },
+    })
+    const user = await invite(t, admin, { email: 'bill@initech.test' })
+    const link = await t.invitationLinkFromEmail(user.email)
+    for (let i = 0; i < 5; i++) expect((await acceptByForm(t, link, { password: `Guess-${i}-pass!` })).status).toBe(400)
+    for (let i = 0; i < 5; i++) {
+      expect((await t.http.send('POST', '/api/auth/login', { json: { email: 'bill@initech.test', password: 'bad' } })).status).toBe(401)
+    }
+    const limited = await acceptByForm(t, link, { password: 'Bill-pass-1!' })
+    expect(limited.status).toBe(429)
+    expect(limited.text).toContain('Too many failed password attempts')
+    expect((await t.http.send('POST', '/api/auth/login', { json: { email: 'bill@initech.test', password: 'Bill-pass-1!' } })).status).toBe(429)
+    expect(await stateOf(user.id)).toBe('invited')
+    t.clock.advance(16 * 60 * 1000)
+    expect((await acceptByForm(t, link, { password: 'Bill-pass-1!' })).status).toBe(200)
+    expect(await stateOf(user.id)).toBe('active')
+    t.clock.advance(-16 * 60 * 1000)
+  })
+
   it('refuses a POST without the CSRF token, or from another site, and changes nothing', async () => {
     const user = await invite(t, admin)
     const link = await t.invitationLinkFromEmail(user.email)

@@ -164,9 +164,11 @@ export const writeUsers = new Hono<ScimEnv>()
   .patch('/:id', async (c) => {
     const id = c.req.param('id')
     const ops = normalizePatch(await readJson(c), 'User')
-    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
-      keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
-    )
+    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) => {
+      const patched = applyUserPatch(editableBody(current), ops, id)
+      // As in PUT: removing `active`, or setting it to null, says nothing about access.
+      return keepDerivedUnstored({ ...patched, active: patched.active ?? current.active }, current, stored)
+    })
     const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
     c.set('scimSummary', `Patched user ${before.userName}: ${described}${activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)

@@ -102,6 +102,26 @@ describe('PUT /Users of what GET returned', () => {
   })
 })
 
+describe('PATCH /Users removing active, or setting it to null', () => {
+  it('keeps a deactivated user deactivated, in both PATCH dialects', async () => {
+    const id = await newUser('patched-blocked@example.com')
+    const patch = (operation: Record<string, unknown>) => scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [operation] })
+    await patch({ op: 'replace', path: 'active', value: 'False' })
+    for (const operation of [
+      { op: 'remove', path: 'active' },
+      { op: 'Replace', value: { active: null, title: 'Engineer' } },
+      { op: 'replace', path: 'active', value: null },
+    ]) {
+      const patched = await patch(operation)
+      expect(patched.status).toBe(200)
+      expect(patched.body.active).toBe(false)
+    }
+    expect((await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)).body.state).toBe('blocked')
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).not.toContain('unblocked')
+  })
+})
+
 describe('PUT /Users without active', () => {
   it('keeps a deactivated user deactivated, and sends no new invitation', async () => {
     const id = await newUser('stays-blocked@example.com')

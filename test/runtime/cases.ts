@@ -309,4 +309,17 @@ export const cases: RuntimeCase[] = [
       }
     },
   },
+
+  {
+    name: 'SCIM: a base URL without /v2, or with /v2.0, gets a SCIM 404, not the admin page',
+    async run(target) {
+      const scim = client(target.baseUrl)
+      for (const path of ['/scim/Users', '/scim/v2.0/Users', '/scim/ServiceProviderConfig']) {
+        const answer = await scim.send('GET', path, { headers: { authorization: `Bearer roster_scim_${'x'.repeat(43)}` } })
+        expectStatus(answer, 404, `GET ${path}`)
+        expect(answer.headers.get('content-type')).toContain('application/scim+json')
+        expect(answer.body).toMatchObject({ schemas: [SCIM_ERROR], status: '404', detail: expect.stringContaining('/scim/v2') })
+      }
+    },
+  },
 ]

@@ -64,3 +64,11 @@ export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
     throw new ScimError(400, 'The request body is not valid JSON.', 'invalidSyntax')
   }
 }
+
+/**
+ * The id in a resource's URL, as stored: a provider may send a uuid in capitals (RFC 4122 reads
+ * them alike), and the core compares ids as text (a group that is the token's own, say).
+ */
+export function resourceId(c: Context<ScimEnv>): string {
+  return c.req.param('id')!.toLowerCase()
+}

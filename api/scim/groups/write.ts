@@ -7,7 +7,7 @@ import { tokenActor, type ScimEnv } from '../env.js'
 import { memberIds, normalizePatch, planGroupPatch, type GroupPatchStep } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
 import { asksForAttributes, project, requestedProjection } from '../projection.js'
-import { checkIfMatch, readJson, scimJson } from '../respond.js'
+import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
 import { toScimGroup } from './representation.js'
 import { findScimGroup, groupMembersOf, type ScimGroupRow } from './store.js'
 
@@ -160,7 +160,7 @@ export const writeGroups = new Hono<ScimEnv>()
     return respondWithGroup(c, id, 201)
   })
   .put('/:id', async (c) => {
-    const id = c.req.param('id')
+    const id = resourceId(c)
     const body = groupBody(await readJson(c))
     const changes = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
@@ -175,7 +175,7 @@ export const writeGroups = new Hono<ScimEnv>()
     return respondWithGroup(c, id, 200)
   })
   .patch('/:id', async (c) => {
-    const id = c.req.param('id')
+    const id = resourceId(c)
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
     const { group, changes } = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
@@ -189,7 +189,7 @@ export const writeGroups = new Hono<ScimEnv>()
     return asksForAttributes(requestedProjection(c)) ? respondWithGroup(c, id, 200) : c.body(null, 204)
   })
   .delete('/:id', async (c) => {
-    const id = c.req.param('id')
+    const id = resourceId(c)
     const token = c.get('token')
     const group = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)

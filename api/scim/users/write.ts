@@ -10,7 +10,7 @@ import { tokenActor, type ScimEnv } from '../env.js'
 import { applyUserPatch, normalizeOperation, normalizePatch } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
 import { project, requestedProjection } from '../projection.js'
-import { checkIfMatch, readJson, scimJson } from '../respond.js'
+import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
 import { toScimUser } from './representation.js'
 import { findScimUser, lockScimMember, type ScimUserRow } from './store.js'
@@ -151,7 +151,7 @@ export const writeUsers = new Hono<ScimEnv>()
     return respondWithUser(c, saved, 201, emailQueued)
   })
   .put('/:id', async (c) => {
-    const id = c.req.param('id')
+    const id = resourceId(c)
     const body = await userBody(c)
     // RFC 7643 gives `active` no default: a PUT that leaves it out must not undo a deactivation.
     // Derived values sent back as they were read (Okta's GET then PUT) stay derived, as in PATCH.
@@ -162,7 +162,7 @@ export const writeUsers = new Hono<ScimEnv>()
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .patch('/:id', async (c) => {
-    const id = c.req.param('id')
+    const id = resourceId(c)
     const ops = normalizePatch(await readJson(c), 'User')
     const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) => {
       const patched = applyUserPatch(editableBody(current), ops, id)
@@ -176,7 +176,7 @@ export const writeUsers = new Hono<ScimEnv>()
   .delete('/:id', async (c) => {
     const services = c.get('services')
     const token = c.get('token')
-    const id = c.req.param('id')
+    const id = resourceId(c)
     const current = await findScimUser(services.db, token.accountId, id)
     if (!current) throw new ScimError(404, `User ${id} not found.`)
     checkIfMatch(c, toScimUser(current, services.config.appUrl).meta.version)

@@ -68,6 +68,16 @@ describe('member ids the account no longer knows', () => {
     expect((await patchGroup(group, { op: 'remove', path: `members[value eq "${id.toUpperCase()}"]` })).status).toBe(204)
     expect(await memberIdsOf(group)).toEqual([])
   })
+
+  it('a group id in capitals is the same group: removing a user from the token\'s own group changes nothing, and says so', async () => {
+    const id = await newUser('own-group@example.com')
+    const own = token.provisionGroupId
+    expect((await patchGroup(own.toUpperCase(), { op: 'remove', path: `members[value eq "${id}"]` })).status).toBe(204)
+    expect(await memberIdsOf(own)).toContain(id)
+    expect(await summaries(1)).toEqual([expect.stringMatching(/: members unchanged$/)])
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['invited'])
+  })
 })
 
 describe('the log says what changed, not what was asked', () => {

@@ -35,7 +35,7 @@ export async function groupMembersOf(db: Executor, groupIds: string[]) {
     .select({
       groupId: groupMembers.groupId,
       value: groupMembers.membershipId,
-      display: sql<string>`coalesce(${memberships.scim} ->> 'displayName', ${people.firstName} || ' ' || ${people.lastName})`,
+      display: sql<string>`coalesce(${memberships.scim} ->> 'displayName', trim(${people.firstName} || ' ' || ${people.lastName}))`,
     })
     .from(groupMembers)
     .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))

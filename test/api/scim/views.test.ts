@@ -40,6 +40,8 @@ describe('filters match what the resource shows', () => {
     expect(created.body.displayName).toBe('goodun')
     expect(await find('userName eq "goodun@example.com" and name.familyName pr')).toEqual([])
     expect(await find('userName eq "goodun@example.com" and name.givenName eq "goodun"')).toEqual([created.body.id])
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Goodun’s group', members: [{ value: created.body.id }] })
+    expect(group.body.members).toEqual([expect.objectContaining({ value: created.body.id, display: 'goodun' })])
   })
 
   it('a User filter naming the Group schema is refused', async () => {

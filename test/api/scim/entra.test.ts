@@ -64,6 +64,19 @@ describe('Entra ID, default dialect', () => {
     expect(email?.subject).toBe('Invitation to Roster')
   })
 
+  it('keeps no entry for a phone number or email sent with a null value (a user with no work phone)', async () => {
+    const response = await scim.post('/Users', {
+      ...entraUser('no.phone@contoso.com'),
+      phoneNumbers: [{ type: 'work', value: null }, { type: 'mobile', value: '+41 79 123 45 67' }],
+      emails: [{ type: 'work', primary: true, value: 'no.phone@contoso.com' }, { type: 'other', value: null }],
+    })
+    expect(response.status).toBe(201)
+    expect(response.body.phoneNumbers).toEqual([{ type: 'mobile', value: '+41 79 123 45 67' }])
+    expect(response.body.emails).toEqual([{ type: 'work', primary: true, value: 'no.phone@contoso.com' }])
+    const found = await scim.get(`/Users?${filterQuery('userName eq "no.phone@contoso.com" and phoneNumbers[type eq "work"]')}`)
+    expect(found.body.totalResults).toBe(0)
+  })
+
   it('finds the user by userName, case-insensitively and exactly', async () => {
     const found = await scim.get(`/Users?${filterQuery('userName eq "RETO.MAYER@contoso.com"')}`)
     expect(found.body.totalResults).toBe(1)

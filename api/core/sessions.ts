@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm'
 import { memberships, people, sessions } from '../../drizzle/schema.js'
 import { randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
@@ -11,8 +11,11 @@ const invalidCredentials = () =>
   new DomainError('invalid_credentials', 'The email or password is not correct, or the account is not active.')
 
 /**
- * Signs in a person who has at least one Active membership, or none left at all (Disabled: they
- * may still keep their profile). Someone whose memberships are all Invited or Blocked may not.
+ * Signs in a person with a password unless their access was stopped: every membership they had
+ * accepted is Blocked, and none is Active. Sign-in proves who someone is; what they may open is
+ * each membership's business. So a Disabled person (no membership left) signs in to keep their
+ * profile, and so does one with only pending invitations, or invitations another account blocked
+ * before they were accepted: an account cannot lock a stranger out by provisioning them inactive.
  * Failed attempts are counted in the database, so the limit holds across every isolate.
  */
 export async function signIn(deps: CoreDeps, input: { email: string; password: string }) {
@@ -31,8 +34,8 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
         .where(and(eq(memberships.personId, person.id), eq(memberships.state, 'active'), isNull(memberships.endedAt)))
         .returning({ id: memberships.id })
     : []
-  const disabled = person && passwordOk && active.length === 0 ? !(await hasLiveMembership(deps, person.id)) : false
-  if (!person || (active.length === 0 && !disabled)) throw invalidCredentials()
+  const stopped = person && passwordOk && active.length === 0 ? await accessStopped(deps, person.id) : false
+  if (!person || !passwordOk || stopped) throw invalidCredentials()
   await check.passed()
   const token = randomToken()
   await deps.db.insert(sessions).values({
@@ -44,13 +47,14 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
   return { token, person: { id: person.id, email: person.email, firstName: person.firstName, lastName: person.lastName } }
 }
 
-async function hasLiveMembership(deps: CoreDeps, personId: string): Promise<boolean> {
-  const [live] = await deps.db
+/** A live membership the person accepted that is now Blocked (their directory deactivated them). */
+async function accessStopped(deps: CoreDeps, personId: string): Promise<boolean> {
+  const [blocked] = await deps.db
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.personId, personId), isNull(memberships.endedAt)))
+    .where(and(eq(memberships.personId, personId), eq(memberships.state, 'blocked'), isNotNull(memberships.joinedAt), isNull(memberships.endedAt)))
     .limit(1)
-  return live !== undefined
+  return blocked !== undefined
 }
 
 export async function signOut(deps: CoreDeps, token: string): Promise<void> {

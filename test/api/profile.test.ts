@@ -1,6 +1,7 @@
 // A person's own profile: name and phone are theirs, changed by them, whatever accounts they are
 // in; a person with no membership left (Disabled) still signs in to keep it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAccount } from '../../api/core/seed.js'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
 import type { Session } from '../support/http.js'
@@ -76,6 +77,29 @@ describe('a Disabled person', () => {
     expect(session.body).toMatchObject({ memberships: [], administeredAccounts: [] })
     expect((await me.get(`/api/accounts/${t.acme.accountId}/users`)).status).toBe(404)
     expect((await me.put('/api/profile', { firstName: 'Gracie', lastName: 'Hopper' })).body.firstName).toBe('Gracie')
+  })
+
+  it('is not locked out by another account provisioning them inactive, nor by a pending invitation', async () => {
+    const user = await registeredMember()
+    expect((await admin.delete(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).status).toBe(200)
+    const other = await createAccount(t.db, t.clock, {
+      name: 'Umbrella',
+      admin: { email: 'albert@umbrella.test', firstName: 'Albert', lastName: 'Wesker', password: 'Albert-pass-1!' },
+    })
+    const otherAdmin = await t.http.signIn('albert@umbrella.test', 'Albert-pass-1!')
+    const token = (await otherAdmin.post(`/api/accounts/${other.accountId}/api-tokens`, { name: 'directory' })).body.token
+    const provisioned = await t.http.send('POST', '/scim/v2/Users', {
+      json: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: user.email, active: false },
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(provisioned.status).toBe(201)
+    expect(provisioned.body.active).toBe(false)
+    expect((await t.http.send('POST', '/api/auth/login', { json: { email: user.email, password: GOOD_PASSWORD } })).status).toBe(200)
+
+    await invite(t, admin, { email: user.email })
+    const me = await t.http.signIn(user.email, GOOD_PASSWORD)
+    expect((await me.get('/api/auth/me')).body).toMatchObject({ administeredAccounts: [] })
+    expect((await me.get(`/api/accounts/${t.acme.accountId}/users`)).status).toBe(404)
   })
 
   it('but a person whose one membership is Blocked does not sign in', async () => {

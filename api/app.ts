@@ -8,6 +8,7 @@ import { ScimError } from './scim/errors.js'
 import { onScimError } from './scim/on-error.js'
 import { resendWebhook } from './webhooks/resend.js'
 import { limitBody } from './middleware/body-limit.js'
+import { htmlContentSecurity } from './middleware/content-security.js'
 import { requireAdministrator } from './middleware/require-administrator.js'
 import { sameOrigin } from './middleware/same-origin.js'
 import { services, type ServicesProvider } from './middleware/services.js'
@@ -43,7 +44,9 @@ export function createApp(options: AppOptions) {
   app.use(services(options.services))
   // same-origin: invitation tokens are in URLs and must never reach another site in a Referer;
   // (no-referrer would also make browsers send "Origin: null" on our own form posts).
-  app.use(secureHeaders({ referrerPolicy: 'same-origin' }))
+  // overwrite: false, so that a route's own stricter value (an invitation page's) stands.
+  app.use(secureHeaders({ referrerPolicy: 'same-origin', xFrameOptions: 'DENY', overwrite: false }))
+  app.use(htmlContentSecurity())
   app.onError(onError)
   const bodyUpTo64K = limitBody<AppEnv>({
     maxSize: MAX_BODY_BYTES,

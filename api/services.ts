@@ -37,5 +37,7 @@ export type AppEnv = {
     sessionToken: string
     /** The caller's own membership in the account of the route. */
     actorMembershipId: string
+    /** The nonce of this response's inline script (invitation pages). */
+    scriptNonce: string
   }
 }

@@ -58,6 +58,8 @@ export function RegisterPage(props: {
   termsUrl?: string
   invitation: InvitationView
   csrf: string
+  /** The response's script nonce (its content security policy allows that one inline script). */
+  nonce: string
   values?: RegisterValues
   errors?: Record<string, string>
   message?: string
@@ -122,7 +124,7 @@ export function RegisterPage(props: {
               </span>
             </label>
             <FieldError id="acceptTerms-error" message={errors.acceptTerms} />
-            <script dangerouslySetInnerHTML={{ __html: liveRulesScript }} />
+            <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: liveRulesScript }} />
           </>
         )}
         <button type="submit" class="primary">

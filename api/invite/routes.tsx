@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { randomToken, timingSafeEqual } from '../core/crypto.js'
 import { DomainError } from '../core/errors.js'
 import { acceptInvitation, declineInvitation, openInvitation, type OpenInvitation } from '../core/invitations/respond.js'
+import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import type { AppEnv } from '../services.js'
 import { AcceptedPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
@@ -41,10 +42,13 @@ const field = (body: Record<string, unknown>, name: string) => (typeof body[name
  */
 export const invitePages = new Hono<AppEnv>()
   .use(async (c, next) => {
+    const nonce = scriptNonce()
+    c.set('scriptNonce', nonce)
     await next()
     c.header('Cache-Control', 'no-store')
     c.header('X-Robots-Tag', 'noindex')
     c.header('X-Frame-Options', 'DENY')
+    c.header('Content-Security-Policy', pagePolicy(nonce))
   })
   .use(sameOrigin())
   .get('/:token', async (c) => {
@@ -57,7 +61,7 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
     if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
-    return c.html(<RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
+    return c.html(<RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} nonce={c.get('scriptNonce')} />)
   })
   .post('/:token/accept', async (c) => {
     const services = c.get('services')
@@ -69,7 +73,7 @@ export const invitePages = new Hono<AppEnv>()
     const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
     const again = (status: 400 | 403 | 429, message: string, errors?: Record<string, string>) =>
       c.html(
-        <RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(token, invitation)} csrf={csrfToken(c)} values={values} errors={errors} message={message} />,
+        <RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(token, invitation)} csrf={csrfToken(c)} nonce={c.get('scriptNonce')} values={values} errors={errors} message={message} />,
         status,
       )
     if (!csrfValid(c, body.csrf)) return again(403, 'This form has expired. Please submit it again.')

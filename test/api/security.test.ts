@@ -71,6 +71,31 @@ describe('tenant isolation', () => {
   })
 })
 
+describe('headers of the pages people open', () => {
+  it('an invitation page may run only its own inline script, and may not be framed', async () => {
+    const user = await invite(t, acmeAdmin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    for (const path of [new URL(link).pathname, `${new URL(link).pathname}/register`]) {
+      const page = await t.http.send('GET', path)
+      expect(page.headers.get('x-frame-options')).toBe('DENY')
+      const policy = page.headers.get('content-security-policy')!
+      expect(policy).toContain("frame-ancestors 'none'")
+      const nonce = /script-src 'self' 'nonce-([\w-]+)'/.exec(policy)?.[1]
+      expect(nonce).toBeTruthy()
+      for (const script of page.text.match(/<script[^>]*>/g) ?? []) expect(script).toContain(`nonce="${nonce}"`)
+    }
+    const again = await t.http.send('GET', `${new URL(link).pathname}/register`)
+    expect(again.headers.get('content-security-policy')).not.toBe((await t.http.send('GET', `${new URL(link).pathname}/register`)).headers.get('content-security-policy'))
+  })
+
+  it('JSON answers carry nosniff and DENY, and no page policy', async () => {
+    const me = await acmeAdmin.get('/api/auth/me')
+    expect(me.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(me.headers.get('x-frame-options')).toBe('DENY')
+    expect(me.headers.get('content-security-policy')).toBeNull()
+  })
+})
+
 describe('secrets at rest', () => {
   it('a database dump alone cannot produce a working invitation link, yet Copy link returns the emailed one', async () => {
     const user = await invite(t, acmeAdmin)

@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { pagePolicy } from '../../api/middleware/content-security.js'
 
 /**
  * The HTTP cases that run unchanged against every runtime (Node with postgres.js, workerd through
@@ -307,6 +308,18 @@ export const cases: RuntimeCase[] = [
         expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SCIM"')
         expect(answer.body).toEqual({ schemas: [SCIM_ERROR], status: '401', detail: 'Authentication failed: send a valid bearer token.' })
       }
+    },
+  },
+
+  {
+    name: 'the admin UI is served with the page policy and may not be framed',
+    async run(target) {
+      const page = await client(target.baseUrl).send('GET', '/')
+      expectStatus(page, 200, 'GET /')
+      expect(page.text).toContain('<div id="root">')
+      expect(page.headers.get('content-security-policy')).toBe(pagePolicy())
+      expect(page.headers.get('x-frame-options')).toBe('DENY')
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     },
   },
 

@@ -48,6 +48,17 @@ describe('the groups list', () => {
   })
 })
 
+describe('creating a group', () => {
+  it('saves it and says so in words, not react-admin\'s "Element created"', async () => {
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/groups/create')
+    fireEvent.change(await screen.findByRole('textbox', { name: /^Name/ }), { target: { value: 'Engineering (Okta)' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText('Group created')).toBeTruthy()
+    expect(tables.groups.map((group) => group.name)).toContain('Engineering (Okta)')
+  })
+})
+
 describe('the development mailbox', () => {
   const email = {
     id: 'EML-1',

@@ -113,6 +113,7 @@ describe('rosterAuthProvider', () => {
       id: 'p1',
       fullName: 'Ada Admin',
       administeredAccounts: [{ id: 'a1' }],
+      memberships: 0,
     })
     await auth.checkAuth({})
     expect(calls.filter((call) => call.url === '/api/auth/me')).toHaveLength(1)

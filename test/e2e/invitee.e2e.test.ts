@@ -295,7 +295,7 @@ describe("An invitee's path, end to end in Chromium", () => {
     await flow.snapshot(invitee, 'member-signs-in-users')
 
     await invitee.getByRole('button', { name: 'Profile' }).click()
-    await invitee.getByRole('menuitem', { name: 'Logout' }).click()
+    await invitee.getByRole('menuitem', { name: 'Sign out' }).click()
     await shows(invitee.getByRole('heading', { name: 'Sign in', level: 1 }))
     const me = await invitee.evaluate(async () => (await fetch('/api/auth/me')).status)
     expect(me).toBe(401)
@@ -368,7 +368,7 @@ describe("An invitee's path, end to end in Chromium", () => {
     await shows(invitee.getByRole('button', { name: 'Profile' }).filter({ hasText: `${FIRST.firstName} Mayer-Frei` }))
     await flow.snapshot(invitee, 'profile-saved')
     await invitee.getByRole('button', { name: 'Profile' }).click()
-    await invitee.getByRole('menuitem', { name: 'Logout' }).click()
+    await invitee.getByRole('menuitem', { name: 'Sign out' }).click()
 
     // The administrator sees the new name, then removes the member.
     const name = `${FIRST.firstName} Mayer-Frei`
@@ -381,7 +381,7 @@ describe("An invitee's path, end to end in Chromium", () => {
 
     // With no membership left (Disabled), the person still signs in, to their profile only.
     await signIn(invitee, FIRST.email, FIRST.password)
-    await shows(invitee.getByRole('alert').filter({ hasText: 'You do not administer any account.' }))
+    await shows(invitee.getByRole('alert').filter({ hasText: 'You are no longer a member of any account.' }))
     expect(await invitee.getByRole('textbox', { name: 'Last name' }).inputValue()).toBe('Mayer-Frei')
   })
 

@@ -19,4 +19,6 @@ export const demoMessages = {
       failed: 'Signing in failed. Please try again.',
     },
   },
+  // The user menu says what the sign-in page does.
+  ra: { auth: { logout: 'Sign out' } },
 }

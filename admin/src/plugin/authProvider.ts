@@ -16,6 +16,8 @@ export interface Session {
 export interface RosterIdentity extends UserIdentity {
   email: string
   administeredAccounts: Session['administeredAccounts']
+  /** Accounts the person is in, in any state; none for a Disabled person. */
+  memberships: number
 }
 
 /** What the signed-in person may do: administer accounts, or (none administered) only keep their profile. */
@@ -91,12 +93,13 @@ export function rosterAuthProvider(apiUrl: string, httpClient: HttpClient = fetc
       }
     },
     getIdentity: async (): Promise<RosterIdentity> => {
-      const { person, administeredAccounts } = await getSession()
+      const { person, memberships, administeredAccounts } = await getSession()
       return {
         id: person.id,
         fullName: `${person.firstName} ${person.lastName}`.trim() || person.email,
         email: person.email,
         administeredAccounts,
+        memberships: memberships.length,
       }
     },
   }

@@ -82,6 +82,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
   if (!preview) throw linkNoLongerActive()
   let passwordHash: string | null = null
   if (preview.hasPassword) {
+    if (!input.password) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', { password: 'Enter your password.' })
     // The same guesses as on the sign-in form, against the same limit: whoever holds a link
     // (an administrator who copied it, say) must not get unlimited tries at the person's password.
     const check = await reservePasswordCheck(deps.db, normalizeEmail(preview.email), now)

@@ -91,6 +91,9 @@ describe('accepting', () => {
     expect(form.text).toContain('Confirm with your password')
     expect(form.text).not.toContain('name="firstName"')
 
+    const empty = await acceptByForm(t, link, { password: '' })
+    expect(empty.status).toBe(400)
+    expect(empty.text).toContain('Enter your password.')
     const wrong = await acceptByForm(t, link, { password: 'Wrong-pass-1!' })
     expect(wrong.status).toBe(400)
     expect(wrong.text).toContain('The password is not correct.')

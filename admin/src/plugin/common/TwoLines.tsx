@@ -21,8 +21,10 @@ export const twoLinesClasses = { badge: 'RosterTwoLines-badge' } as const
 
 interface TwoLinesProps {
   first: ReactNode
-  /** Below, in small type; cut with an ellipsis (whole in its tooltip) past 120 px. */
+  /** Below, in small type; cut with an ellipsis (whole in its tooltip) past `secondMaxWidth`. */
   second?: string
+  /** How wide the second line may grow: 120 px for an id; more for a detail people read (an email). */
+  secondMaxWidth?: number | Record<string, number>
   /** Follows the first line (a "Default" badge) and is never cut. */
   badge?: ReactNode
   /** The first line is never cut (a date); otherwise it is, when its column is narrow. */
@@ -34,7 +36,7 @@ interface TwoLinesProps {
 }
 
 /** A value and, below it in small type, its detail (an id, a time). */
-export function TwoLines({ first, second, badge, whole = false, title, sx }: TwoLinesProps) {
+export function TwoLines({ first, second, secondMaxWidth = 120, badge, whole = false, title, sx }: TwoLinesProps) {
   const value = (
     <Typography
       variant="body2"
@@ -64,7 +66,7 @@ export function TwoLines({ first, second, badge, whole = false, title, sx }: Two
           component="div"
           color="text.secondary"
           title={second}
-          sx={{ ...oneLineSx, maxWidth: 120 }}
+          sx={{ ...oneLineSx, maxWidth: secondMaxWidth }}
         >
           {second}
         </Typography>

@@ -14,7 +14,8 @@ export function fullName(person: Named | undefined): string {
 
 /** Up to two letters for an avatar: "Andy Anderson" -> "AA", "German sub" -> "GS". */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
+  // Words of letters and digits only: "Engineering (Okta)" is "EO", not "E(".
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words
   return letters
     .map((word) => Array.from(word ?? '')[0] ?? '')

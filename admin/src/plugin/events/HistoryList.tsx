@@ -59,6 +59,7 @@ function UserCell() {
     <TwoLines
       first={name || email}
       second={name ? email : undefined}
+      secondMaxWidth={{ xs: 160, lg: 240 }}
       badge={former}
       title={name ?? email}
       sx={{ minWidth: { xs: 100, lg: 140 }, maxWidth: { xs: 160, lg: 240 } }}

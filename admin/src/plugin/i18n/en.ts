@@ -35,6 +35,8 @@ export const rosterMessages = {
         q: 'Search',
       },
       notifications: {
+        created: 'Group created',
+        updated: 'Group saved',
         deleted: 'Group deleted',
       },
       message: {
@@ -285,6 +287,7 @@ export const rosterMessages = {
       saved: 'Your profile was saved.',
       load_failed: 'Your profile could not be loaded.',
       no_account: 'You do not administer any account. Here you can keep your name and phone up to date.',
+      no_membership: 'You are no longer a member of any account. Here you can keep your name and phone up to date.',
       menu: 'Your profile',
     },
     emails: {

@@ -44,7 +44,10 @@ export function ProfilePage() {
     if (data && !values) setValues(detailsOf(data))
   }, [data, values])
 
-  const administersNothing = (identity as RosterIdentity | undefined)?.administeredAccounts?.length === 0
+  const person = identity as RosterIdentity | undefined
+  const administersNothing = person?.administeredAccounts?.length === 0
+  // A Disabled person (no membership left) is told so, not that they administer nothing.
+  const notice = person?.memberships === 0 ? 'roster.profile.no_membership' : 'roster.profile.no_account'
   const localErrors = values ? validateUserDetails(values) : {}
   const shownErrors: UserDetailsErrors = {}
   for (const field of USER_DETAILS_FIELDS) {
@@ -83,7 +86,7 @@ export function ProfilePage() {
       <Title title={translate('roster.profile.title')} />
       {administersNothing && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          {translate('roster.profile.no_account')}
+          {translate(notice)}
         </Alert>
       )}
       <Card>

@@ -10,8 +10,8 @@ import type { Group, User } from '../types'
 
 // The least (and most) of each long value the Users table shows before cutting it with an ellipsis:
 // with every column at its least, the table fits a 1000 px window with the menu open.
-const nameWidth = { minWidth: { xs: 90, lg: 100 }, maxWidth: 220 }
-const emailWidth = { minWidth: { xs: 130, lg: 210 }, maxWidth: 280 }
+const nameWidth = { minWidth: { xs: 90, lg: 140 }, maxWidth: 220 }
+const emailWidth = { minWidth: { xs: 130, lg: 170 }, maxWidth: 280 }
 const groupWidth = { minWidth: { xs: 80, lg: 90 }, maxWidth: 180 }
 
 // Links inside a clickable row must not also trigger the row's own navigation.

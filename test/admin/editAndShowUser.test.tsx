@@ -34,6 +34,15 @@ describe('Edit user', () => {
 })
 
 describe('User details', () => {
+  it('says when no invitation email went out (a token that sends none, a user provisioned inactive)', async () => {
+    const user = userFixture('invited', { invitationEmail: null, invitedBy: null })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}/show`)
+    const invitation = await screen.findByRole('region', { name: 'Invitation' })
+    expect(within(invitation).getByText(/; no invitation email was sent$/)).toBeTruthy()
+    expect(within(invitation).queryByText(/link last sent/)).toBeNull()
+  })
+
   it('shows the invitation actions of the same table, and the history', async () => {
     const user = userFixture('invited')
     const { dataProvider } = fakeRoster({ users: [user] })

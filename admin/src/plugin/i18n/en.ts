@@ -176,6 +176,7 @@ export const rosterMessages = {
         accepted: 'Joined on %{date}',
         blocked: 'Access is blocked',
         invited_by: 'Invited by %{name}; link last sent on %{date}',
+        invited_without_email: 'Invited by %{name} on %{date}; no invitation email was sent',
         unknown_inviter: 'an identity provider or the platform',
       },
       history: {

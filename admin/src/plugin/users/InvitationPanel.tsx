@@ -37,7 +37,8 @@ export function InvitationPanel() {
       </Box>
       {user.invitedAt && (
         <Typography variant="body2" color="text.secondary">
-          {translate('roster.users.invitation.invited_by', {
+          {/* A token that sends no emails, or a user provisioned inactive: no link went out. */}
+          {translate(user.invitationEmail === null ? 'roster.users.invitation.invited_without_email' : 'roster.users.invitation.invited_by', {
             date: formatDateTime(user.invitedAt),
             name: user.invitedBy?.name ?? translate('roster.users.invitation.unknown_inviter'),
           })}

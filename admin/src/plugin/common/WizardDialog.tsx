@@ -10,9 +10,10 @@ import {
   Stepper,
   Typography,
   useMediaQuery,
+  type PaperProps,
   type Theme,
 } from '@mui/material'
-import { useId, type ReactNode } from 'react'
+import { useId, type FormEvent, type ReactNode } from 'react'
 
 export interface WizardDialogProps {
   title: string
@@ -23,6 +24,11 @@ export interface WizardDialogProps {
   isStepCompleted?: (index: number) => boolean
   onStepClick?: (index: number) => void
   onClose: () => void
+  /**
+   * The step's primary action (Next, Add), which its button submits: Enter in a field does the
+   * same, as in any form. Without it, Enter does nothing.
+   */
+  onSubmit?: () => void
   /** Footer buttons: `start` (Cancel) on the left, `end` (Back, Next) on the right. */
   start?: ReactNode
   end?: ReactNode
@@ -31,7 +37,7 @@ export interface WizardDialogProps {
 
 /** The frame of the Add user and Edit user dialogs: a stepper on the left, the step on the right. */
 export function WizardDialog(props: WizardDialogProps) {
-  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, start, end, children } = props
+  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, onSubmit, start, end, children } = props
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
   const titleId = useId()
   const stepTitle = steps[activeStep] ?? ''
@@ -45,6 +51,16 @@ export function WizardDialog(props: WizardDialogProps) {
       aria-labelledby={titleId}
       // A stray click beside the dialog must not throw away what was typed; Escape still cancels.
       onClose={(_event, reason) => reason !== 'backdropClick' && onClose()}
+      slotProps={{
+        paper: {
+          component: 'form',
+          noValidate: true,
+          onSubmit: (event: FormEvent) => {
+            event.preventDefault()
+            onSubmit?.()
+          },
+        } as PaperProps,
+      }}
     >
       <DialogTitle
         id={titleId}

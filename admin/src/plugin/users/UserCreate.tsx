@@ -139,8 +139,14 @@ export function UserCreate() {
       {translate('roster.action.back')}
     </Button>
   )
-  const next = (onClick: () => void) => (
-    <Button variant="contained" onClick={onClick}>
+  // The primary buttons submit the dialog's form, so that Enter in a field does what they do.
+  const submitStep = () => {
+    if (step === DETAILS) void nextFromDetails()
+    else if (step === GROUPS) nextFromGroups()
+    else if (step === OVERVIEW) void add()
+  }
+  const next = (
+    <Button variant="contained" type="submit">
       {translate('roster.action.next')}
     </Button>
   )
@@ -156,6 +162,7 @@ export function UserCreate() {
         canVisitStep={(index) => !created && index < step}
         onStepClick={setStep}
         onClose={close}
+        onSubmit={submitStep}
         start={
           step === SUMMARY && created ? (
             <Button
@@ -186,10 +193,9 @@ export function UserCreate() {
               </>
             )}
             {step !== SUMMARY && back}
-            {step === DETAILS && next(() => void nextFromDetails())}
-            {step === GROUPS && next(nextFromGroups)}
+            {(step === DETAILS || step === GROUPS) && next}
             {step === OVERVIEW && (
-              <Button variant="contained" onClick={() => void add()} disabled={isCreating}>
+              <Button variant="contained" type="submit" disabled={isCreating}>
                 {translate('roster.users.actions.add')}
               </Button>
             )}

@@ -1,10 +1,14 @@
 import type { Clock, Config, Database } from './core/types.js'
 import { mailboxMailer } from './mail/mailbox-mailer.js'
-import { resendMailer } from './mail/resend-mailer.js'
+import { EmailProviderError, resendMailer } from './mail/resend-mailer.js'
+import type { Mailer } from './mail/mailer.js'
 import { provisioningLogWriter } from './scim/provisioning-log-writer.js'
 import type { Logger, Services } from './services.js'
 
-/** Resend when a key is configured, otherwise the development mailbox. */
+/**
+ * Resend when a key is configured; otherwise the development mailbox, unless the entry point says
+ * there must be none (a deployed Worker): then emails wait in the outbox, each saying why.
+ */
 export function buildServices(options: {
   db: Database
   clock: Clock
@@ -12,10 +16,24 @@ export function buildServices(options: {
   log: Logger
   afterResponse: Services['afterResponse']
   resend?: { apiKey?: string; baseUrl?: string; timeoutMs?: number }
+  /** Without a Resend key: keep emails in the development mailbox (the default), or send none. */
+  withoutResend?: 'mailbox' | 'none'
 }): Services {
   const { db, clock, config, log, afterResponse } = options
   const mailer = options.resend?.apiKey
     ? resendMailer({ apiKey: options.resend.apiKey, baseUrl: options.resend.baseUrl, timeoutMs: options.resend.timeoutMs })
-    : mailboxMailer({ db, clock, log })
+    : options.withoutResend === 'none'
+      ? unconfiguredMailer
+      : mailboxMailer({ db, clock, log })
   return { db, clock, config, log, mailer, afterResponse, provisioningLog: provisioningLogWriter({ db, log }) }
+}
+
+// The development mailbox keeps every email whole, invitation links included: a deployment that
+// forgot its key must not fill the database with working links. Retryable: once the key is set,
+// what waited goes out.
+const unconfiguredMailer: Mailer = {
+  name: 'resend',
+  async send() {
+    throw new EmailProviderError('No email provider is configured: set the RESEND_API_KEY secret.', true)
+  },
 }

@@ -35,6 +35,9 @@ async function localSecret(): Promise<string> {
 async function main() {
   const testClockOn = env.ROSTER_TEST_CLOCK === 'true'
   if (testClockOn && env.NODE_ENV === 'production') throw new Error('ROSTER_TEST_CLOCK is for tests and is refused when NODE_ENV=production.')
+  if (!env.RESEND_API_KEY && env.NODE_ENV === 'production') {
+    throw new Error('Set RESEND_API_KEY when NODE_ENV=production: without it, emails and their invitation links would be kept in the database (the development mailbox).')
+  }
   await mkdir(dataDir, { recursive: true })
   const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET || (await localSecret()) })
   const database = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite({ dataDir: join(dataDir, 'pglite') })

@@ -16,6 +16,8 @@ export interface WorkerEnv {
   PRODUCT_NAME?: string
   MAIL_FROM?: string
   RESEND_API_KEY?: string
+  /** "true" in local development only: without RESEND_API_KEY, emails go to the development mailbox. */
+  DEV_MAILBOX?: string
   RESEND_WEBHOOK_SECRET?: string
   SESSION_TTL_DAYS?: string
   TERMS_URL?: string
@@ -42,6 +44,8 @@ function servicesFor(env: WorkerEnv) {
     log: consoleLogger,
     afterResponse: (task) => work.push(task().catch((error) => consoleLogger.error('background task failed', { error: String(error) }))),
     resend: { apiKey: env.RESEND_API_KEY },
+    // The development mailbox only where asked for (wrangler dev: --var DEV_MAILBOX:true).
+    withoutResend: env.DEV_MAILBOX === 'true' ? 'mailbox' : 'none',
   })
   const finish = async () => {
     await Promise.allSettled(work)

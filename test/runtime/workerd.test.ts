@@ -75,6 +75,8 @@ beforeAll(async () => {
       `APP_URL:${baseUrl}`,
       '--var',
       `APP_SECRET:${appSecret}`,
+      '--var',
+      'DEV_MAILBOX:true',
       // Exposes /__scheduled, which runs the Cron Trigger's handler.
       '--test-scheduled',
     ],

@@ -41,6 +41,8 @@ export async function createTestApp(
     config?: Partial<Config>
     /** The database as the app sees it, e.g. with its statements counted (support/counting.ts). */
     wrapDb?: (db: Database) => Database
+    /** Without `resend`: the development mailbox (default), or no email provider (a deployed Worker's). */
+    withoutResend?: 'mailbox' | 'none'
   } = {},
 ) {
   const database = await openTestDatabase()
@@ -54,6 +56,7 @@ export async function createTestApp(
     log,
     afterResponse: background.run,
     resend: options.resend,
+    withoutResend: options.withoutResend,
   })
   const app = createApp({ services })
   const acme = await createAccount(database.db, clock, {

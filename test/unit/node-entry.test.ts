@@ -90,4 +90,15 @@ describe('the Node entry (npm start)', () => {
     expect(code).toBe(1)
     expect(output).toContain('ROSTER_TEST_CLOCK is for tests')
   })
+
+  it('refuses to run in production without an email provider, rather than keep invitation links in the database', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
+    dirs.push(dataDir)
+    const child = spawnServer(dataDir, await freePort(), { NODE_ENV: 'production' })
+    let output = ''
+    child.stderr!.on('data', (chunk) => (output += chunk))
+    const code = await new Promise((resolve) => child.once('exit', resolve))
+    expect(code).toBe(1)
+    expect(output).toContain('Set RESEND_API_KEY when NODE_ENV=production')
+  })
 })

@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
@@ -32,6 +32,12 @@ export interface AppOptions {
   testClock?: ShiftableClock
   /** SCIM requests a second per token before 429 (SCIM_RATE_LIMIT). */
   scimRequestsPerSecond?: number
+  /**
+   * The caller's address as the runtime knows it (Node: the socket's; Workers: cf-connecting-ip),
+   * so that failed passwords count per address: one client failing on purpose cannot lock a
+   * person out. Without it, all callers share one count per email.
+   */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -56,6 +62,12 @@ export function createApp(options: AppOptions) {
   })
   app.use('/api/*', bodyUpTo64K)
   app.use('/invite/*', bodyUpTo64K)
+  const knowClient: MiddlewareHandler<AppEnv> = async (c, next) => {
+    c.set('clientAddress', options.clientAddress?.(c) ?? null)
+    await next()
+  }
+  app.use('/api/auth/*', knowClient)
+  app.use('/invite/*', knowClient)
 
   app.get('/health', (c) => c.json({ ok: true }))
 

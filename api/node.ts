@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app.js'
 import { backgroundTasks } from './background.js'
@@ -66,7 +67,14 @@ async function main() {
   const staticFiles = existsSync(adminDist)
     ? [serveStatic({ root: adminDist }), serveStatic({ root: adminDist, path: 'index.html' })]
     : []
-  const app = createApp({ services, staticFiles, testClock, scimRequestsPerSecond: Number(env.SCIM_RATE_LIMIT) || undefined })
+  const app = createApp({
+    services,
+    staticFiles,
+    testClock,
+    scimRequestsPerSecond: Number(env.SCIM_RATE_LIMIT) || undefined,
+    // The socket's peer: behind a reverse proxy that is the proxy, and all callers share one count.
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  })
 
   // Sends what a crash or an outage left in the outbox, and writes "expired" history lines.
   const sweep = setInterval(() => {

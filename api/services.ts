@@ -39,5 +39,7 @@ export type AppEnv = {
     actorMembershipId: string
     /** The nonce of this response's inline script (invitation pages). */
     scriptNonce: string
+    /** The caller's address, where passwords are checked (AppOptions.clientAddress). */
+    clientAddress: string | null
   }
 }

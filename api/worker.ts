@@ -31,6 +31,8 @@ const appFor = (env: WorkerEnv) =>
   (app ??= createApp({
     services: (c) => (c.env as { services: Services }).services,
     scimRequestsPerSecond: Number(env.SCIM_RATE_LIMIT) || undefined,
+    // Set by Cloudflare itself: a client cannot choose it.
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
   }))
 
 /** Services for one request or one cron run; `finish` waits for work after the response, then closes. */

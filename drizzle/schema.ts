@@ -288,6 +288,8 @@ export const signInAttempts = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     emailNormalized: text('email_normalized').notNull(),
+    /** The address the attempt came from, when the runtime knows it (api/core/password-attempts.ts). */
+    client: text('client'),
     attemptedAt: ts('attempted_at').notNull(),
   },
   (t) => [index('sign_in_attempts_email_idx').on(t.emailNormalized, t.attemptedAt)],

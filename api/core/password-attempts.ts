@@ -4,7 +4,13 @@ import { DomainError } from './errors.js'
 import type { Database } from './types.js'
 
 const WINDOW_MS = 15 * 60 * 1000
+/** Failures for one email from one client address before that client must wait. */
 export const MAX_PASSWORD_FAILURES = 10
+/**
+ * Failures for one email from all addresses together: guessing spread over many addresses stops
+ * here, while someone failing on purpose from one address cannot lock the person out by himself.
+ */
+export const MAX_PASSWORD_FAILURES_PER_EMAIL = 100
 
 /**
  * Every place that checks a person's password (sign-in, accepting an invitation as a registered
@@ -13,20 +19,29 @@ export const MAX_PASSWORD_FAILURES = 10
  *
  * The check is reserved before the password is verified, under a lock on the email: guesses sent
  * in parallel are counted one after another, never all against the same earlier count. The
- * reservation counts as a failure until `passed` removes it.
+ * reservation counts as a failure until `passed` removes it. `client` is the caller's address as
+ * the runtime knows it (null when it does not: then all callers share one count).
  */
-export async function reservePasswordCheck(db: Database, emailNormalized: string, now: Date): Promise<{ passed(): Promise<void> }> {
+export async function reservePasswordCheck(
+  db: Database,
+  emailNormalized: string,
+  now: Date,
+  client: string | null = null,
+): Promise<{ passed(): Promise<void> }> {
   const since = new Date(now.getTime() - WINDOW_MS)
   const id = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`password-check:${emailNormalized}`}, 0))`)
     const [failures] = await tx
-      .select({ count: sql<number>`count(*)::int` })
+      .select({
+        all: sql<number>`count(*)::int`,
+        fromClient: sql<number>`(count(*) filter (where ${signInAttempts.client} is not distinct from ${client}))::int`,
+      })
       .from(signInAttempts)
       .where(and(eq(signInAttempts.emailNormalized, emailNormalized), gt(signInAttempts.attemptedAt, since)))
-    if (Number(failures?.count ?? 0) >= MAX_PASSWORD_FAILURES) {
+    if (Number(failures?.fromClient ?? 0) >= MAX_PASSWORD_FAILURES || Number(failures?.all ?? 0) >= MAX_PASSWORD_FAILURES_PER_EMAIL) {
       throw new DomainError('rate_limited', 'Too many failed password attempts. Try again in 15 minutes.')
     }
-    const [reserved] = await tx.insert(signInAttempts).values({ emailNormalized, attemptedAt: now }).returning({ id: signInAttempts.id })
+    const [reserved] = await tx.insert(signInAttempts).values({ emailNormalized, client, attemptedAt: now }).returning({ id: signInAttempts.id })
     return reserved!.id
   })
   return {

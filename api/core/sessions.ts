@@ -18,7 +18,7 @@ const invalidCredentials = () =>
  * before they were accepted: an account cannot lock a stranger out by provisioning them inactive.
  * Failed attempts are counted in the database, so the limit holds across every isolate.
  */
-export async function signIn(deps: CoreDeps, input: { email: string; password: string }) {
+export async function signIn(deps: CoreDeps, input: { email: string; password: string; client?: string | null }) {
   const now = deps.clock.now()
   const email = normalizeEmail(input.email)
   // The person is read before the check's transaction opens: on Workers, postgres.js (3.4.9, with
@@ -28,7 +28,7 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
     .select({ id: people.id, email: people.email, firstName: people.firstName, lastName: people.lastName, hash: people.passwordHash })
     .from(people)
     .where(eq(people.emailNormalized, email))
-  const check = await reservePasswordCheck(deps.db, email, now)
+  const check = await reservePasswordCheck(deps.db, email, now, input.client ?? null)
   const passwordOk = await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null)
   const active = person && passwordOk
     ? await deps.db

@@ -78,7 +78,12 @@ export const invitePages = new Hono<AppEnv>()
       )
     if (!csrfValid(c, body.csrf)) return again(403, 'This form has expired. Please submit it again.')
     try {
-      await acceptInvitation(services, token, { ...values, password: field(body, 'password'), confirmPassword: field(body, 'confirmPassword') })
+      await acceptInvitation(services, token, {
+        ...values,
+        password: field(body, 'password'),
+        confirmPassword: field(body, 'confirmPassword'),
+        client: c.get('clientAddress'),
+      })
     } catch (error) {
       if (error instanceof DomainError && error.code === 'rate_limited') return again(429, error.message)
       if (error instanceof DomainError && error.code !== 'not_found') return again(400, error.message, error.fields)

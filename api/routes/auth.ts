@@ -14,7 +14,7 @@ const loginInput = z.object({
 /** /api/auth: server-side sessions in an HttpOnly cookie. */
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInput), async (c) => {
-    const { token, person } = await signIn(c.get('services'), c.req.valid('json'))
+    const { token, person } = await signIn(c.get('services'), { ...c.req.valid('json'), client: c.get('clientAddress') })
     setSessionCookie(c, token)
     return c.json({ person })
   })

@@ -1,6 +1,6 @@
 import { eq, desc } from 'drizzle-orm'
 import { mailbox } from '../../drizzle/schema.js'
-import { createApp } from '../../api/app.js'
+import { createApp, type AppOptions } from '../../api/app.js'
 import { backgroundTasks } from '../../api/background.js'
 import { buildServices } from '../../api/build-services.js'
 import { createAccount } from '../../api/core/seed.js'
@@ -43,6 +43,8 @@ export async function createTestApp(
     wrapDb?: (db: Database) => Database
     /** Without `resend`: the development mailbox (default), or no email provider (a deployed Worker's). */
     withoutResend?: 'mailbox' | 'none'
+    /** The caller's address as the app should see it (AppOptions.clientAddress). */
+    clientAddress?: AppOptions['clientAddress']
   } = {},
 ) {
   const database = await openTestDatabase()
@@ -58,7 +60,7 @@ export async function createTestApp(
     resend: options.resend,
     withoutResend: options.withoutResend,
   })
-  const app = createApp({ services })
+  const app = createApp({ services, clientAddress: options.clientAddress })
   const acme = await createAccount(database.db, clock, {
     name: 'Acme',
     admin: { email: 'admin@acme.test', firstName: 'Ada', lastName: 'Admin', password: ADMIN_PASSWORD },

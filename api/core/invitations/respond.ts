@@ -70,6 +70,8 @@ export interface AcceptInput {
   password: string
   confirmPassword?: string
   acceptTerms?: boolean
+  /** The caller's address, for the password-attempt limit (password-attempts.ts). */
+  client?: string | null
 }
 
 /**
@@ -85,7 +87,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
     if (!input.password) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', { password: 'Enter your password.' })
     // The same guesses as on the sign-in form, against the same limit: whoever holds a link
     // (an administrator who copied it, say) must not get unlimited tries at the person's password.
-    const check = await reservePasswordCheck(deps.db, normalizeEmail(preview.email), now)
+    const check = await reservePasswordCheck(deps.db, normalizeEmail(preview.email), now, input.client ?? null)
     const [person] = await deps.db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, preview.personId))
     if (!(await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null))) {
       throw new DomainError('invalid_credentials', 'The password is not correct.', { password: 'The password is not correct.' })

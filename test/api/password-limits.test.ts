@@ -1,0 +1,36 @@
+// Wrong passwords count per email and per client address: a guesser is stopped, and someone
+// failing on purpose from one address cannot lock the person out of their own sign-in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_PASSWORD_FAILURES, MAX_PASSWORD_FAILURES_PER_EMAIL } from '../../api/core/password-attempts.js'
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
+
+let t: TestApp
+
+beforeAll(async () => {
+  // The test's stand-in for the socket's address (Node) or cf-connecting-ip (Workers).
+  t = await createTestApp({ clientAddress: (c) => c.req.header('x-test-client') })
+})
+afterAll(() => t.close())
+
+const login = (client: string, password: string) =>
+  t.http.send('POST', '/api/auth/login', { json: { email: 'admin@acme.test', password }, headers: { 'x-test-client': client } })
+
+describe('failed passwords', () => {
+  it('stop the address that failed, not the person signing in from elsewhere', async () => {
+    for (let i = 0; i < MAX_PASSWORD_FAILURES; i++) expect((await login('203.0.113.7', 'wrong')).status).toBe(401)
+    expect((await login('203.0.113.7', ADMIN_PASSWORD)).status).toBe(429)
+    expect((await login('198.51.100.20', ADMIN_PASSWORD)).status).toBe(200)
+    t.clock.advance(16 * 60 * 1000)
+    expect((await login('203.0.113.7', ADMIN_PASSWORD)).status).toBe(200)
+  })
+
+  it('spread over many addresses, stop at the limit for the email', async () => {
+    t.clock.advance(16 * 60 * 1000)
+    const addresses = Math.ceil(MAX_PASSWORD_FAILURES_PER_EMAIL / MAX_PASSWORD_FAILURES)
+    for (let a = 0; a < addresses; a++) {
+      const tries = Array.from({ length: MAX_PASSWORD_FAILURES }, () => login(`192.0.2.${a}`, 'wrong'))
+      for (const answer of await Promise.all(tries)) expect(answer.status).toBe(401)
+    }
+    expect((await login('192.0.2.250', ADMIN_PASSWORD)).status).toBe(429)
+  }, 120_000)
+})

@@ -9,6 +9,7 @@ import { ScimError, invalidSyntax } from '../errors.js'
 import { tokenActor, type ScimEnv } from '../env.js'
 import { applyUserPatch, normalizeOperation, normalizePatch } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
+import { isPlainObject } from '../schema/index.js'
 import { project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
@@ -81,6 +82,15 @@ const DERIVED = ['name', 'displayName', 'emails', 'phoneNumbers'] as const
  * unstored, so that a PATCH of `active` alone changes nothing else, nor reads as an update.
  */
 function keepDerivedUnstored(body: Record<string, unknown>, current: Record<string, unknown>, stored: Record<string, unknown>) {
+  // A part of a derived name changed: the name is stored from now on, but its derived `formatted`
+  // spelled the old parts, so it is left out rather than kept contradicting them.
+  const { name } = body
+  if (!('name' in stored) && isPlainObject(name) && isPlainObject(current.name) && name.formatted === current.name.formatted) {
+    if (JSON.stringify(name) !== JSON.stringify(current.name)) {
+      const { formatted: _derived, ...parts } = name
+      body.name = parts
+    }
+  }
   for (const key of DERIVED) {
     if (!(key in stored) && JSON.stringify(body[key]) === JSON.stringify(current[key])) delete body[key]
   }

@@ -44,6 +44,16 @@ describe('filters match what the resource shows', () => {
     expect(group.body.members).toEqual([expect.objectContaining({ value: created.body.id, display: 'goodun' })])
   })
 
+  it('a PATCH of one part of a name from the person leaves out the formatted name that spelled the old parts', async () => {
+    const member = (await scim.get(`/Users?${filterQuery('userName eq "admin@acme.test"')}`)).body.Resources[0]
+    expect(member.name).toEqual({ givenName: 'Ada', familyName: 'Admin', formatted: 'Ada Admin' })
+    const patched = await scim.patch(`/Users/${member.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'name.familyName', value: 'Adminson' }] })
+    expect(patched.status).toBe(200)
+    expect(patched.body.name).toEqual({ givenName: 'Ada', familyName: 'Adminson' })
+    const both = await scim.patch(`/Users/${member.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { 'name.formatted': 'Ada Adminson' } }] })
+    expect(both.body.name).toEqual({ givenName: 'Ada', familyName: 'Adminson', formatted: 'Ada Adminson' })
+  })
+
   it('a User filter naming the Group schema is refused', async () => {
     const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
     expect(response.status).toBe(400)

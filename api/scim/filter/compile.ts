@@ -118,11 +118,21 @@ function compileValuePath(node: ValuePath, scope: Scope, context: Context, depth
     return anyElementOf(attribute)(condition)
   }
   if (attribute?.kind === 'custom') {
-    // Rows behind a custom attribute can only be matched one comparison at a time.
-    const inner = node.valFilter
-    if (!COMPARISON_OPERATORS.has(inner.op)) throw invalidFilter(`Only one comparison is supported inside ${node.attrPath}[...]`)
-    const { op, value } = comparisonParts(inner as Compare | Suffix, context)
-    return attribute.compile(op, value, (inner as Compare).attrPath.toLowerCase())
+    // Rows behind a custom attribute are matched one comparison at a time; alternatives (`or`)
+    // mean the same one at a time. `and` would need one row to meet both, which this cannot say.
+    const custom = attribute
+    const compileInner = (inner: Filter, depthHere: number): SQL => {
+      if (depthHere > MAX_NESTING) throw invalidFilter(`The filter is nested more than ${MAX_NESTING} levels deep`)
+      if (inner.op === 'or') {
+        const { filters } = inner as LogExp
+        if (!Array.isArray(filters) || filters.length < 2) throw syntaxError()
+        return sql`(${sql.join(filters.map((child) => compileInner(child, depthHere + 1)), sql.raw(' or '))})`
+      }
+      if (!COMPARISON_OPERATORS.has(inner.op)) throw invalidFilter(`Only comparisons joined by "or" are supported inside ${node.attrPath}[...]`)
+      const { op, value } = comparisonParts(inner as Compare | Suffix, context)
+      return custom.compile(op, value, (inner as Compare).attrPath.toLowerCase())
+    }
+    return compileInner(node.valFilter, depth + 1)
   }
   // A single-valued complex attribute (name[givenName eq "x"]) filters over its own sub-attributes.
   const children: AttributeMap = {}

@@ -98,6 +98,8 @@ export const userFilterAttributes: AttributeMap = {
   photos: scimArray('photos', { ...plural, value: { type: 'string', caseExact: true } }),
   roles: scimArray('roles', plural),
   entitlements: scimArray('entitlements', plural),
+  // RFC 7643 §4.1.2: the certificate is base64 DER, whose letters' case matters.
+  x509certificates: scimArray('x509Certificates', { ...plural, value: { type: 'string', caseExact: true } }),
   addresses: scimArray('addresses', {
     formatted: { type: 'string' },
     streetAddress: { type: 'string' },

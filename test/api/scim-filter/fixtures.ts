@@ -116,6 +116,7 @@ export async function insertFixtures(db: Database): Promise<Fixtures> {
           userType: 'Contractor',
           addresses: [{ type: 'work', locality: 'Paris', country: 'FR', primary: true }],
           entitlements: [{ value: 'pro' }],
+          x509Certificates: [{ value: 'MIIDQzCCAqygAwIBAgICEAAwDQYJKoZIhvcNAQEFBQAw' }],
           [ENTERPRISE]: { organization: 'Org', division: 'Div', department: 'Sales', employeeNumber: '1002' },
         },
       },

@@ -128,6 +128,9 @@ async function updateLocked(
   return { ...result, before: before! }
 }
 
+/** The log says what a request changed: a provider re-sending what is stored changed nothing. */
+const unchanged = (before: ScimUserRow, saved: ScimUserRow) => before.version === saved.version
+
 /** What an update did to the user's access, for the log: the same operations may do either. */
 function activation(before: ScimUserRow, saved: ScimUserRow): string {
   if (before.state !== 'blocked' && saved.state === 'blocked') return ' (deactivated)'
@@ -168,7 +171,7 @@ export const writeUsers = new Hono<ScimEnv>()
     const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
       keepDerivedUnstored({ ...body, active: body.active ?? current.active }, current, stored),
     )
-    c.set('scimSummary', `Replaced user ${String(body.userName)}${activation(before, saved)}`)
+    c.set('scimSummary', `Replaced user ${String(body.userName)}${unchanged(before, saved) ? ': nothing changed' : activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .patch('/:id', async (c) => {
@@ -180,7 +183,7 @@ export const writeUsers = new Hono<ScimEnv>()
       return keepDerivedUnstored({ ...patched, active: patched.active ?? current.active }, current, stored)
     })
     const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
-    c.set('scimSummary', `Patched user ${before.userName}: ${described}${activation(before, saved)}`)
+    c.set('scimSummary', `Patched user ${before.userName}: ${unchanged(before, saved) ? 'nothing changed' : `${described}${activation(before, saved)}`}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .delete('/:id', async (c) => {

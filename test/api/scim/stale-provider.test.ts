@@ -81,6 +81,20 @@ describe('member ids the account no longer knows', () => {
 })
 
 describe('the log says what changed, not what was asked', () => {
+  it('a user PATCH or PUT that sends what is stored changed nothing, and says so', async () => {
+    const id = await newUser('resent@example.com')
+    const setTitle = () => scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Engineer' }] })
+    await setTitle()
+    await setTitle()
+    const { id: _id, meta: _meta, groups: _groups, ...body } = (await scim.get(`/Users/${id}`)).body
+    expect((await scim.put(`/Users/${id}`, body)).status).toBe(200)
+    expect(await summaries(3)).toEqual([
+      'Replaced user resent@example.com: nothing changed',
+      'Patched user resent@example.com: nothing changed',
+      'Patched user resent@example.com: replace title',
+    ])
+  })
+
   it('a repeated add, a removal of a non-member and a rename to the same name change nothing', async () => {
     const id = await newUser('already@example.com')
     const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Steady', members: [{ value: id }] })).body.id

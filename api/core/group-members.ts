@@ -49,6 +49,8 @@ export interface MemberChange {
   added: number
   removed: number
   unknown: string[]
+  /** Members asked to leave who stay, because this is the group they would fall back to. */
+  kept: number
 }
 
 /**
@@ -59,14 +61,14 @@ export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds:
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   const found = await lockMembers(tx, ctx.accountId, membershipIds)
   const unknown = [...new Set(membershipIds)].filter((id) => !found.includes(id))
-  if (found.length === 0) return { added: 0, removed: 0, unknown }
+  if (found.length === 0) return { added: 0, removed: 0, unknown, kept: 0 }
   const inserted = await tx
     .insert(groupMembers)
     .values(found.map((membershipId) => ({ groupId: ctx.groupId, membershipId, accountId: ctx.accountId, createdAt: ctx.now })))
     .onConflictDoNothing()
     .returning({ membershipId: groupMembers.membershipId })
   await recordGroupChange(tx, ctx, inserted.map((r) => r.membershipId), 'added', group.name)
-  return { added: inserted.length, removed: 0, unknown }
+  return { added: inserted.length, removed: 0, unknown, kept: 0 }
 }
 
 /**
@@ -86,7 +88,7 @@ export async function removeGroupMembers(
     membershipIds ??
     (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
   const locked = await lockMembers(tx, ctx.accountId, targets)
-  const none = { added: 0, removed: 0, unknown: [] }
+  const none = { added: 0, removed: 0, unknown: [], kept: 0 }
   if (locked.length === 0) return none
   // Removed from the group they would fall back to, members keep it if it is their last one
   // (they fall back to where they are). The members are locked, so this cannot race.
@@ -116,7 +118,11 @@ export async function removeGroupMembers(
     const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
     await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id), 'added', fallback.name)
   }
-  return { ...none, removed: removedIds.length }
+  // Those asked to leave the group they would fall back to, who stayed: said, not silently kept.
+  const kept = keepLast
+    ? (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked)))).length
+    : 0
+  return { ...none, removed: removedIds.length, kept }
 }
 
 /** Sets the members to exactly `membershipIds` (those that are live members of the account). */
@@ -125,7 +131,7 @@ export async function replaceGroupMembers(tx: Executor, ctx: Context, membership
   const wanted = new Set(membershipIds)
   const added = await addGroupMembers(tx, ctx, membershipIds)
   const removed = await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId)
-  return { ...added, removed: removed.removed }
+  return { ...added, removed: removed.removed, kept: removed.kept }
 }
 
 /** Deletes a group for an identity provider: its members fall back first. */

@@ -86,6 +86,7 @@ interface GroupChanges {
   added: number
   removed: number
   unknown: Set<string>
+  kept: number
   touchedMembers: boolean
 }
 
@@ -95,6 +96,7 @@ const noChanges = (group: { name: string; externalId: string | null }): GroupCha
   added: 0,
   removed: 0,
   unknown: new Set(),
+  kept: 0,
   touchedMembers: false,
 })
 
@@ -105,6 +107,7 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
     changes.touchedMembers = true
     changes.added += change.added
     changes.removed += change.removed
+    changes.kept += change.kept
     for (const id of change.unknown) changes.unknown.add(id)
   }
   switch (step.kind) {
@@ -136,6 +139,7 @@ function describe(changes: GroupChanges): string {
   if (changes.added) parts.push(`added ${members(changes.added)}`)
   if (changes.removed) parts.push(`removed ${members(changes.removed)}`)
   if (changes.touchedMembers && !changes.added && !changes.removed) parts.push('members unchanged')
+  if (changes.kept) parts.push(`kept ${members(changes.kept)} whose only group this is (the token's own)`)
   const unknown = [...changes.unknown]
   if (unknown.length) {
     const shown = unknown.slice(0, 3).join(', ') + (unknown.length > 3 ? ', …' : '')

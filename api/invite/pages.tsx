@@ -23,26 +23,43 @@ export function InactivePage(props: { productName: string }) {
   )
 }
 
-export function WelcomePage(props: { productName: string; invitation: InvitationView; csrf: string; error?: string }) {
+export function WelcomePage(props: { productName: string; invitation: InvitationView }) {
   const { invitation } = props
   return (
     <Page title="Invitation" productName={props.productName}>
       <h1>
         You have been invited to join {props.productName} under {invitation.accountName}
       </h1>
-      {props.error ? <p class="alert" role="alert">{props.error}</p> : null}
       <a class="button-link" href={`/invite/${invitation.token}/register`}>
         Accept invitation
       </a>
-      <form method="post" action={`/invite/${invitation.token}/decline`}>
-        <input type="hidden" name="csrf" value={props.csrf} />
-        <button type="submit" class="secondary">
-          Decline invitation
-        </button>
-      </form>
+      <a class="button-link secondary" href={`/invite/${invitation.token}/decline`}>
+        Decline invitation
+      </a>
       <p class="center muted" style="margin-top:20px">
         This invitation has been sent to {invitation.email}
       </p>
+    </Page>
+  )
+}
+
+/** Declining cannot be undone (only a new invitation helps): it is asked once more. */
+export function DeclineConfirmPage(props: { productName: string; invitation: InvitationView; csrf: string; error?: string }) {
+  const { invitation } = props
+  return (
+    <Page title="Decline invitation" productName={props.productName}>
+      <h1>Decline the invitation to join {invitation.accountName}?</h1>
+      {props.error ? <p class="alert" role="alert">{props.error}</p> : null}
+      <p class="center">The account’s administrators will see that you declined, and this link will stop working.</p>
+      <form method="post" action={`/invite/${invitation.token}/decline`}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <button type="submit" class="primary">
+          Decline invitation
+        </button>
+      </form>
+      <a class="button-link secondary" href={`/invite/${invitation.token}`}>
+        Back
+      </a>
     </Page>
   )
 }

@@ -7,7 +7,7 @@ import { acceptInvitation, declineInvitation, openInvitation, type OpenInvitatio
 import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import type { AppEnv } from '../services.js'
-import { AcceptedPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
+import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
 
 const CSRF_COOKIE = 'roster_invite_csrf'
 
@@ -55,7 +55,13 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
     if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
-    return c.html(<WelcomePage productName={productName} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
+    return c.html(<WelcomePage productName={productName} invitation={view(c.req.param('token'), invitation)} />)
+  })
+  .get('/:token/decline', async (c) => {
+    const { productName } = c.get('services').config
+    const invitation = await openInvitation(c.get('services'), c.req.param('token'))
+    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    return c.html(<DeclineConfirmPage productName={productName} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
   })
   .get('/:token/register', async (c) => {
     const { productName } = c.get('services').config
@@ -101,7 +107,7 @@ export const invitePages = new Hono<AppEnv>()
     const body = await c.req.parseBody()
     if (!csrfValid(c, body.csrf)) {
       return c.html(
-        <WelcomePage productName={productName} invitation={view(token, invitation)} csrf={csrfToken(c)} error="This form has expired. Please choose again." />,
+        <DeclineConfirmPage productName={productName} invitation={view(token, invitation)} csrf={csrfToken(c)} error="This form has expired. Please submit it again." />,
         403,
       )
     }

@@ -197,6 +197,10 @@ describe("An invitee's path, end to end in Chromium", () => {
     await invitee.goto(links.second!)
     await shows(invitee.getByRole('heading', { name: 'You have been invited to join Roster under Demo Company' }))
     await shows(invitee.getByText(`This invitation has been sent to ${SECOND.email}`))
+    // Declining is asked once more: it cannot be undone.
+    await invitee.getByRole('link', { name: 'Decline invitation' }).click()
+    await shows(invitee.getByRole('heading', { name: 'Decline the invitation to join Demo Company?' }))
+    await flow.snapshot(invitee, 'decline-confirm')
     const declined = await submitting(invitee, '/decline', () => invitee.getByRole('button', { name: 'Decline invitation' }).click())
     expect(declined.status, declined.body).toBe(200)
     await shows(invitee.getByRole('heading', { name: 'Invitation declined' }))

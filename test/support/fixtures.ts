@@ -48,7 +48,7 @@ export async function acceptByForm(
 
 export async function declineByForm(t: TestApp, link: string) {
   const path = new URL(link).pathname
-  const page = await t.http.send('GET', path)
+  const page = await t.http.send('GET', `${path}/decline`)
   const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? ''
   const csrf = page.text.match(/name="csrf" value="([^"]+)"/)?.[1] ?? ''
   return t.http.send('POST', `${path}/decline`, {

@@ -33,6 +33,8 @@ describe('the welcome page', () => {
       expect(page.headers.get('referrer-policy')).toBe('same-origin')
     }
     await t.http.send('GET', `${pathOf(link)}/register`)
+    const confirm = await t.http.send('GET', `${pathOf(link)}/decline`)
+    expect(confirm.text).toContain('Decline the invitation to join Acme?')
     expect(await stateOf(user.id)).toBe('invited')
   })
 
@@ -148,7 +150,7 @@ describe('what browsers really send', () => {
     const user = await invite(t, admin)
     const link = await t.invitationLinkFromEmail(user.email)
     const path = new URL(link).pathname
-    const page = await t.http.send('GET', path)
+    const page = await t.http.send('GET', `${path}/decline`)
     const cookie = page.headers.get('set-cookie')!.split(';')[0]!
     const csrf = page.text.match(/name="csrf" value="([^"]+)"/)![1]!
     const post = (headers: Record<string, string>) =>

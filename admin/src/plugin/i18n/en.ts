@@ -164,6 +164,7 @@ export const rosterMessages = {
       remove: {
         title: 'Remove user',
         content: 'Are you sure you want to remove the user "%{name}"? This user can be invited back in the future.',
+        self: 'You cannot remove yourself: ask another administrator',
       },
       sections: {
         general: 'General',

@@ -13,6 +13,7 @@ import {
 } from './invitationActions'
 import { RemoveUserDialog } from './RemoveUserDialog'
 import { useInvitationActions } from './useInvitationActions'
+import { useIsSelf } from './useIsSelf'
 
 /** The "…" menu of a user row: always the same five items, those that do not apply greyed out. */
 export function UserActionsMenu({ record: recordProp }: { record?: User }) {
@@ -24,6 +25,7 @@ export function UserActionsMenu({ record: recordProp }: { record?: User }) {
   const menuId = useId()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const [removing, setRemoving] = useState(false)
+  const self = useIsSelf(record)
   if (!record) return null
 
   const allowed = (action: UserAction) => isUserActionAllowed(record.state, action)
@@ -71,7 +73,7 @@ export function UserActionsMenu({ record: recordProp }: { record?: User }) {
           <ListItemText>{translate(USER_ACTION_LABELS.edit)}</ListItemText>
         </MenuItem>
         <MenuItem
-          disabled={!allowed('remove')}
+          disabled={!allowed('remove') || self}
           onClick={() => {
             close()
             setRemoving(true)
@@ -79,7 +81,9 @@ export function UserActionsMenu({ record: recordProp }: { record?: User }) {
           sx={{ color: 'error.main' }}
           dense
         >
-          <ListItemText>{translate(USER_ACTION_LABELS.remove)}</ListItemText>
+          <ListItemText secondary={self ? translate('roster.users.remove.self') : undefined}>
+            {translate(USER_ACTION_LABELS.remove)}
+          </ListItemText>
         </MenuItem>
       </Menu>
       <RemoveUserDialog open={removing} user={record} onClose={() => setRemoving(false)} redirectTo={false} />

@@ -1,6 +1,6 @@
 import DeleteIcon from '@mui/icons-material/PersonRemove'
 import EditIcon from '@mui/icons-material/Edit'
-import { Box, Button, Card, CardContent, Typography } from '@mui/material'
+import { Box, Button, Card, CardContent, Tooltip, Typography } from '@mui/material'
 import { useState, type ReactNode } from 'react'
 import {
   Link,
@@ -21,6 +21,7 @@ import type { Group, User } from '../types'
 import { InvitationPanel } from './InvitationPanel'
 import { isUserActionAllowed, USER_ACTION_LABELS } from './invitationActions'
 import { RemoveUserDialog } from './RemoveUserDialog'
+import { useIsSelf } from './useIsSelf'
 import { UserHistory } from './UserHistory'
 import { detailsOf } from './userDetails'
 import { UserOverview } from './UserOverview'
@@ -45,6 +46,7 @@ function UserShowActions() {
   const createPath = useCreatePath()
   const location = useLocation()
   const [removing, setRemoving] = useState(false)
+  const self = useIsSelf(user)
   if (!user) return <TopToolbar />
   return (
     <TopToolbar>
@@ -60,14 +62,19 @@ function UserShowActions() {
       >
         {translate(USER_ACTION_LABELS.edit)}
       </Button>
-      <Button
-        color="error"
-        startIcon={<DeleteIcon />}
-        disabled={!isUserActionAllowed(user.state, 'remove')}
-        onClick={() => setRemoving(true)}
-      >
-        {translate(USER_ACTION_LABELS.remove)}
-      </Button>
+      <Tooltip title={self ? translate('roster.users.remove.self') : ''}>
+        {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+        <span>
+          <Button
+            color="error"
+            startIcon={<DeleteIcon />}
+            disabled={!isUserActionAllowed(user.state, 'remove') || self}
+            onClick={() => setRemoving(true)}
+          >
+            {translate(USER_ACTION_LABELS.remove)}
+          </Button>
+        </span>
+      </Tooltip>
       <RemoveUserDialog open={removing} user={user} onClose={() => setRemoving(false)} />
     </TopToolbar>
   )

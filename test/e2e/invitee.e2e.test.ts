@@ -356,6 +356,10 @@ describe("An invitee's path, end to end in Chromium", () => {
     await signIn(invitee, FIRST.email, FIRST.password)
     await shows(invitee.getByRole('alert').filter({ hasText: 'You do not administer any account.' }))
     expect(await invitee.getByRole('menuitem', { name: 'Users' }).count()).toBe(0)
+    // An administrator's page (a bookmark, say) leads to the profile, not to "Not Found".
+    await invitee.goto('/#/users')
+    await until(() => invitee.evaluate(() => window.location.hash), (hash) => hash === '#/profile', 'the profile page')
+    await shows(invitee.getByRole('alert').filter({ hasText: 'You do not administer any account.' }))
     const email = invitee.getByRole('textbox', { name: 'Email address' })
     expect(await email.inputValue()).toBe(FIRST.email)
     expect(await email.isDisabled()).toBe(true)

@@ -19,6 +19,7 @@ import {
 import { AccountSwitcherContext, type AccountSwitcher } from './AccountPicker'
 import { createAccountSession } from './accountSession'
 import { LoginPage } from './LoginPage'
+import { NotFoundPage } from './NotFoundPage'
 import { demoMessages } from './messages'
 import { SettingsLayout } from './SettingsLayout'
 import { darkTheme, lightTheme } from './theme'
@@ -64,6 +65,7 @@ export function App() {
         authProvider={authProvider}
         i18nProvider={i18nProvider}
         loginPage={LoginPage}
+        catchAll={NotFoundPage}
         layout={SettingsLayout}
         theme={lightTheme}
         darkTheme={darkTheme}

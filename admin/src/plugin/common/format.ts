@@ -35,6 +35,13 @@ export function formatTime(iso: string | null | undefined): string {
   return iso ? timeFormat.format(new Date(iso)) : ''
 }
 
+const timeWithSecondsFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+
+/** For logs, where requests a few seconds apart must be told apart. */
+export function formatTimeWithSeconds(iso: string | null | undefined): string {
+  return iso ? timeWithSecondsFormat.format(new Date(iso)) : ''
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? `${formatDate(iso)} ${formatTime(iso)}` : ''
 }

@@ -1,6 +1,7 @@
 import { Alert, Box, Chip, Typography } from '@mui/material'
 import { DataTable, List, SelectInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin'
 import { listSx, tableSx } from '../common/tableSx'
+import { formatDate, formatTime } from '../common/format'
 import { oneLineSx, TwoLines } from '../common/TwoLines'
 import type { UserEvent, UserEventType } from '../types'
 import { eventDetails } from './eventDetails'
@@ -19,8 +20,6 @@ const EVENT_TYPES: UserEventType[] = [
   'removed',
 ]
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
 const historyFilters = [
   <SelectInput
@@ -36,8 +35,7 @@ const historyFilters = [
 function WhenField() {
   const event = useRecordContext<UserEvent>()
   if (!event) return null
-  const at = new Date(event.occurredAt)
-  return <TwoLines first={dateFormat.format(at)} second={timeFormat.format(at)} whole />
+  return <TwoLines first={formatDate(event.occurredAt)} second={formatTime(event.occurredAt)} whole />
 }
 
 /** The person, also after they left the account (then said so: their page is gone). */

@@ -9,14 +9,13 @@ import {
   useTranslate,
 } from 'react-admin'
 import { listSx, tableSx } from '../common/tableSx'
+import { formatDate, formatTimeWithSeconds } from '../common/format'
 import { oneLineSx, TwoLines } from '../common/TwoLines'
 import type { ApiToken, ProvisioningLogEntry } from '../types'
 
 const monospace = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' }
 
 // A log wants the seconds; the browser's regional settings decide the rest.
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
 export const isFailure = (status: number) => status >= 400
 
@@ -66,8 +65,7 @@ const logFilters = [
 function AtField() {
   const entry = useRecordContext<ProvisioningLogEntry>()
   if (!entry) return null
-  const at = new Date(entry.at)
-  return <TwoLines first={dateFormat.format(at)} second={timeFormat.format(at)} whole />
+  return <TwoLines first={formatDate(entry.at)} second={formatTimeWithSeconds(entry.at)} whole />
 }
 
 const code = (text: string) => (

@@ -95,6 +95,13 @@ export function detailsOf(
     lastName: user.lastName,
     email: user.email,
     countryCode: user.countryCode,
-    phone: user.phone ?? '',
+    phone: user.phone ? asTyped(user.phone, user.countryCode) : '',
   }
+}
+
+/** A stored number (E.164) as people type it for their country: "+41446681800" → "044 668 18 00". */
+function asTyped(phone: string, countryCode: string | null): string {
+  const parsed = parsePhoneNumberFromString(phone)
+  if (!parsed?.isValid()) return phone
+  return countryCode && parsed.country === countryCode ? parsed.formatNational() : parsed.formatInternational()
 }

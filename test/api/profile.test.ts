@@ -88,12 +88,18 @@ describe('a Disabled person', () => {
     })
     const otherAdmin = await t.http.signIn('albert@umbrella.test', 'Albert-pass-1!')
     const token = (await otherAdmin.post(`/api/accounts/${other.accountId}/api-tokens`, { name: 'directory' })).body.token
+    const signedIn = await t.http.signIn(user.email, GOOD_PASSWORD)
     const provisioned = await t.http.send('POST', '/scim/v2/Users', {
       json: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: user.email, active: false },
       headers: { authorization: `Bearer ${token}` },
     })
     expect(provisioned.status).toBe(201)
     expect(provisioned.body.active).toBe(false)
+    // Neither the inactive invitation nor its deletion signs them out: it never gave them access.
+    expect((await signedIn.get('/api/auth/me')).status).toBe(200)
+    const deleted = await t.http.send('DELETE', `/scim/v2/Users/${provisioned.body.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect(deleted.status).toBe(204)
+    expect((await signedIn.get('/api/auth/me')).status).toBe(200)
     expect((await t.http.send('POST', '/api/auth/login', { json: { email: user.email, password: GOOD_PASSWORD } })).status).toBe(200)
 
     await invite(t, admin, { email: user.email })

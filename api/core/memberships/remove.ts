@@ -38,7 +38,9 @@ export async function removeMember(
     const left = await tx.delete(groupMembers).where(eq(groupMembers.membershipId, member.id)).returning({ groupId: groupMembers.groupId })
     // The groups' member lists changed too (SCIM shows it in their meta.lastModified).
     if (left.length) await tx.update(groups).set({ updatedAt: now }).where(inArray(groups.id, left.map((row) => row.groupId)))
-    await endSessionsWithoutAccess(tx, member.personId)
+    // Only an Active membership gave access: removing an invitation (another account's, say)
+    // must not sign out a person who signed in without it.
+    if (member.state === 'active') await endSessionsWithoutAccess(tx, member.personId)
     await recordEvent(tx, {
       accountId: input.accountId,
       membershipId: member.id,
@@ -61,7 +63,8 @@ export async function removeMember(
 
 /**
  * Access to an account is checked on every request, so a removed or blocked member loses it at
- * once. Sessions of a person left with no active membership anywhere are deleted outright.
+ * once. Sessions of a person left with no active membership anywhere are deleted outright, when
+ * the membership leaving was Active (a pending invitation gave no access to lose).
  * `leaving` is a membership this transaction is ending or blocking: it does not count, so the
  * statement may run before or with that change.
  */
@@ -72,4 +75,5 @@ export async function endSessionsWithoutAccess(tx: Executor, personId: string, l
 /** That statement, for the person `$n` and the leaving membership `$m` (null for none). */
 export const endSessionsStatement = (person: string, leaving: string) =>
   `delete from sessions where person_id = ${person} and not exists (select 1 from memberships m
-    where m.person_id = ${person} and m.state = 'active' and m.ended_at is null and m.id is distinct from ${leaving}::uuid)`
+    where m.person_id = ${person} and m.state = 'active' and m.ended_at is null and m.id is distinct from ${leaving}::uuid)
+    and (${leaving}::uuid is null or exists (select 1 from memberships l where l.id = ${leaving}::uuid and l.state = 'active'))`

@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { addedByProxy } from './middleware/forwarded-for.js'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app.js'
 import { backgroundTasks } from './background.js'
@@ -67,13 +68,15 @@ async function main() {
   const staticFiles = existsSync(adminDist)
     ? [serveStatic({ root: adminDist }), serveStatic({ root: adminDist, path: 'index.html' })]
     : []
+  const trustProxy = env.TRUST_PROXY === 'true'
   const app = createApp({
     services,
     staticFiles,
     testClock,
     scimRequestsPerSecond: Number(env.SCIM_RATE_LIMIT) || undefined,
-    // The socket's peer: behind a reverse proxy that is the proxy, and all callers share one count.
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    // The socket's peer; behind one reverse proxy (TRUST_PROXY=true), the address that proxy saw,
+    // which it appends last to X-Forwarded-For (earlier entries are the client's to choose).
+    clientAddress: (c) => (trustProxy ? addedByProxy(c.req.header('x-forwarded-for')) : undefined) ?? getConnInfo(c).remote.address,
   })
 
   // Sends what a crash or an outage left in the outbox, and writes "expired" history lines.

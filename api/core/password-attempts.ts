@@ -1,16 +1,37 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
 import { signInAttempts } from '../../drizzle/schema.js'
-import { DomainError } from './errors.js'
+import { DomainError, pgErrorCode } from './errors.js'
 import type { Database } from './types.js'
 
 const WINDOW_MS = 15 * 60 * 1000
+const LOCK_NOT_AVAILABLE = '55P03'
 /** Failures for one email from one client address before that client must wait. */
 export const MAX_PASSWORD_FAILURES = 10
 /**
  * Failures for one email from all addresses together: guessing spread over many addresses stops
- * here, while someone failing on purpose from one address cannot lock the person out by himself.
+ * here, while someone failing on purpose from one address cannot lock the person out by himself
+ * (it takes three; an IPv6 address counts by its /64, which one subscriber usually holds whole).
  */
-export const MAX_PASSWORD_FAILURES_PER_EMAIL = 100
+export const MAX_PASSWORD_FAILURES_PER_EMAIL = 30
+
+const tooMany = () => new DomainError('rate_limited', 'Too many failed password attempts. Try again in 15 minutes.')
+
+/**
+ * The address as the limit counts it: IPv4 whole, IPv6 by its /64 (the prefix one subscriber gets),
+ * an IPv4-mapped IPv6 address as IPv4. Null when unknown.
+ */
+export function clientKey(address: string | null | undefined): string | null {
+  const a = address?.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '')
+  if (!a) return null
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a)
+  if (mapped) return mapped[1]!
+  if (!a.includes(':')) return a
+  const [head = '', tail = ''] = a.split('::')
+  const left = head ? head.split(':') : []
+  const right = a.includes('::') && tail ? tail.split(':') : []
+  const groups = a.includes('::') ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left
+  return `${groups.slice(0, 4).map((group) => (parseInt(group, 16) || 0).toString(16)).join(':')}::/64`
+}
 
 /**
  * Every place that checks a person's password (sign-in, accepting an invitation as a registered
@@ -29,20 +50,26 @@ export async function reservePasswordCheck(
   client: string | null = null,
 ): Promise<{ passed(): Promise<void> }> {
   const since = new Date(now.getTime() - WINDOW_MS)
+  const key = clientKey(client)
   const id = await db.transaction(async (tx) => {
+    // A burst for one email waits its turn, but not for long: each waiter holds a connection.
+    await tx.execute(sql`set local lock_timeout = '2s'`)
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`password-check:${emailNormalized}`}, 0))`)
     const [failures] = await tx
       .select({
         all: sql<number>`count(*)::int`,
-        fromClient: sql<number>`(count(*) filter (where ${signInAttempts.client} is not distinct from ${client}))::int`,
+        fromClient: sql<number>`(count(*) filter (where ${signInAttempts.client} is not distinct from ${key}))::int`,
       })
       .from(signInAttempts)
       .where(and(eq(signInAttempts.emailNormalized, emailNormalized), gt(signInAttempts.attemptedAt, since)))
     if (Number(failures?.fromClient ?? 0) >= MAX_PASSWORD_FAILURES || Number(failures?.all ?? 0) >= MAX_PASSWORD_FAILURES_PER_EMAIL) {
-      throw new DomainError('rate_limited', 'Too many failed password attempts. Try again in 15 minutes.')
+      throw tooMany()
     }
-    const [reserved] = await tx.insert(signInAttempts).values({ emailNormalized, client, attemptedAt: now }).returning({ id: signInAttempts.id })
+    const [reserved] = await tx.insert(signInAttempts).values({ emailNormalized, client: key, attemptedAt: now }).returning({ id: signInAttempts.id })
     return reserved!.id
+  }).catch((error: unknown) => {
+    if (pgErrorCode(error) === LOCK_NOT_AVAILABLE) throw new DomainError('rate_limited', 'Too many attempts at once for this email. Try again in a moment.')
+    throw error
   })
   return {
     async passed() {

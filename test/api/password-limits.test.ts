@@ -1,7 +1,7 @@
 // Wrong passwords count per email and per client address: a guesser is stopped, and someone
 // failing on purpose from one address cannot lock the person out of their own sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_PASSWORD_FAILURES, MAX_PASSWORD_FAILURES_PER_EMAIL } from '../../api/core/password-attempts.js'
+import { clientKey, MAX_PASSWORD_FAILURES, MAX_PASSWORD_FAILURES_PER_EMAIL } from '../../api/core/password-attempts.js'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
 
 let t: TestApp
@@ -24,6 +24,13 @@ describe('failed passwords', () => {
     expect((await login('203.0.113.7', ADMIN_PASSWORD)).status).toBe(200)
   })
 
+  it('from IPv6 count by the /64, which one subscriber holds whole', async () => {
+    t.clock.advance(16 * 60 * 1000)
+    for (let i = 0; i < MAX_PASSWORD_FAILURES; i++) expect((await login(`2001:db8:1:2::${i + 1}`, 'wrong')).status).toBe(401)
+    expect((await login('2001:db8:1:2:ffff:ffff:ffff:ffff', ADMIN_PASSWORD)).status).toBe(429)
+    expect((await login('2001:db8:1:3::1', ADMIN_PASSWORD)).status).toBe(200)
+  })
+
   it('spread over many addresses, stop at the limit for the email', async () => {
     t.clock.advance(16 * 60 * 1000)
     const addresses = Math.ceil(MAX_PASSWORD_FAILURES_PER_EMAIL / MAX_PASSWORD_FAILURES)
@@ -33,4 +40,20 @@ describe('failed passwords', () => {
     }
     expect((await login('192.0.2.250', ADMIN_PASSWORD)).status).toBe(429)
   }, 120_000)
+})
+
+describe('the address a limit counts', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:0DB8:0001:0002::9', '2001:db8:1:2::/64'],
+    ['[2001:db8::1]', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['', null],
+    [undefined, null],
+  ])('%s → %s', (address, key) => {
+    expect(clientKey(address)).toBe(key)
+  })
 })

@@ -7,6 +7,7 @@ import {
   type JsonObject,
   type SchemaAttribute,
   type ScimUserBody,
+  userSchema,
 } from '../schema/index.js'
 import { patchMultiValued } from './multi-valued.js'
 import { assertSameId, normalizeOperation } from './normalize.js'
@@ -25,8 +26,25 @@ export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[
   for (const operation of ops) {
     for (const op of normalizeOperation('User', operation)) applyOperation(body, op, userId)
   }
+  dropEntriesWithoutValue(body)
   listExtension(body)
   return body as ScimUserBody
+}
+
+// An entry without its value (RFC 7643 §2.4: the significant sub-attribute) is no entry at all,
+// however it was written: a filtered path can leave {"type": "work"} behind as well as a whole array.
+const KEYED = userSchema.attributes.filter(
+  (attribute) => attribute.multiValued && attribute.type === 'complex' && attribute.subAttributes?.some((sub) => sub.name === 'value'),
+)
+function dropEntriesWithoutValue(body: JsonObject) {
+  for (const { name } of KEYED) {
+    const entries = body[name]
+    if (!Array.isArray(entries)) continue
+    const kept = entries.filter((entry) => !isPlainObject(entry) || (entry.value !== undefined && entry.value !== null))
+    if (kept.length === entries.length) continue
+    if (kept.length) body[name] = kept
+    else delete body[name]
+  }
 }
 
 /** The password the operations set (the last one), null if they remove it, undefined if they leave it. */

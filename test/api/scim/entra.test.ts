@@ -75,6 +75,19 @@ describe('Entra ID, default dialect', () => {
     expect(response.body.emails).toEqual([{ type: 'work', primary: true, value: 'no.phone@contoso.com' }])
     const found = await scim.get(`/Users?${filterQuery('userName eq "no.phone@contoso.com" and phoneNumbers[type eq "work"]')}`)
     expect(found.body.totalResults).toBe(0)
+
+    // The same through a filtered path, as Entra writes a work phone it does not have.
+    const patched = await scim.patch(`/Users/${response.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: 'Add', path: 'phoneNumbers[type eq "work"]', value: { type: 'work', value: null, primary: true } },
+        { op: 'Replace', path: 'phoneNumbers[type eq "mobile"]', value: { type: 'mobile', value: null } },
+      ],
+    })
+    expect(patched.status).toBe(200)
+    expect(patched.body.phoneNumbers).toBeUndefined()
+    const any = await scim.get(`/Users?${filterQuery('userName eq "no.phone@contoso.com" and phoneNumbers pr')}`)
+    expect(any.body.totalResults).toBe(0)
   })
 
   it('finds the user by userName, case-insensitively and exactly', async () => {

@@ -1,7 +1,7 @@
 import type { Clock, Config, Database } from './core/types.js'
 import { mailboxMailer } from './mail/mailbox-mailer.js'
-import { EmailProviderError, resendMailer } from './mail/resend-mailer.js'
-import type { Mailer } from './mail/mailer.js'
+import { resendMailer } from './mail/resend-mailer.js'
+import { EmailNotConfiguredError, type Mailer } from './mail/mailer.js'
 import { provisioningLogWriter } from './scim/provisioning-log-writer.js'
 import type { Logger, Services } from './services.js'
 
@@ -29,11 +29,11 @@ export function buildServices(options: {
 }
 
 // The development mailbox keeps every email whole, invitation links included: a deployment that
-// forgot its key must not fill the database with working links. Retryable: once the key is set,
-// what waited goes out.
+// forgot its key must not fill the database with working links. What waits goes out once the key
+// is set (mail/dispatch.ts spends no attempt on it).
 const unconfiguredMailer: Mailer = {
   name: 'resend',
   async send() {
-    throw new EmailProviderError('No email provider is configured: set the RESEND_API_KEY secret.', true)
+    throw new EmailNotConfiguredError('No email provider is configured: set the RESEND_API_KEY secret.')
   },
 }

@@ -5,6 +5,7 @@ import { renderEmail, type EmailTemplate } from '../../emails/render.js'
 import { invitationToken, invitationUrl } from '../core/invitations/token.js'
 import { rawQuery } from '../db/raw-query.js'
 import type { AppEnv, Services } from '../services.js'
+import { EmailNotConfiguredError } from './mailer.js'
 import { EmailProviderError } from './resend-mailer.js'
 
 /** Ten tries over about three hours (30 s, 1, 2, 4, 8, 16 then 30 minutes apart) ride out an outage. */
@@ -78,6 +79,13 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
           .where(eq(emails.id, row.id))
         sent++
       } catch (error) {
+        if (error instanceof EmailNotConfiguredError) {
+          await db
+            .update(emails)
+            .set({ error: error.message, lockedUntil: new Date(clock.now().getTime() + EmailNotConfiguredError.waitMs) })
+            .where(eq(emails.id, row.id))
+          continue
+        }
         const retryable = !(error instanceof EmailProviderError) || error.retryable
         const giveUp = !retryable || attempts >= MAX_ATTEMPTS
         const delay = retryDelayMs(attempts, error instanceof EmailProviderError ? error.retryAfterMs : undefined)

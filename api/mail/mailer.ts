@@ -15,3 +15,12 @@ export interface Mailer {
   readonly name: 'resend' | 'mailbox'
   send(email: OutgoingEmail): Promise<{ providerId: string }>
 }
+
+/**
+ * No provider is configured (a deployed Worker without RESEND_API_KEY). The email waits, without
+ * spending its attempts: once the key is set, it goes out.
+ */
+export class EmailNotConfiguredError extends Error {
+  /** How long the email waits before the next look. */
+  static readonly waitMs = 5 * 60 * 1000
+}

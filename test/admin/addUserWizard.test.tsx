@@ -221,6 +221,24 @@ describe('the Add user wizard', () => {
     expect(within(dialog).getByText('Garry Green was added to the account')).toBeTruthy()
   })
 
+  it('says when the address belongs to someone who keeps the name they gave themselves', async () => {
+    const { dataProvider } = await openWizard()
+    const create = dataProvider.create.getMockImplementation()!
+    dataProvider.create.mockImplementationOnce(async (resource, params) => {
+      const { data } = await create(resource, params)
+      return { data: { ...data, firstName: 'Gareth' } }
+    })
+    await toSummary()
+    expect(within(dialog).getByText('Gareth Green was added to the account')).toBeTruthy()
+    expect(within(dialog).getByText('This address already belongs to Gareth Green, who keeps the name they gave themselves (not Garry Green).')).toBeTruthy()
+  })
+
+  it('says nothing of names when the person is new', async () => {
+    await openWizard()
+    await toSummary()
+    expect(within(dialog).queryByText(/keeps the name they gave themselves/)).toBeNull()
+  })
+
   async function toSummary() {
     await toGroupsStep()
     fireEvent.click(checkbox(/German sub/))

@@ -12,8 +12,18 @@ const monospace = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace'
  * The wizard's last step: what happened, once the user was added; and, after "Copy invitation link",
  * how that went (`linkOutcome`).
  */
-export function AddUserSummary({ user, linkOutcome }: { user: User; linkOutcome?: InvitationOutcome | null }) {
+export function AddUserSummary({
+  user,
+  linkOutcome,
+  typedName,
+}: {
+  user: User
+  linkOutcome?: InvitationOutcome | null
+  /** The name entered on step 1: a person who already has one on the platform keeps their own. */
+  typedName?: { firstName: string; lastName: string }
+}) {
   const translate = useTranslate()
+  const keptOwnName = typedName !== undefined && fullName(typedName).trim() !== fullName(user).trim()
   return (
     <>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }} role="status">
@@ -22,6 +32,11 @@ export function AddUserSummary({ user, linkOutcome }: { user: User; linkOutcome?
           <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
             {translate('roster.users.wizard.added', { name: fullName(user) })}
           </Typography>
+          {keptOwnName && (
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {translate('roster.users.wizard.kept_own_name', { name: fullName(user), typed: fullName(typedName) })}
+            </Typography>
+          )}
           <Typography variant="body2" sx={{ mt: 1 }}>
             {translate('roster.users.wizard.invitation_sent', { email: user.email })}
           </Typography>

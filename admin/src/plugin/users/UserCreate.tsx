@@ -215,7 +215,7 @@ export function UserCreate() {
         )}
         {step === GROUPS && <GroupsChecklist value={groupIds} onChange={setGroupIds} error={groupsError} />}
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
-        {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} />}
+        {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} typedName={details} />}
       </WizardDialog>
     </>
   )

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { randomToken, timingSafeEqual } from '../core/crypto.js'
 import { DomainError } from '../core/errors.js'
-import { acceptInvitation, declineInvitation, openInvitation, type OpenInvitation } from '../core/invitations/respond.js'
+import { acceptInvitation, declineInvitation, openInvitation, recentlyAccepted, type OpenInvitation } from '../core/invitations/respond.js'
 import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import type { AppEnv } from '../services.js'
@@ -71,7 +71,7 @@ export const invitePages = new Hono<AppEnv>()
   })
   .post('/:token/accept', async (c) => {
     const services = c.get('services')
-    const { productName, appUrl } = services.config
+    const { productName } = services.config
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
     if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
@@ -96,7 +96,14 @@ export const invitePages = new Hono<AppEnv>()
       if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
       throw error
     }
-    return c.html(<AcceptedPage productName={productName} accountName={invitation.accountName} email={invitation.email} signInUrl={`${appUrl.replace(/\/+$/, '')}/`} />)
+    // Post/Redirect/Get: a reload of the page that follows must not post the form again.
+    return c.redirect(`/invite/${encodeURIComponent(token)}/accepted`, 303)
+  })
+  .get('/:token/accepted', async (c) => {
+    const { productName, appUrl } = c.get('services').config
+    const accepted = await recentlyAccepted(c.get('services'), c.req.param('token'))
+    if (!accepted) return c.html(<InactivePage productName={productName} />, 404)
+    return c.html(<AcceptedPage productName={productName} accountName={accepted.accountName} email={accepted.email} signInUrl={`${appUrl.replace(/\/+$/, '')}/`} />)
   })
   .post('/:token/decline', async (c) => {
     const services = c.get('services')

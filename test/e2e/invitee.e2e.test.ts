@@ -282,7 +282,11 @@ describe("An invitee's path, end to end in Chromium", () => {
     const terms = invitee.getByRole('checkbox', { name: /I agree to the Roster Terms of Use/ })
     if (!(await terms.isChecked())) await terms.check()
     const accepted = await submitting(invitee, '/accept', () => invitee.getByRole('button', { name: 'Accept invitation' }).click())
-    expect(accepted.status, accepted.body).toBe(200)
+    // Post/Redirect/Get: the page that says it worked can be reloaded without posting again.
+    expect(accepted.status, accepted.body).toBe(303)
+    await shows(invitee.getByRole('heading', { name: 'Welcome to Demo Company!' }))
+    expect(new URL(invitee.url()).pathname).toMatch(/\/accepted$/)
+    await invitee.reload()
     await shows(invitee.getByRole('heading', { name: 'Welcome to Demo Company!' }))
     await shows(invitee.getByText(`Your invitation is accepted. Sign in with ${FIRST.email} and your password.`))
   })

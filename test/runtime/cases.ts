@@ -209,9 +209,11 @@ export const cases: RuntimeCase[] = [
       const accepted = await invitee.send('POST', `${path}/accept`, {
         form: { csrf: csrf!, firstName: 'Grace', lastName: 'Hopper', password: MEMBER_PASSWORD, confirmPassword: MEMBER_PASSWORD, acceptTerms: 'on' },
       })
-      expectStatus(accepted, 200, 'accept the invitation')
-      expect(accepted.text).toContain('Your invitation is accepted.')
-      expect(accepted.text).toContain(`Sign in with ${email}`)
+      expectStatus(accepted, 303, 'accept the invitation')
+      const joined = await invitee.send('GET', accepted.headers.get('location')!)
+      expectStatus(joined, 200, 'the page after accepting')
+      expect(joined.text).toContain('Your invitation is accepted.')
+      expect(joined.text).toContain(`Sign in with ${email}`)
 
       // The link is spent.
       expect((await client(target.baseUrl).get(path)).status).toBe(404)

@@ -40,10 +40,13 @@ export async function acceptByForm(
     confirmPassword: fields.confirmPassword ?? fields.password,
     ...(fields.acceptTerms === false ? {} : { acceptTerms: 'on' }),
   })
-  return t.http.send('POST', `${path}/accept`, {
+  const posted = await t.http.send('POST', `${path}/accept`, {
     body: form.toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
   })
+  // A browser follows the redirect to the page that says it worked.
+  if (posted.status !== 303) return posted
+  return t.http.send('GET', posted.headers.get('location')!)
 }
 
 export async function declineByForm(t: TestApp, link: string) {

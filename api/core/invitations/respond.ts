@@ -58,6 +58,23 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
   return rows[0] ?? null
 }
 
+/**
+ * An invitation accepted within the last hour, for the page that says so: the accept form
+ * redirects there, so that reloading it does not post the form again into a used link.
+ */
+export async function recentlyAccepted(deps: CoreDeps, token: string): Promise<{ accountName: string; email: string } | null> {
+  if (!looksLikeToken(token)) return null
+  const since = new Date(deps.clock.now().getTime() - 60 * 60 * 1000)
+  const [row] = await deps.db
+    .select({ accountName: accounts.name, email: people.email })
+    .from(invitations)
+    .innerJoin(memberships, eq(memberships.id, invitations.membershipId))
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(eq(invitations.tokenHash, await tokenHash(token)), eq(invitations.status, 'accepted'), gt(invitations.endedAt, since)))
+  return row ?? null
+}
+
 /** What the welcome page shows. Reading changes nothing: mail scanners open links too. */
 export function openInvitation(deps: CoreDeps, token: string): Promise<OpenInvitation | null> {
   return findActive(deps.db, token, deps.clock.now(), false)

@@ -73,6 +73,32 @@ describe('accepting', () => {
     expect((await member.get(`/api/accounts/${t.acme.accountId}/users`)).status).toBe(200)
   })
 
+  it('answers the form with a redirect, so that reloading the page that says it worked posts nothing again', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    const path = pathOf(link)
+    const form = await t.http.send('GET', `${path}/register`)
+    const cookie = form.headers.get('set-cookie')!.split(';')[0]!
+    const csrf = form.text.match(/name="csrf" value="([^"]+)"/)![1]!
+    const body = new URLSearchParams({ csrf, firstName: 'Grace', lastName: 'Hopper', password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD, acceptTerms: 'on' })
+    const posted = await t.http.send('POST', `${path}/accept`, { body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } })
+    expect(posted.status).toBe(303)
+    expect(posted.headers.get('location')).toBe(`${path}/accepted`)
+    for (let reload = 0; reload < 2; reload++) {
+      const page = await t.http.send('GET', `${path}/accepted`)
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('Acme')
+    }
+    expect(await stateOf(user.id)).toBe('active')
+    // Only for a while: after that the used link says what any dead link says.
+    t.clock.advance(61 * 60 * 1000)
+    expect((await t.http.send('GET', `${path}/accepted`)).status).toBe(404)
+    t.clock.advance(-61 * 60 * 1000)
+    // A link nobody accepted has no such page.
+    const pending = await t.invitationLinkFromEmail((await invite(t, admin)).email)
+    expect((await t.http.send('GET', `${pathOf(pending)}/accepted`)).status).toBe(404)
+  })
+
   it('of two concurrent accepts of one link, exactly one wins', async () => {
     const user = await invite(t, admin)
     const link = await t.invitationLinkFromEmail(user.email)

@@ -30,7 +30,9 @@ export async function submitting(page: Page, path: string, act: () => Promise<vo
     act(),
   ])
   await page.waitForLoadState()
-  return { status: response.status(), body: (await response.text()).slice(0, 500) }
+  // A redirect (Post/Redirect/Get) has no body to read.
+  const redirected = response.status() >= 300 && response.status() < 400
+  return { status: response.status(), body: redirected ? '' : (await response.text()).slice(0, 500) }
 }
 
 /** The id of the account the page's administrator manages. */

@@ -233,6 +233,28 @@ describe('the Add user wizard', () => {
     expect(within(dialog).getByText('This address already belongs to Gareth Green, who keeps the name they gave themselves (not Garry Green).')).toBeTruthy()
   })
 
+  it('asks before Cancel or Escape throws away what was typed, and closes at once when nothing was', async () => {
+    await openWizard()
+    type(/First name/, 'Garry')
+    click('Cancel')
+    const confirm = await screen.findByRole('dialog', { name: 'Discard this user?' })
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard this user?' })).toBeNull())
+    expect((within(dialog).getByLabelText(/First name/) as HTMLInputElement).value).toBe('Garry')
+
+    fireEvent.keyDown(within(dialog).getByLabelText(/First name/), { key: 'Escape' })
+    const again = await screen.findByRole('dialog', { name: 'Discard this user?' })
+    fireEvent.click(within(again).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add user' })).toBeNull())
+  })
+
+  it('closes on Cancel at once when nothing was typed', async () => {
+    await openWizard()
+    click('Cancel')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add user' })).toBeNull())
+    expect(screen.queryByRole('dialog', { name: 'Discard this user?' })).toBeNull()
+  })
+
   it('says nothing of names when the person is new', async () => {
     await openWizard()
     await toSummary()

@@ -149,6 +149,10 @@ export const rosterMessages = {
       },
       wizard: {
         add_title: 'Add user',
+        discard_title: 'Discard this user?',
+        discard_content: 'What you entered will be lost.',
+        discard: 'Discard',
+        keep_editing: 'Keep editing',
         edit_title: 'Edit user',
         steps: {
           details: 'User details',

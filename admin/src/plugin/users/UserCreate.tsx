@@ -1,6 +1,6 @@
 import { Box, Button } from '@mui/material'
 import { useEffect, useRef, useState } from 'react'
-import { useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
+import { Confirm, useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
 import { WizardDialog } from '../common/WizardDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import { apiFieldErrors } from '../errors'
@@ -130,6 +130,10 @@ export function UserCreate() {
   }
 
   const close = () => redirect('list', 'users')
+  // Escape, or Cancel (where Tab then Enter may land), must not throw away what was typed unasked.
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false)
+  const entered = !created && (Object.values(details).some(Boolean) || groupIds.length > 0)
+  const requestClose = () => (entered ? setConfirmingDiscard(true) : close())
   const stepLabels = ['details', 'groups', 'overview', 'summary'].map((name) =>
     translate(`roster.users.wizard.steps.${name}`),
   )
@@ -161,7 +165,7 @@ export function UserCreate() {
         isStepCompleted={(index) => (created ? true : index < step)}
         canVisitStep={(index) => !created && index < step}
         onStepClick={setStep}
-        onClose={close}
+        onClose={requestClose}
         onSubmit={submitStep}
         start={
           step === SUMMARY && created ? (
@@ -172,7 +176,7 @@ export function UserCreate() {
               {translate('roster.users.actions.copy_invitation_link')}
             </Button>
           ) : (
-            <Button onClick={close} disabled={isCreating}>
+            <Button onClick={requestClose} disabled={isCreating}>
               {translate('ra.action.cancel')}
             </Button>
           )
@@ -217,6 +221,15 @@ export function UserCreate() {
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
         {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} typedName={details} />}
       </WizardDialog>
+      <Confirm
+        isOpen={confirmingDiscard}
+        title="roster.users.wizard.discard_title"
+        content="roster.users.wizard.discard_content"
+        confirm="roster.users.wizard.discard"
+        cancel="roster.users.wizard.keep_editing"
+        onConfirm={close}
+        onClose={() => setConfirmingDiscard(false)}
+      />
     </>
   )
 }

@@ -255,9 +255,18 @@ describe('the Add user wizard', () => {
     expect(screen.queryByRole('dialog', { name: 'Discard this user?' })).toBeNull()
   })
 
-  it('says nothing of names when the person is new', async () => {
+  it('says nothing of names when the person is new, stray spaces typed or not', async () => {
     await openWizard()
-    await toSummary()
+    fillDetails()
+    type(/First name/, 'Garry ')
+    click('Next')
+    await onStep('Groups')
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+    await onStep('Summary')
+    expect(within(dialog).getByText(/was added to the account/)).toBeTruthy()
     expect(within(dialog).queryByText(/keeps the name they gave themselves/)).toBeNull()
   })
 

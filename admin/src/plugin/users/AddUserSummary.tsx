@@ -23,7 +23,9 @@ export function AddUserSummary({
   typedName?: { firstName: string; lastName: string }
 }) {
   const translate = useTranslate()
-  const keptOwnName = typedName !== undefined && fullName(typedName).trim() !== fullName(user).trim()
+  // Compared as the server stores names: trimmed.
+  const keptOwnName =
+    typedName !== undefined && (typedName.firstName.trim() !== user.firstName.trim() || typedName.lastName.trim() !== user.lastName.trim())
   return (
     <>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }} role="status">
@@ -34,7 +36,7 @@ export function AddUserSummary({
           </Typography>
           {keptOwnName && (
             <Typography variant="body2" sx={{ mt: 1 }}>
-              {translate('roster.users.wizard.kept_own_name', { name: fullName(user), typed: fullName(typedName) })}
+              {translate('roster.users.wizard.kept_own_name', { name: fullName(user), typed: `${typedName!.firstName.trim()} ${typedName!.lastName.trim()}` })}
             </Typography>
           )}
           <Typography variant="body2" sx={{ mt: 1 }}>

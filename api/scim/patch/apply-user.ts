@@ -41,9 +41,9 @@ function dropEntriesWithoutValue(body: JsonObject) {
     const entries = body[name]
     if (!Array.isArray(entries)) continue
     const kept = entries.filter((entry) => !isPlainObject(entry) || (entry.value !== undefined && entry.value !== null))
-    if (kept.length === entries.length) continue
-    if (kept.length) body[name] = kept
-    else delete body[name]
+    // Emptied, the list stays, empty: the provider says "none", which must also hide what the
+    // view would otherwise take from the person (users/representation.ts).
+    if (kept.length !== entries.length) body[name] = kept
   }
 }
 

@@ -23,8 +23,10 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
     userName: row.userName ?? row.email,
     name,
     displayName: displayName ?? `${row.firstName} ${row.lastName}`.trim(),
-    emails: emails ?? [{ value: row.email, type: 'work', primary: true }],
-    ...(phoneNumbers ? { phoneNumbers } : row.phone ? { phoneNumbers: [{ value: row.phone, type: 'work' }] } : {}),
+    // A stored empty list is the provider's "none" (its entries' values were removed): it hides
+    // the person's own email or phone, which show only where the provider stored nothing.
+    ...shownList('emails', emails, [{ value: row.email, type: 'work', primary: true }]),
+    ...shownList('phoneNumbers', phoneNumbers, row.phone ? [{ value: row.phone, type: 'work' }] : undefined),
     ...rest,
     active: row.state !== 'blocked',
     groups: row.groups.map((g) => ({ value: g.value, display: g.display, $ref: `${base}/Groups/${g.value}` })),
@@ -40,3 +42,8 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
 }
 
 export type ScimUser = ReturnType<typeof toScimUser>
+
+function shownList(key: 'emails' | 'phoneNumbers', stored: unknown, fromPerson: unknown[] | undefined) {
+  const list = stored ?? fromPerson
+  return list === undefined || (Array.isArray(list) && list.length === 0) ? {} : { [key]: list }
+}

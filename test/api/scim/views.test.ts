@@ -54,6 +54,29 @@ describe('filters match what the resource shows', () => {
     expect(both.body.name).toEqual({ givenName: 'Ada', familyName: 'Adminson', formatted: 'Ada Adminson' })
   })
 
+  it('a provider removing the only phone of a user added in the UI hides the person\'s phone, and filters agree', async () => {
+    const admin = await t.asAdmin()
+    const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, {
+      firstName: 'Phoebe',
+      lastName: 'Phone',
+      email: 'phoebe@example.com',
+      countryCode: 'CH',
+      phone: '+41446681800',
+      groupIds: [t.acme.groupId],
+    })
+    expect(invited.status).toBe(201)
+    const id = invited.body.id
+    expect((await scim.get(`/Users/${id}`)).body.phoneNumbers).toEqual([{ value: '+41446681800', type: 'work' }])
+    const patched = await scim.patch(`/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'phoneNumbers[type eq "work"]', value: { type: 'work', value: null } }],
+    })
+    expect(patched.status).toBe(200)
+    expect(patched.body.phoneNumbers).toBeUndefined()
+    expect((await scim.get(`/Users/${id}`)).body.phoneNumbers).toBeUndefined()
+    expect(await find('userName eq "phoebe@example.com" and phoneNumbers pr')).toEqual([])
+  })
+
   it('a User filter naming the Group schema is refused', async () => {
     const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
     expect(response.status).toBe(400)

@@ -36,14 +36,18 @@ export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[
 const KEYED = userSchema.attributes.filter(
   (attribute) => attribute.multiValued && attribute.type === 'complex' && attribute.subAttributes?.some((sub) => sub.name === 'value'),
 )
+const FROM_PERSON = new Set(['emails', 'phoneNumbers'])
 function dropEntriesWithoutValue(body: JsonObject) {
   for (const { name } of KEYED) {
     const entries = body[name]
     if (!Array.isArray(entries)) continue
     const kept = entries.filter((entry) => !isPlainObject(entry) || (entry.value !== undefined && entry.value !== null))
-    // Emptied, the list stays, empty: the provider says "none", which must also hide what the
-    // view would otherwise take from the person (users/representation.ts).
-    if (kept.length !== entries.length) body[name] = kept
+    if (kept.length === entries.length) continue
+    // Emptied, emails and phone numbers stay as an empty list: the provider says "none", which
+    // must also hide what the view would otherwise take from the person (users/representation.ts).
+    // Any other emptied list is simply gone.
+    if (kept.length || FROM_PERSON.has(name)) body[name] = kept
+    else delete body[name]
   }
 }
 

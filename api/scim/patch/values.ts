@@ -15,13 +15,8 @@ export function coerceValue(definition: SchemaAttribute, value: unknown, where: 
   if (definition.multiValued && !element) {
     const items = Array.isArray(value) ? value : definition.type === 'complex' && isPlainObject(value) ? [value] : undefined
     if (!items) throw invalidValue(`${where} must be an array.`)
-    // An entry without its value (RFC 7643 §2.4: the significant sub-attribute) is no entry at
-    // all: Entra sends {"type": "work", "value": null} for a user with no work phone. A group
-    // member without one is a mistake, refused where members are planned (patch/group-plan.ts).
-    const keyed = definition.name !== 'members' && (definition.subAttributes?.some((sub) => sub.name === 'value') ?? false)
-    return items
-      .map((item) => coerceValue(definition, item, `${where}[]`, true))
-      .filter((item) => item !== undefined && !(keyed && (item as JsonObject).value === undefined))
+    // Entries left without their value are dropped once the whole patch is applied (apply-user.ts).
+    return items.map((item) => coerceValue(definition, item, `${where}[]`, true)).filter((item) => item !== undefined)
   }
   if (definition.type === 'complex') return coerceComplex(definition, value, where)
   return coerceScalar(definition, value, where)

@@ -1,7 +1,7 @@
 // Wrong passwords count per email and per client address: a guesser is stopped, and someone
 // failing on purpose from one address cannot lock the person out of their own sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientKey, MAX_PASSWORD_FAILURES, MAX_PASSWORD_FAILURES_PER_EMAIL } from '../../api/core/password-attempts.js'
+import { MAX_PASSWORD_FAILURES, MAX_PASSWORD_FAILURES_PER_EMAIL } from '../../api/core/password-attempts.js'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
 
 let t: TestApp
@@ -40,32 +40,4 @@ describe('failed passwords', () => {
     }
     expect((await login('192.0.2.250', ADMIN_PASSWORD)).status).toBe(429)
   }, 120_000)
-})
-
-describe('the address a limit counts', () => {
-  it.each([
-    ['203.0.113.7', '203.0.113.7'],
-    ['203.0.113.7:51234', '203.0.113.7'],
-    ['::ffff:203.0.113.7', '203.0.113.7'],
-    ['0:0:0:0:0:ffff:203.0.113.7', '203.0.113.7'],
-    ['::ffff:cb00:7107', '203.0.113.7'],
-    ['64:ff9b::203.0.113.7', '203.0.113.7'],
-    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
-    ['2001:0DB8:0001:0002::9', '2001:db8:1:2::/64'],
-    ['[2001:db8::1]', '2001:db8:0:0::/64'],
-    ['[2001:db8::1]:443', '2001:db8:0:0::/64'],
-    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
-    ['::1', '0:0:0:0::/64'],
-    ['::', '0:0:0:0::/64'],
-    ['1::', '1:0:0:0::/64'],
-    ['zzzz::', null],
-    ['1:2:3:4:5:6:7:8:9', null],
-    ['1::2::3', null],
-    ['256.1.1.1', null],
-    ['unknown', null],
-    ['', null],
-    [undefined, null],
-  ])('%s → %s', (address, key) => {
-    expect(clientKey(address)).toBe(key)
-  })
 })

@@ -38,9 +38,7 @@ export async function removeMember(
     const left = await tx.delete(groupMembers).where(eq(groupMembers.membershipId, member.id)).returning({ groupId: groupMembers.groupId })
     // The groups' member lists changed too (SCIM shows it in their meta.lastModified).
     if (left.length) await tx.update(groups).set({ updatedAt: now }).where(inArray(groups.id, left.map((row) => row.groupId)))
-    // Only an Active membership gave access: removing an invitation (another account's, say)
-    // must not sign out a person who signed in without it.
-    if (member.state === 'active') await endSessionsWithoutAccess(tx, member.personId)
+    await endSessionsWithoutAccess(tx, member.personId, member.id)
     await recordEvent(tx, {
       accountId: input.accountId,
       membershipId: member.id,

@@ -116,7 +116,10 @@ async function updateLocked(
     before = row
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
-    const body = change(current, row.scim)
+    const changed = change(current, row.scim)
+    // RFC 7643 gives `active` no default: a PUT that leaves it out, or a PATCH that removes it or
+    // sets it to null, says nothing about access and must not undo a deactivation.
+    const body = { ...changed, active: changed.active ?? current.active }
     return updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
@@ -166,22 +169,17 @@ export const writeUsers = new Hono<ScimEnv>()
   .put('/:id', async (c) => {
     const id = resourceId(c)
     const body = await userBody(c)
-    // RFC 7643 gives `active` no default: a PUT that leaves it out must not undo a deactivation.
     // Derived values sent back as they were read (Okta's GET then PUT) stay derived, as in PATCH.
-    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
-      keepDerivedUnstored({ ...body, active: body.active ?? current.active }, current, stored),
-    )
+    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) => keepDerivedUnstored({ ...body }, current, stored))
     c.set('scimSummary', `Replaced user ${String(body.userName)}${unchanged(before, saved) ? ': nothing changed' : activation(before, saved)}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .patch('/:id', async (c) => {
     const id = resourceId(c)
     const ops = normalizePatch(await readJson(c), 'User')
-    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) => {
-      const patched = applyUserPatch(editableBody(current), ops, id)
-      // As in PUT: removing `active`, or setting it to null, says nothing about access.
-      return keepDerivedUnstored({ ...patched, active: patched.active ?? current.active }, current, stored)
-    })
+    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
+      keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
+    )
     const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
     c.set('scimSummary', `Patched user ${before.userName}: ${unchanged(before, saved) ? 'nothing changed' : `${described}${activation(before, saved)}`}`)
     return respondWithUser(c, saved, 200, emailQueued)

@@ -91,7 +91,22 @@ function changedKeys(
   if (before.userName !== after.userName) keys.push('userName')
   if (before.externalId !== after.externalId) keys.push('externalId')
   const names = new Set([...Object.keys(before.scim ?? {}), ...Object.keys(after.scim)])
-  for (const key of names) if (JSON.stringify(before.scim?.[key]) !== JSON.stringify(after.scim[key])) keys.push(key)
+  for (const key of names) if (!sameJson(before.scim?.[key], after.scim[key])) keys.push(key)
   return keys
+}
+
+/**
+ * Equal as JSON values: objects whatever their keys' order (jsonb gives them back in its own
+ * order, so a provider resending what is stored must not look like a change), arrays in order.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]))
+  }
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined)
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined)
+  return aKeys.length === bKeys.length && aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }
 

@@ -95,6 +95,31 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it("Okta's whole-user PUT, resent with its keys in another order, changes nothing: same version, no history", async () => {
+    const okta = (name: Record<string, string>) => ({
+      schemas: [USER],
+      userName: 'okta-put@example.com',
+      name,
+      emails: [{ primary: true, value: 'okta-put@example.com', type: 'work' }],
+      displayName: 'Isaac Brock',
+      password: 'Secret-123!',
+      groups: [],
+      active: true,
+    })
+    const created = await scim.post('/Users', okta({ givenName: 'Isaac', middleName: '', familyName: 'Brock' }))
+    expect(created.status).toBe(201)
+    const id = created.body.id as string
+    const first = await scim.put(`/Users/${id}`, okta({ givenName: 'Isaac', middleName: '', familyName: 'Brock' }))
+    const second = await scim.put(`/Users/${id}`, okta({ familyName: 'Brock', middleName: '', givenName: 'Isaac' }))
+    expect([first.status, second.status]).toEqual([200, 200])
+    expect(first.body.meta.version).toBe(created.body.meta.version)
+    expect(second.body.meta.version).toBe(created.body.meta.version)
+    expect(second.body.meta.lastModified).toBe(created.body.meta.lastModified)
+    expect(await summaries(2)).toEqual(['Replaced user okta-put@example.com: nothing changed', 'Replaced user okta-put@example.com: nothing changed'])
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['invited'])
+  })
+
   it('a repeated add, a removal of a non-member and a rename to the same name change nothing', async () => {
     const id = await newUser('already@example.com')
     const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Steady', members: [{ value: id }] })).body.id

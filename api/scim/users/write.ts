@@ -68,9 +68,14 @@ function respondWithUser(c: Context<ScimEnv>, row: ScimUserRow, status: 200 | 20
   return scimJson(c, project(user, requestedProjection(c)), status)
 }
 
-/** The SCIM view of a stored user, as a body PATCH operations apply to. */
-function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unknown> {
-  const { id: _id, meta: _meta, groups: _groups, schemas: _schemas, ...body } = user
+/**
+ * The SCIM view of a stored user, as a body PATCH operations apply to. The view shows a stored
+ * empty list of emails or phone numbers as nothing; the body keeps it, or a PATCH of anything else
+ * would bring back the person's own address.
+ */
+function editableBody(user: ReturnType<typeof toScimUser>, stored: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, meta: _meta, groups: _groups, schemas: _schemas, ...body } = user as Record<string, unknown>
+  for (const key of ['emails', 'phoneNumbers']) if (Array.isArray(stored[key]) && !(key in body)) body[key] = []
   return body
 }
 
@@ -91,8 +96,10 @@ function keepDerivedUnstored(body: Record<string, unknown>, current: Record<stri
       body.name = parts
     }
   }
+  // An empty list shows as nothing (representation.ts): removing a phone the person never had is no change.
+  const shown = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length === 0 ? undefined : value)
   for (const key of DERIVED) {
-    if (!(key in stored) && JSON.stringify(body[key]) === JSON.stringify(current[key])) delete body[key]
+    if (!(key in stored) && shown(body[key]) === shown(current[key])) delete body[key]
   }
   return body
 }
@@ -178,7 +185,7 @@ export const writeUsers = new Hono<ScimEnv>()
     const id = resourceId(c)
     const ops = normalizePatch(await readJson(c), 'User')
     const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
-      keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
+      keepDerivedUnstored(applyUserPatch(editableBody(current, stored), ops, id), current, stored),
     )
     const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
     c.set('scimSummary', `Patched user ${before.userName}: ${unchanged(before, saved) ? 'nothing changed' : `${described}${activation(before, saved)}`}`)

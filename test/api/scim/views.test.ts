@@ -77,6 +77,37 @@ describe('filters match what the resource shows', () => {
     expect(await find('userName eq "phoebe@example.com" and phoneNumbers pr')).toEqual([])
   })
 
+  it('a provider removing emails leaves none: not the person\'s address either, in GET and in filters', async () => {
+    const admin = await t.asAdmin()
+    const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, {
+      firstName: 'Emil',
+      lastName: 'Mail',
+      email: 'emil@example.com',
+      groupIds: [t.acme.groupId],
+    })
+    expect(invited.status).toBe(201)
+    const fromUi = invited.body.id as string
+    const removeWork = { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'emails[type eq "work"].value' }] }
+    const patched = await scim.patch(`/Users/${fromUi}`, removeWork)
+    expect(patched.status).toBe(200)
+    expect(patched.body.emails).toBeUndefined()
+    expect(await find('emails.value eq "emil@example.com"')).toEqual([])
+
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'mail-x@example.com', emails: [{ value: 'mail-x@example.com', type: 'work', primary: true }] })
+    const removed = await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'emails' }] })
+    expect(removed.status).toBe(200)
+    expect(removed.body.emails).toBeUndefined()
+    expect((await scim.get(`/Users/${created.body.id}`)).body.emails).toBeUndefined()
+    expect(await find('emails.value eq "mail-x@example.com"')).toEqual([])
+    expect(await find('userName eq "mail-x@example.com" and emails pr')).toEqual([])
+
+    // A member who never had a phone: removing phoneNumbers changes nothing, not even the version.
+    const before = (await scim.get(`/Users/${fromUi}`)).body.meta.version
+    const noPhone = await scim.patch(`/Users/${fromUi}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'phoneNumbers' }] })
+    expect(noPhone.status).toBe(200)
+    expect(noPhone.body.meta.version).toBe(before)
+  })
+
   it('a User filter naming the Group schema is refused', async () => {
     const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
     expect(response.status).toBe(400)

@@ -99,10 +99,13 @@ describe('applyUserPatch: multi-valued attributes', () => {
     ])
   })
 
+  // Emails and phone numbers removed stay an empty list, the provider's "none": the view would
+  // otherwise show the person's own (users/representation.ts). Other lists are simply gone.
   it('replaces all entries, and removes all', () => {
     expect(patch(bjensen(), { op: 'replace', path: 'emails', value: [{ value: 'only@x.org' }] }).emails).toEqual([{ value: 'only@x.org' }])
-    expect(patch(bjensen(), { op: 'remove', path: 'emails' })).not.toHaveProperty('emails')
-    expect(patch(bjensen(), { op: 'replace', path: 'emails', value: [] })).not.toHaveProperty('emails')
+    expect(patch(bjensen(), { op: 'remove', path: 'emails' }).emails).toEqual([])
+    expect(patch(bjensen(), { op: 'replace', path: 'emails', value: [] }).emails).toEqual([])
+    expect(patch(bjensen(), { op: 'add', path: 'ims', value: [{ value: 'b@jabber.org' }] }, { op: 'remove', path: 'ims' })).not.toHaveProperty('ims')
   })
 
   it('removes the entries given as value', () => {
@@ -153,13 +156,13 @@ describe('applyUserPatch: multi-valued attributes', () => {
       value: 'bjensen@example.com',
       type: 'work',
     })
-    expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers[type eq "home"]' })).not.toHaveProperty('phoneNumbers')
+    expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers[type eq "home"]' }).phoneNumbers).toEqual([])
   })
 
   it('drops an entry whose value is removed: without its value it is no entry (RFC 7643 §2.4)', () => {
     const removed = patch(bjensen(), { op: 'remove', path: 'emails[type eq "home"].value' })
     expect(removed.emails!.map((e) => e.type)).toEqual(['work'])
-    expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers.value' })).not.toHaveProperty('phoneNumbers')
+    expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers.value' }).phoneNumbers).toEqual([])
   })
 
   it('refuses with noTarget a remove whose filter matches nothing', () => {

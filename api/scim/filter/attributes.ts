@@ -6,7 +6,8 @@ import { compileAnyElement, jsonKey } from './comparison.js'
 export type AttributeType = 'string' | 'boolean' | 'dateTime' | 'id'
 export type FilterAttribute =
   // `unique`: no two rows the filter runs over share a value (an index of the database, as it compares)
-  | { kind: 'scalar'; type: AttributeType; sql: SQL; caseExact?: boolean; unique?: boolean }
+  // `trimmed`: stored without surrounding spaces, so `eq` and `ne` compare the value trimmed too
+  | { kind: 'scalar'; type: AttributeType; sql: SQL; caseExact?: boolean; unique?: boolean; trimmed?: boolean }
   // a multi-valued complex attribute stored as a jsonb array; sub-attributes are keys of each element
   | { kind: 'multi'; elements: SQL; subAttributes: Record<string, { type: AttributeType; caseExact?: boolean }> }
   // anything else (e.g. group members stored as rows): you compile it
@@ -63,7 +64,7 @@ function relatedRows(name: string, from: (condition: SQL) => SQL, column: SQL): 
 export const userFilterAttributes: AttributeMap = {
   id: { ...id(sql`${memberships.id}`), unique: true },
   // memberships_user_name_per_account: lower(user_name), among an account's live memberships.
-  username: { ...text(sql`${memberships.userName}`), unique: true },
+  username: { ...text(sql`${memberships.userName}`), unique: true, trimmed: true },
   externalid: text(sql`${memberships.externalId}`, true),
   active: { kind: 'scalar', type: 'boolean', sql: sql`(${memberships.state} <> 'blocked')` },
   // An empty name part is shown as absent (users/representation.ts), so it filters as absent.
@@ -132,7 +133,7 @@ export const userFilterAttributes: AttributeMap = {
 /** Groups are rows of `groups`; the caller restricts them to one account. */
 export const groupFilterAttributes: AttributeMap = {
   id: id(sql`${groups.id}`),
-  displayname: text(sql`${groups.name}`),
+  displayname: { ...text(sql`${groups.name}`), trimmed: true },
   externalid: text(sql`${groups.externalId}`, true),
   members: relatedRows(
     'members',

@@ -7,6 +7,7 @@ export interface ScalarAttribute {
   type: AttributeType
   sql: SQL
   caseExact?: boolean
+  trimmed?: boolean
 }
 
 const OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr'])
@@ -29,6 +30,8 @@ export function compileComparison(name: string, attribute: ScalarAttribute, op: 
     if (op === 'ne') return present(attribute)
     throw invalidFilter(`"${op} null" is not supported (${name})`)
   }
+  // A provider that sent "  x  " on create looks it up the same way: it must find what was stored.
+  if (attribute.trimmed && typeof value === 'string' && (op === 'eq' || op === 'ne')) value = value.trim()
   switch (attribute.type) {
     case 'boolean':
       return compareBoolean(name, attribute.sql, op, value)

@@ -108,6 +108,18 @@ describe('filters match what the resource shows', () => {
     expect(noPhone.body.meta.version).toBe(before)
   })
 
+  it('a userName or group name sent with spaces around it is stored trimmed, and found the way it was sent', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: '  spaced@example.org  ' })
+    expect(created.status).toBe(201)
+    expect(created.body.userName).toBe('spaced@example.org')
+    expect(await find('userName eq "  spaced@example.org  "')).toEqual([created.body.id])
+    expect(await find('userName eq "spaced@example.org" and userName ne "  spaced@example.org "')).toEqual([])
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: '  Spaced Group  ' })
+    expect(group.body.displayName).toBe('Spaced Group')
+    const groups = await scim.get(`/Groups?${filterQuery('displayName eq "  Spaced Group  "')}`)
+    expect(groups.body.Resources.map((r: { id: string }) => r.id)).toEqual([group.body.id])
+  })
+
   it('a User filter naming the Group schema is refused', async () => {
     const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
     expect(response.status).toBe(400)

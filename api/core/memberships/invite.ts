@@ -25,10 +25,13 @@ export interface InviteInput {
   scim?: Record<string, unknown>
 }
 
-export const alreadyMember = (email: string) =>
-  new DomainError('conflict', `${email} is already a member of this account.`, {
-    email: 'This email is already a member of this account.',
-  })
+/** The person of this email has a live membership in the account already. */
+export class AlreadyMemberError extends DomainError {
+  constructor(readonly email: string) {
+    super('conflict', `${email} is already a member of this account.`, { email: 'This email is already a member of this account.' })
+  }
+}
+export const alreadyMember = (email: string) => new AlreadyMemberError(email)
 
 // The whole invitation in one statement: the person (a no-op update on conflict, so that an
 // existing person comes back, locked, instead of nothing; `existed` says so), the membership

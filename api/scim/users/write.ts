@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
-import { inviteMember } from '../../core/memberships/invite.js'
+import { AlreadyMemberError, inviteMember } from '../../core/memberships/invite.js'
+import { linkProvisionedMember } from '../../core/memberships/link-provisioned.js'
 import { updateProvisionedMember } from '../../core/memberships/provisioned.js'
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
@@ -155,7 +156,7 @@ export const writeUsers = new Hono<ScimEnv>()
     const token = c.get('token')
     const attributes = provisionedAttributes(await userBody(c))
     const email = emailOf(attributes)
-    const { saved, emailQueued } = await saveThenRead(c, async (tx) => {
+    const invite = saveThenRead(c, async (tx) => {
       const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
       const invited = await inviteMember(scoped, tokenActor(token), {
         accountId: token.accountId,
@@ -170,8 +171,27 @@ export const writeUsers = new Hono<ScimEnv>()
       if (!attributes.active) await blockMember(scoped, tokenActor(token), { accountId: token.accountId, membershipId: invited.membershipId })
       return invited
     })
-    c.set('scimSummary', `Created user ${attributes.userName}${attributes.active ? '' : ' (inactive)'}`)
-    return respondWithUser(c, saved, 201, emailQueued)
+    const inactive = attributes.active ? '' : ' (inactive)'
+    const created = await invite.then(
+      (result) => ({ ...result, summary: `Created user ${attributes.userName}${inactive}` }),
+      async (error) => {
+        if (!(error instanceof AlreadyMemberError)) throw error
+        let linkedEmail = email
+        const linked = await saveThenRead(c, async (tx) => {
+          const result = await linkProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
+            accountId: token.accountId,
+            email,
+            attributes,
+            sendInvitationEmail: token.sendInvitationEmail,
+          })
+          linkedEmail = result.linkedEmail
+          return result
+        })
+        return { ...linked, summary: `Created user ${attributes.userName}${inactive}: took over ${linkedEmail}, a member added in Roster` }
+      },
+    )
+    c.set('scimSummary', created.summary)
+    return respondWithUser(c, created.saved, 201, created.emailQueued)
   })
   .put('/:id', async (c) => {
     const id = resourceId(c)

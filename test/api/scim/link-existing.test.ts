@@ -1,0 +1,89 @@
+// An account that invited people in Roster before connecting its identity provider: the provider
+// looks users up by its own userName (Entra: the UPN), finds nobody, and creates them. A member
+// nobody provisioned yet is taken over; one a provider already holds is a named conflict.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import type { Session } from '../../support/http.js'
+import { createToken, filterQuery, scimClient, USER, type ScimClient } from '../../support/scim.js'
+
+let t: TestApp
+let admin: Session
+let token: Awaited<ReturnType<typeof createToken>>
+let scim: ScimClient
+
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await t.asAdmin()
+  token = await createToken(t, admin, { name: 'entra-prod' })
+  scim = scimClient(t, token.token)
+})
+afterAll(() => t.close())
+
+const inviteInUi = async (email: string) => {
+  const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'Lena', lastName: 'Frei', email, groupIds: [t.acme.groupId] })
+  expect(invited.status).toBe(201)
+  return invited.body.id as string
+}
+const entraUser = (upn: string, mail: string) => ({
+  schemas: [USER],
+  userName: upn,
+  externalId: `lfrei-${upn}`,
+  active: true,
+  name: { givenName: 'Lena', familyName: 'Frei' },
+  emails: [{ primary: true, type: 'work', value: mail }],
+})
+const emailsTo = async (to: string) => {
+  await t.settle()
+  return (await admin.get(`/api/accounts/${t.acme.accountId}/emails`)).body.filter((email: { to: string }) => email.to === to).length
+}
+
+describe('a create whose email is a member added in Roster', () => {
+  it('takes that member over: same id, the provider\'s userName, state, groups and invitation kept, no second email', async () => {
+    const id = await inviteInUi('lena.frei@contoso.com')
+    const emailsBefore = await emailsTo('lena.frei@contoso.com')
+    expect((await scim.get(`/Users?${filterQuery('userName eq "lfrei@contoso.onmicrosoft.com"')}`)).body.totalResults).toBe(0)
+
+    const created = await scim.post('/Users', entraUser('lfrei@contoso.onmicrosoft.com', 'lena.frei@contoso.com'))
+    expect(created.status).toBe(201)
+    expect(created.headers.get('location')).toMatch(new RegExp(`/scim/v2/Users/${id}$`))
+    expect(created.body).toMatchObject({ id, userName: 'lfrei@contoso.onmicrosoft.com', externalId: 'lfrei-lfrei@contoso.onmicrosoft.com', active: true })
+    expect(created.body.groups.map((g: { value: string }) => g.value)).toEqual([t.acme.groupId])
+
+    const found = await scim.get(`/Users?${filterQuery('userName eq "lfrei@contoso.onmicrosoft.com"')}`)
+    expect(found.body.Resources.map((r: { id: string }) => r.id)).toEqual([id])
+    const user = await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)
+    expect(user.body.state).toBe('invited')
+    expect(await emailsTo('lena.frei@contoso.com')).toBe(emailsBefore)
+
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log`)
+    expect(log.body.find((entry: { method: string }) => entry.method === 'POST')).toMatchObject({
+      method: 'POST',
+      status: 201,
+      summary: 'Created user lfrei@contoso.onmicrosoft.com: took over lena.frei@contoso.com, a member added in Roster',
+    })
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body[0]).toMatchObject({ type: 'updated', actor: { type: 'api_token', label: "token 'entra-prod'" } })
+    expect(history.body[0].data.changed).toEqual(expect.arrayContaining(['userName', 'externalId']))
+  })
+
+  it('is a named 409 once a provider holds that member under another userName, and changes nothing', async () => {
+    const again = await scim.post('/Users', entraUser('lena@contoso.onmicrosoft.com', 'Lena.Frei@contoso.com'))
+    expect(again.status).toBe(409)
+    expect(again.body).toMatchObject({ status: '409', scimType: 'uniqueness' })
+    expect(again.body.detail).toContain('"lfrei@contoso.onmicrosoft.com"')
+    expect((await scim.get(`/Users?${filterQuery('userName eq "lena@contoso.onmicrosoft.com"')}`)).body.totalResults).toBe(0)
+  })
+
+  it('goes to one of two concurrent creates; the other gets 409', async () => {
+    const id = await inviteInUi('twice@contoso.com')
+    const answers = await Promise.all([
+      scim.post('/Users', entraUser('twice-a@contoso.onmicrosoft.com', 'twice@contoso.com')),
+      scim.post('/Users', entraUser('twice-b@contoso.onmicrosoft.com', 'twice@contoso.com')),
+    ])
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
+    const winner = answers.find((a) => a.status === 201)!
+    expect(winner.body.id).toBe(id)
+    expect((await scim.get(`/Users/${id}`)).body.userName).toBe(winner.body.userName)
+  })
+})

@@ -1,6 +1,5 @@
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
 import { Box, MenuItem, TextField, Typography } from '@mui/material'
-import { useEffect } from 'react'
 import { InputHelperText, required, useInput, useTranslate } from 'react-admin'
 import type { Group } from '../types'
 
@@ -30,15 +29,13 @@ export function ProvisionGroupInput({ groups, isPending, automaticGroup, helperT
     validate: automaticGroup ? undefined : requiredGroup,
   })
   const value = typeof field.value === 'string' ? field.value : ''
-  // Once the automatic group exists, offering it again would list it twice: it is chosen instead.
+  // Once the automatic group exists, offering it again would list it twice. The empty value is
+  // still the default, and the API puts such a token's users in that group: it is shown chosen.
   const provisioned = automaticGroup ? groups.find((group) => group.name.toLowerCase() === PROVISIONED_GROUP_NAME) : undefined
   const offerAutomatic = automaticGroup && !provisioned
-  const { onChange } = field
-  useEffect(() => {
-    if (provisioned && value === '') onChange(provisioned.id)
-  }, [provisioned, value, onChange])
+  const shown = value === '' && provisioned ? provisioned.id : value
   // Until the groups are known, a group id would be "out of range" for the select.
-  const known = value === '' ? offerAutomatic : groups.some((group) => group.id === value)
+  const known = shown === '' ? offerAutomatic : groups.some((group) => group.id === shown)
   const error = fieldState.invalid ? fieldState.error?.message : undefined
 
   return (
@@ -47,7 +44,7 @@ export function ProvisionGroupInput({ groups, isPending, automaticGroup, helperT
       select
       name={field.name}
       inputRef={field.ref}
-      value={known ? value : ''}
+      value={known ? shown : ''}
       onChange={(event) => field.onChange(event.target.value)}
       onBlur={field.onBlur}
       label={translate('roster.api_tokens.group_label')}

@@ -1,7 +1,8 @@
 import BlockIcon from '@mui/icons-material/Block'
 import { Box } from '@mui/material'
 import { useState, type MouseEvent } from 'react'
-import { Button, Confirm, useDelete, useNotify, useRecordContext, useRedirect } from 'react-admin'
+import { Button, useDelete, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import type { ApiToken } from '../types'
 
@@ -13,6 +14,7 @@ export interface RevokeTokenButtonProps {
 /** Revoke, after a confirmation naming the token: identity providers using it stop syncing at once. */
 export function RevokeTokenButton({ redirectTo = false }: RevokeTokenButtonProps) {
   const token = useRecordContext<ApiToken>()
+  const translate = useTranslate()
   const notify = useNotify()
   const notifyError = useNotifyApiError()
   const redirect = useRedirect()
@@ -44,17 +46,14 @@ export function RevokeTokenButton({ redirectTo = false }: RevokeTokenButtonProps
       <Button label="roster.api_tokens.actions.revoke" color="error" onClick={() => setOpen(true)} disabled={isPending}>
         <BlockIcon />
       </Button>
-      <Confirm
-        isOpen={open}
-        loading={isPending}
-        title="roster.api_tokens.revoke.title"
-        content="roster.api_tokens.revoke.content"
-        confirm="roster.api_tokens.actions.revoke"
-        confirmColor="warning"
-        translateOptions={{ name: token.name }}
+      <ConfirmDestructiveDialog
+        open={open}
+        title={translate('roster.api_tokens.revoke.title', { name: token.name })}
+        content={translate('roster.api_tokens.revoke.content', { name: token.name })}
+        confirmLabel={translate('roster.api_tokens.actions.revoke')}
+        pending={isPending}
         onConfirm={confirm}
         onClose={() => setOpen(false)}
-        sx={{ '& .MuiDialogTitle-root, & .MuiDialogContentText-root': { overflowWrap: 'anywhere' } }}
       />
     </Box>
   )

@@ -1,6 +1,5 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material'
-import { useId } from 'react'
 import { useDelete, useNotify, useRedirect, useTranslate } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { fullName } from '../common/format'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import type { User } from '../types'
@@ -18,8 +17,6 @@ export function RemoveUserDialog({ open, user, onClose, redirectTo = 'list' }: R
   const notify = useNotify()
   const notifyError = useNotifyApiError()
   const redirect = useRedirect()
-  const titleId = useId()
-  const textId = useId()
   const [remove, { isPending }] = useDelete<User>()
   const name = fullName(user)
 
@@ -42,28 +39,14 @@ export function RemoveUserDialog({ open, user, onClose, redirectTo = 'list' }: R
     )
 
   return (
-    <Dialog
+    <ConfirmDestructiveDialog
       open={open}
-      onClose={isPending ? undefined : onClose}
-      aria-labelledby={titleId}
-      aria-describedby={textId}
-      maxWidth="xs"
-      fullWidth
-    >
-      <DialogTitle id={titleId}>{translate('roster.users.remove.title')}</DialogTitle>
-      <DialogContent dividers>
-        <DialogContentText id={textId} sx={{ color: 'text.primary' }}>
-          {translate('roster.users.remove.content', { name })}
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions sx={{ justifyContent: 'space-between', px: 3, py: 2 }}>
-        <Button onClick={onClose} disabled={isPending} autoFocus>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button variant="contained" color="error" onClick={confirm} disabled={isPending}>
-          {translate('roster.users.actions.remove')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      title={translate('roster.users.remove.title')}
+      content={translate('roster.users.remove.content', { name })}
+      confirmLabel={translate('roster.users.actions.remove')}
+      pending={isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
   )
 }

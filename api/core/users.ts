@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { events, groupMembers, memberships, people } from '../../drizzle/schema.js'
+import { events, groupMembers, invitations, memberships, people } from '../../drizzle/schema.js'
 import { notFound } from './errors.js'
 import { stateFilterSql, stateSql, type UserState } from './state.js'
 import type { Executor } from './types.js'
@@ -22,7 +22,11 @@ export interface UserRecord {
   lastSignInAt: Date | null
   /** Who sent the invitation: a person (with their id), or an API token by its label. */
   invitedBy: { id: string | null; name: string } | null
-  /** The fate of the latest invitation email: queued, sent, delivered, bounced, complained or failed. */
+  /**
+   * The fate of the latest email carrying the pending link: queued, sent, delivered, bounced,
+   * complained or failed. Null when no link is pending, or when none of its emails was sent (a new
+   * link made without one, as an identity provider's reactivation with emails off does).
+   */
   invitationEmail: { status: string; at: string; error: string | null } | null
 }
 
@@ -55,7 +59,9 @@ function selection(now: Date) {
     lastSignInAt: memberships.lastSignInAt,
     invitationEmail: sql<UserRecord['invitationEmail']>`(select json_build_object('status', e.status,
       'at', coalesce(e.status_at, e.created_at), 'error', e.error) from emails e
-      where e.membership_id = "memberships"."id" and e.kind = 'invitation' order by e.created_at desc, e.id desc limit 1)`,
+      where e.membership_id = "memberships"."id" and e.kind = 'invitation'
+        and e.invitation_id = (select i.id from ${invitations} i where i.membership_id = "memberships"."id" and i.status = 'pending')
+      order by e.created_at desc, e.id desc limit 1)`,
     inviterId: inviter.id,
     inviterFirstName: inviter.firstName,
     inviterLastName: inviter.lastName,

@@ -39,7 +39,7 @@ describe('User details', () => {
     const { dataProvider } = fakeRoster({ users: [user] })
     renderAdmin(dataProvider, `/users/${user.id}/show`)
     const invitation = await screen.findByRole('region', { name: 'Invitation' })
-    expect(within(invitation).getByText(/; no invitation email was sent$/)).toBeTruthy()
+    expect(within(invitation).getByText(/; no email was sent with the current link: copy it, or resend it$/)).toBeTruthy()
     expect(within(invitation).queryByText(/link last sent/)).toBeNull()
   })
 

@@ -50,6 +50,25 @@ describe('deactivation through SCIM', () => {
     expect(await invitationStates(id)).toEqual(['pending', 'withdrawn'])
   })
 
+  it('shows an invitation email only for the pending link: none once blocked, none after a reactivation without email', async () => {
+    const { id } = await provision('quiet.return@example.com')
+    const emailOf = async () => {
+      await t.settle()
+      return (await admin.get(`${usersPath()}/${id}`)).body.invitationEmail
+    }
+    expect(await emailOf()).toMatchObject({ status: 'sent' })
+    expect((await scim.patch(`/Users/${id}`, setActive(false))).status).toBe(200)
+    expect(await emailOf()).toBeNull()
+
+    const silent = scimClient(t, (await createToken(t, admin, { sendInvitationEmail: false })).token)
+    expect((await silent.patch(`/Users/${id}`, setActive(true))).body.active).toBe(true)
+    expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('invited')
+    expect(await emailOf()).toBeNull()
+
+    expect((await admin.post(`${usersPath()}/${id}/resend-invitation`, {})).status).toBe(200)
+    expect(await emailOf()).toMatchObject({ status: 'sent' })
+  })
+
   it('ends the member’s sessions at once, leaves everyone else’s, and restores an active member', async () => {
     const { id, link } = await provision('tim.berg@example.com')
     expect((await acceptByForm(t, link, { firstName: 'Tim', lastName: 'Berg', password: GOOD_PASSWORD })).status).toBe(200)

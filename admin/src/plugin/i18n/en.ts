@@ -182,7 +182,8 @@ export const rosterMessages = {
         accepted: 'Joined on %{date}',
         blocked: 'Access is blocked',
         invited_by: 'Invited by %{name}; link last sent on %{date}',
-        invited_without_email: 'Invited by %{name} on %{date}; no invitation email was sent',
+        invited_without_email: 'Invited by %{name} on %{date}; no email was sent with the current link: copy it, or resend it',
+        invited_on: 'Invited by %{name} on %{date}',
         unknown_inviter: 'an identity provider or the platform',
       },
       history: {

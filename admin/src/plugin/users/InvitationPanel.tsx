@@ -20,6 +20,11 @@ function statusLine(user: User, translate: ReturnType<typeof useTranslate>): str
   }
 }
 
+function invitedLine(user: User): string {
+  if (user.state === 'blocked' || user.state === 'active') return 'roster.users.invitation.invited_on'
+  return user.invitationEmail === null ? 'roster.users.invitation.invited_without_email' : 'roster.users.invitation.invited_by'
+}
+
 /** The invitation's state and the actions that apply to it (same table as the actions menu). */
 export function InvitationPanel() {
   const user = useRecordContext<User>()
@@ -37,8 +42,9 @@ export function InvitationPanel() {
       </Box>
       {user.invitedAt && (
         <Typography variant="body2" color="text.secondary">
-          {/* A token that sends no emails, or a user provisioned inactive: no link went out. */}
-          {translate(user.invitationEmail === null ? 'roster.users.invitation.invited_without_email' : 'roster.users.invitation.invited_by', {
+          {/* A token that sends no emails, or a user provisioned inactive: no link went out. A
+              blocked member's link has ended: what was once emailed no longer counts either way. */}
+          {translate(invitedLine(user), {
             date: formatDateTime(user.invitedAt),
             name: user.invitedBy?.name ?? translate('roster.users.invitation.unknown_inviter'),
           })}

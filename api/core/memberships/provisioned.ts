@@ -69,10 +69,10 @@ export async function updateProvisionedMember(
       }
       if (!attributes.active) {
         const { written } = await sendBlock(tx, now, actor, member)
-        return { membershipId: member.id, emailQueued: false, written }
+        return { membershipId: member.id, changed, emailQueued: false, written }
       }
       const { emailQueued } = await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
-      return { membershipId: member.id, emailQueued, written: Promise.resolve() }
+      return { membershipId: member.id, changed, emailQueued, written: Promise.resolve() }
     })
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {

@@ -117,6 +117,7 @@ async function updateLocked(
   const services = c.get('services')
   const token = c.get('token')
   let before: ScimUserRow | undefined
+  let changed: string[] = []
   const result = await saveThenRead(c, async (tx) => {
     const locked = await lockScimMember(tx, token.accountId, id)
     if (!locked) throw new ScimError(404, `User ${id} not found.`)
@@ -124,19 +125,21 @@ async function updateLocked(
     before = row
     const current = toScimUser(row, services.config.appUrl)
     checkIfMatch(c, current.meta.version)
-    const changed = change(current, row.scim)
+    const next = change(current, row.scim)
     // RFC 7643 gives `active` no default: a PUT that leaves it out, or a PATCH that removes it or
     // sets it to null, says nothing about access and must not undo a deactivation.
-    const body = { ...changed, active: changed.active ?? current.active }
-    return updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
+    const body = { ...next, active: next.active ?? current.active }
+    const updated = await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
       attributes: provisionedAttributes(body),
       sendInvitationEmail: token.sendInvitationEmail,
       locked: member,
     })
+    changed = updated.changed
+    return updated
   })
-  return { ...result, before: before! }
+  return { ...result, before: before!, changed }
 }
 
 /** The log says what a request changed: a provider re-sending what is stored changed nothing. */
@@ -197,8 +200,9 @@ export const writeUsers = new Hono<ScimEnv>()
     const id = resourceId(c)
     const body = await userBody(c)
     // Derived values sent back as they were read (Okta's GET then PUT) stay derived, as in PATCH.
-    const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) => keepDerivedUnstored({ ...body }, current, stored))
-    c.set('scimSummary', `Replaced user ${String(body.userName)}${unchanged(before, saved) ? ': nothing changed' : activation(before, saved)}`)
+    const { before, saved, emailQueued, changed } = await updateLocked(c, id, (current, stored) => keepDerivedUnstored({ ...body }, current, stored))
+    const what = changed.length ? `: changed ${changed.join(', ')}` : ''
+    c.set('scimSummary', `Replaced user ${String(body.userName)}${unchanged(before, saved) ? ': nothing changed' : `${what}${activation(before, saved)}`}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })
   .patch('/:id', async (c) => {

@@ -95,6 +95,18 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('a PUT that changes something names the attributes it changed, as the history does', async () => {
+    const id = await newUser('put-changes@example.com')
+    const { id: _id, meta: _meta, groups: _groups, ...body } = (await scim.get(`/Users/${id}`)).body
+    const put = await scim.put(`/Users/${id}`, { ...body, title: 'Engineer', name: { givenName: 'Paula', familyName: 'Put' } })
+    expect(put.status).toBe(200)
+    expect(await summaries(1)).toEqual(['Replaced user put-changes@example.com: changed name, title'])
+    const { id: _again, meta: _meta2, groups: _groups2, ...current } = (await scim.get(`/Users/${id}`)).body
+    const deactivated = await scim.put(`/Users/${id}`, { ...current, active: false })
+    expect(deactivated.body.active).toBe(false)
+    expect(await summaries(1)).toEqual(['Replaced user put-changes@example.com (deactivated)'])
+  })
+
   it("Okta's whole-user PUT, resent with its keys in another order, changes nothing: same version, no history", async () => {
     const okta = (name: Record<string, string>) => ({
       schemas: [USER],

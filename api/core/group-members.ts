@@ -51,6 +51,8 @@ export interface MemberChange {
   unknown: string[]
   /** Members asked to leave who stay, because this is the group they would fall back to. */
   kept: number
+  /** Members removed from their last group, who joined the group they fall back to. */
+  fellBack: number
 }
 
 /**
@@ -61,14 +63,14 @@ export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds:
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   const found = await lockMembers(tx, ctx.accountId, membershipIds)
   const unknown = [...new Set(membershipIds)].filter((id) => !found.includes(id))
-  if (found.length === 0) return { added: 0, removed: 0, unknown, kept: 0 }
+  if (found.length === 0) return { added: 0, removed: 0, unknown, kept: 0, fellBack: 0 }
   const inserted = await tx
     .insert(groupMembers)
     .values(found.map((membershipId) => ({ groupId: ctx.groupId, membershipId, accountId: ctx.accountId, createdAt: ctx.now })))
     .onConflictDoNothing()
     .returning({ membershipId: groupMembers.membershipId })
   await recordGroupChange(tx, ctx, inserted.map((r) => r.membershipId), 'added', group.name)
-  return { added: inserted.length, removed: 0, unknown, kept: 0 }
+  return { added: inserted.length, removed: 0, unknown, kept: 0, fellBack: 0 }
 }
 
 /**
@@ -88,7 +90,7 @@ export async function removeGroupMembers(
     membershipIds ??
     (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
   const locked = await lockMembers(tx, ctx.accountId, targets)
-  const none = { added: 0, removed: 0, unknown: [], kept: 0 }
+  const none = { added: 0, removed: 0, unknown: [], kept: 0, fellBack: 0 }
   if (locked.length === 0) return none
   // Removed from the group they would fall back to, members keep it if it is their last one
   // (they fall back to where they are). The members are locked, so this cannot race.
@@ -109,6 +111,7 @@ export async function removeGroupMembers(
     if (!admin) throw new DomainError('conflict', 'The account must keep one active administrator in its Administrators group.')
   }
   await recordGroupChange(tx, ctx, removedIds, 'removed', group.name)
+  let fellBack = 0
   if (fallbackGroupId !== ctx.groupId && removedIds.length) {
     const orphans = await tx.execute(sql`insert into group_members (group_id, membership_id, account_id, created_at)
       select ${fallbackGroupId}, id, ${ctx.accountId}, ${ctx.now.toISOString()}::timestamptz
@@ -116,13 +119,15 @@ export async function removeGroupMembers(
       where not exists (select 1 from group_members gm where gm.membership_id = id)
       on conflict do nothing returning membership_id`)
     const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
-    await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id), 'added', fallback.name)
+    const joined = rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id)
+    await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, joined, 'added', fallback.name)
+    fellBack = joined.length
   }
   // Those asked to leave the group they would fall back to, who stayed: said, not silently kept.
   const kept = keepLast
     ? (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked)))).length
     : 0
-  return { ...none, removed: removedIds.length, kept }
+  return { ...none, removed: removedIds.length, kept, fellBack }
 }
 
 /** Sets the members to exactly `membershipIds` (those that are live members of the account). */
@@ -131,7 +136,7 @@ export async function replaceGroupMembers(tx: Executor, ctx: Context, membership
   const wanted = new Set(membershipIds)
   const added = await addGroupMembers(tx, ctx, membershipIds)
   const removed = await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId)
-  return { ...added, removed: removed.removed, kept: removed.kept }
+  return { ...added, removed: removed.removed, kept: removed.kept, fellBack: removed.fellBack }
 }
 
 /** Deletes a group for an identity provider: its members fall back first. */

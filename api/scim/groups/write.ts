@@ -87,6 +87,7 @@ interface GroupChanges {
   removed: number
   unknown: Set<string>
   kept: number
+  fellBack: number
   touchedMembers: boolean
 }
 
@@ -97,6 +98,7 @@ const noChanges = (group: { name: string; externalId: string | null }): GroupCha
   removed: 0,
   unknown: new Set(),
   kept: 0,
+  fellBack: 0,
   touchedMembers: false,
 })
 
@@ -108,6 +110,7 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
     changes.added += change.added
     changes.removed += change.removed
     changes.kept += change.kept
+    changes.fellBack += change.fellBack
     for (const id of change.unknown) changes.unknown.add(id)
   }
   switch (step.kind) {
@@ -140,6 +143,7 @@ function describe(changes: GroupChanges): string {
   if (changes.removed) parts.push(`removed ${members(changes.removed)}`)
   if (changes.touchedMembers && !changes.added && !changes.removed) parts.push('members unchanged')
   if (changes.kept) parts.push(`kept ${members(changes.kept)} whose only group this is (the token's own)`)
+  if (changes.fellBack) parts.push(`${members(changes.fellBack)} left without a group joined the token's own`)
   const unknown = [...changes.unknown]
   if (unknown.length) {
     const shown = unknown.slice(0, 3).join(', ') + (unknown.length > 3 ? ', …' : '')

@@ -132,6 +132,18 @@ describe('the log says what changed, not what was asked', () => {
     expect(history.body.map((event: { type: string }) => event.type)).toEqual(['invited'])
   })
 
+  it('a member removed from their last group falls back to the token\'s own, and the log says so', async () => {
+    const id = await newUser('falls-back@example.com')
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Fallback', members: [{ value: id }] })).body.id
+    await patchGroup(token.provisionGroupId, { op: 'remove', path: `members[value eq "${id}"]` })
+    await patchGroup(group, { op: 'remove', path: `members[value eq "${id}"]` })
+    expect(await memberIdsOf(token.provisionGroupId)).toContain(id)
+    expect(await summaries(2)).toEqual([
+      "Patched group Fallback: removed 1 member, 1 member left without a group joined the token's own",
+      expect.stringMatching(/: removed 1 member$/),
+    ])
+  })
+
   it('a repeated add, a removal of a non-member and a rename to the same name change nothing', async () => {
     const id = await newUser('already@example.com')
     const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Steady', members: [{ value: id }] })).body.id

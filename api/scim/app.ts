@@ -38,6 +38,10 @@ export function createScimApp(options: ScimOptions) {
   scim.all('/Me', () => {
     throw new ScimError(501, 'The /Me endpoint is not supported: an API token acts for its account, not for a user.')
   })
+  // ServiceProviderConfig says bulk is not supported; RFC 7644 §3.7 answers such a request 501.
+  scim.all('/Bulk', () => {
+    throw new ScimError(501, 'Bulk operations are not supported: send each operation as its own request.')
+  })
   scim.post('/.search', notSupported)
   scim.post('/Users/.search', notSupported)
   scim.post('/Groups/.search', notSupported)

@@ -117,6 +117,12 @@ function compileValuePath(node: ValuePath, scope: Scope, context: Context, depth
     const condition = compileNode(node.valFilter, { attributes: elements, valuePathOf: node.attrPath }, context, depth + 1)
     return anyElementOf(attribute)(condition)
   }
+  // A single-valued complex attribute (name[givenName eq "x"]) filters over its own sub-attributes.
+  const children: AttributeMap = {}
+  for (const [path, child] of Object.entries(scope.attributes)) {
+    if (path.startsWith(`${key}.`) && child.kind === 'scalar') children[path.slice(key.length + 1)] = child
+  }
+  if (Object.keys(children).length > 0) return compileNode(node.valFilter, { attributes: children, valuePathOf: node.attrPath }, context, depth + 1)
   if (attribute?.kind === 'custom') {
     // Rows behind a custom attribute are matched one comparison at a time; alternatives (`or`)
     // mean the same one at a time. `and` would need one row to meet both, which this cannot say.
@@ -134,13 +140,7 @@ function compileValuePath(node: ValuePath, scope: Scope, context: Context, depth
     }
     return compileInner(node.valFilter, depth + 1)
   }
-  // A single-valued complex attribute (name[givenName eq "x"]) filters over its own sub-attributes.
-  const children: AttributeMap = {}
-  for (const [path, child] of Object.entries(scope.attributes)) {
-    if (path.startsWith(`${key}.`) && child.kind === 'scalar') children[path.slice(key.length + 1)] = child
-  }
-  if (Object.keys(children).length === 0) throw invalidFilter(`Unknown complex attribute "${node.attrPath}" in the filter`)
-  return compileNode(node.valFilter, { attributes: children, valuePathOf: node.attrPath }, context, depth + 1)
+  throw invalidFilter(`Unknown complex attribute "${node.attrPath}" in the filter`)
 }
 
 function comparisonParts(node: Compare | Suffix, context: Context): { op: string; value: unknown } {

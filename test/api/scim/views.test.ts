@@ -120,6 +120,19 @@ describe('filters match what the resource shows', () => {
     expect(groups.body.Resources.map((r: { id: string }) => r.id)).toEqual([group.body.id])
   })
 
+  it('name, a complex attribute, can be tested with pr; compared whole or by an unknown part it is a 400', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'named@example.com', name: { familyName: 'Named' } })
+    expect(await find('userName eq "named@example.com" and name pr')).toEqual([created.body.id])
+    expect(await find('userName eq "named@example.com" and not (name pr)')).toEqual([])
+    for (const filter of ['name eq "Named"', 'name.nickname eq "x"']) {
+      const response = await scim.get(`/Users?${filterQuery(filter)}`)
+      expect(response.status).toBe(400)
+      expect(response.body.scimType).toBe('invalidFilter')
+    }
+    const sorted = await scim.get(`/Users?sortBy=name`)
+    expect(sorted.status).toBe(400)
+  })
+
   it('a User filter naming the Group schema is refused', async () => {
     const response = await scim.get(`/Users?${filterQuery('urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"')}`)
     expect(response.status).toBe(400)
@@ -243,8 +256,9 @@ describe('conditional reads and endpoints left out', () => {
     expect((await scim.get(`/Groups/${group.body.id}`, { 'if-none-match': `W/"other", ${group.headers.get('etag')}` })).status).toBe(304)
   })
 
-  it('answers /Me and POST .search 501 with a SCIM error', async () => {
-    for (const response of [await scim.get('/Me'), await scim.post('/.search', {}), await scim.post('/Users/.search', { filter: 'userName eq "a"' })]) {
+  it('answers /Me, POST .search and /Bulk 501 with a SCIM error', async () => {
+    const bulk = await scim.post('/Bulk', { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] })
+    for (const response of [await scim.get('/Me'), await scim.post('/.search', {}), await scim.post('/Users/.search', { filter: 'userName eq "a"' }), bulk]) {
       expect(response.status).toBe(501)
       expect(response.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '501' })
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
 import { apiTokenFixtures, provisioningLogFixtures } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
+import { readablePath } from '../../admin/src/plugin/provisioningLog/ProvisioningLogList'
 
 // Each reload goes through react-query and re-renders the whole <Admin>; on a busy machine that
 // takes longer than testing-library's default second. (Per file: vitest isolates test files.)
@@ -43,7 +44,7 @@ describe('the provisioning log', () => {
     const ok = screen.getByText('Listed users 1').closest('tr') as HTMLElement
     expect(within(ok).getByText('Entra ID production')).toBeTruthy()
     expect(within(ok).getByText('GET')).toBeTruthy()
-    expect(within(ok).getByText('/scim/v2/Users?startIndex=1')).toBeTruthy()
+    expect(within(ok).getByTitle('/scim/v2/Users?startIndex=1').textContent).toBe('/scim/v2/Users?startIndex=1')
     expect(within(ok).getByText('10 ms')).toBeTruthy()
     const okChip = within(ok).getByLabelText('200 succeeded')
     expect(okChip.className).toContain('MuiChip-colorSuccess')
@@ -53,6 +54,23 @@ describe('the provisioning log', () => {
     const failedChip = within(conflict).getByLabelText('409 failed')
     expect(failedChip.className).toContain('MuiChip-colorError')
     expect(failedChip.textContent).toBe('409')
+  })
+
+  it('shows paths decoded, breakable after / ? and & only, and says so when filters match nothing', async () => {
+    expect(readablePath('/scim/v2/Users?filter=userName%20eq%20%22a%2Bb%40x.org%22&count=10')).toEqual([
+      '/',
+      'scim/',
+      'v2/',
+      'Users?',
+      'filter=userName eq "a+b@x.org"&',
+      'count=10',
+    ])
+    expect(readablePath('/scim/v2/Users?filter=%E0%A4%A')).toEqual(['/', 'scim/', 'v2/', 'Users?', 'filter=%E0%A4%A'])
+    expect(readablePath('/scim/v2/Groups/abc').join('')).toBe('/scim/v2/Groups/abc')
+
+    const { dataProvider } = fakeRoster({ provisioningLog: [] })
+    renderAdmin(dataProvider, `/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ failed: true }))}`)
+    expect(await screen.findByText('No request of the last 30 days matches these filters.')).toBeTruthy()
   })
 
   it('shows failed requests only, and all of them again when switched off', async () => {

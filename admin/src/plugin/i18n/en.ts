@@ -285,6 +285,7 @@ export const rosterMessages = {
       failed: 'failed',
       duration: '%{ms} ms',
       empty: 'No identity provider has called the SCIM API in the last 30 days.',
+      no_match: 'No request of the last 30 days matches these filters.',
       all_tokens: 'All tokens',
       revoked_token: '%{name} (revoked)',
     },

@@ -69,10 +69,43 @@ function AtField() {
 }
 
 const code = (text: string) => (
-  <Box component="code" sx={{ ...monospace, wordBreak: 'break-all' }}>
+  <Box component="code" sx={monospace}>
     {text}
   </Box>
 )
+
+/**
+ * A request path as people read it: the query decoded (filter=userName eq "x", not %20 and %22),
+ * with line breaks allowed after / ? & rather than in the middle of an id.
+ */
+export function readablePath(path: string): string[] {
+  const [pathname = '', query] = path.split(/\?(.*)/s, 2)
+  let decoded = query
+  if (query !== undefined) {
+    try {
+      decoded = decodeURIComponent(query.replace(/\+/g, ' '))
+    } catch {
+      decoded = query // not valid percent-encoding: shown as it came
+    }
+  }
+  const whole = decoded === undefined ? pathname : `${pathname}?${decoded}`
+  return whole.split(/(?<=[/?&])/)
+}
+
+function PathField() {
+  const entry = useRecordContext<ProvisioningLogEntry>()
+  if (!entry) return null
+  return (
+    <Box component="code" sx={{ ...monospace, overflowWrap: 'anywhere' }} title={entry.path}>
+      {readablePath(entry.path).map((part, i) => (
+        <span key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </span>
+      ))}
+    </Box>
+  )
+}
 
 // Paths and summaries break anywhere (a summary may quote a long email address) rather than widen
 // the table, but keep enough width to be read.
@@ -106,11 +139,11 @@ function DurationField() {
   return entry ? <>{translate('roster.provisioning_log.duration', { ms: entry.durationMs })}</> : null
 }
 
-function NoRequests() {
+function NoRequests({ message = 'roster.provisioning_log.empty' }: { message?: string }) {
   const translate = useTranslate()
   return (
     <Alert severity="info" sx={{ m: 2 }}>
-      {translate('roster.provisioning_log.empty')}
+      {translate(message)}
     </Alert>
   )
 }
@@ -129,11 +162,16 @@ export function ProvisioningLogList() {
       perPage={25}
       empty={<NoRequests />}
     >
-      <DataTable<ProvisioningLogEntry> rowClick={false} bulkActionButtons={false} sx={[tableSx, logTableSx]}>
+      <DataTable<ProvisioningLogEntry>
+        rowClick={false}
+        bulkActionButtons={false}
+        sx={[tableSx, logTableSx]}
+        empty={<NoRequests message="roster.provisioning_log.no_match" />}
+      >
         <Column source="at" field={AtField} />
         <Column source="tokenName" disableSort field={TokenNameCell} />
         <Column source="method" disableSort render={(entry) => code(entry.method)} />
-        <Column source="path" disableSort render={(entry) => code(entry.path)} />
+        <Column source="path" disableSort field={PathField} />
         <Column source="status" disableSort field={StatusChip} />
         <Column source="durationMs" disableSort align="right" field={DurationField} />
         <Column source="summary" disableSort />

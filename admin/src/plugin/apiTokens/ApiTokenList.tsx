@@ -15,8 +15,8 @@ import { ScimUrlCard } from './ScimUrlCard'
 
 function TokenRowActions() {
   return (
-    // Below the `lg` breakpoint the buttons may go one under the other, for the table to fit.
-    <Box sx={{ display: 'flex', flexWrap: { xs: 'wrap', lg: 'nowrap' }, justifyContent: 'flex-end', gap: 1 }}>
+    // From `sm` to `lg` the buttons may go one under the other, for the table to fit.
+    <Box sx={{ display: 'flex', flexWrap: { xs: 'nowrap', sm: 'wrap', lg: 'nowrap' }, justifyContent: 'flex-end', gap: 1 }}>
       <EditButton />
       <RevokeTokenButton />
     </Box>
@@ -37,6 +37,15 @@ function NoTokens() {
 
 const Column = DataTable.Col<ApiToken>
 
+// On a phone: the name, when the token was last used and the actions, without scrolling sideways
+// (the rest is on each token's page); and room below the last row for the floating Create
+// button, which would otherwise cover its Revoke.
+const phoneListSx = { ...listSx, pb: { xs: 10, sm: 0 } } as const
+const phoneTableSx = {
+  '& .column-prefix, & .column-sendInvitationEmail, & .column-createdAt': { display: { xs: 'none', md: 'table-cell' } },
+  '& .column-provisionGroupId': { display: { xs: 'none', sm: 'table-cell' } },
+} as const
+
 /**
  * Platform tools > API tokens: the SCIM base URL, and the account's tokens (oldest first, all on
  * one page: the API answers every live token and sorts them itself, so the columns do not sort).
@@ -47,7 +56,7 @@ export function ApiTokenList() {
       <ScimUrlCard />
       <List<ApiToken>
         resource="api-tokens"
-        sx={listSx}
+        sx={phoneListSx}
         actions={
           <TopToolbar>
             <CreateButton label="roster.api_tokens.actions.create" variant="contained" />
@@ -58,7 +67,7 @@ export function ApiTokenList() {
         pagination={false}
         empty={<NoTokens />}
       >
-        <DataTable<ApiToken> rowClick="edit" bulkActionButtons={false} sx={tableSx}>
+        <DataTable<ApiToken> rowClick="edit" bulkActionButtons={false} sx={[tableSx, phoneTableSx]}>
           <Column source="name" disableSort field={TokenNameField} />
           <Column source="prefix" disableSort field={TokenPrefixField} />
           <Column source="provisionGroupId" disableSort field={ProvisionGroupField} />

@@ -57,7 +57,7 @@ const logFilters = [
     parse={(checked: boolean) => (checked ? true : null)}
     alwaysOn
     // On the Token field's line, and clear of the page's edge (FormControlLabel pulls left by 11 px).
-    sx={{ ml: 0.5, mb: 1 }}
+    sx={{ ml: { xs: 1.5, sm: 0.5 }, mb: 1 }}
   />,
 ]
 
@@ -109,9 +109,12 @@ function PathField() {
 
 // Paths and summaries break anywhere (a summary may quote a long email address) rather than widen
 // the table, but keep enough width to be read.
+// On a phone the time, status and summary (which names the user or group) fit without scrolling
+// sideways; the token can be chosen in the filter above.
 const logTableSx = {
-  '& .column-path': { minWidth: { xs: 120, lg: 160 } },
-  '& td.column-summary': { minWidth: { xs: 160, lg: 220 }, overflowWrap: 'anywhere' },
+  '& .column-path': { minWidth: { xs: 110, lg: 160 }, display: { xs: 'none', sm: 'table-cell' } },
+  '& td.column-summary': { minWidth: { xs: 140, lg: 220 }, overflowWrap: 'anywhere' },
+  '& .column-tokenName, & .column-method, & .column-durationMs': { display: { xs: 'none', md: 'table-cell' } },
 } as const
 
 /** The HTTP status, green for a success and red for a failure (the word is in its accessible name). */

@@ -97,10 +97,13 @@ function keepDerivedUnstored(body: Record<string, unknown>, current: Record<stri
       body.name = parts
     }
   }
-  // An empty list shows as nothing (representation.ts): removing a phone the person never had is no change.
+  // An empty list shows as nothing (representation.ts): removing a phone the person never had is no
+  // change, and neither is a PUT of what a GET showed, which leaves out a stored empty list.
   const shown = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length === 0 ? undefined : value)
   for (const key of DERIVED) {
     if (!(key in stored) && shown(body[key]) === shown(current[key])) delete body[key]
+    const storedNone = Array.isArray(stored[key]) && stored[key].length === 0
+    if (storedNone && !(key in body) && !(key in current)) body[key] = []
   }
   return body
 }

@@ -95,6 +95,16 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('a PUT of what GET showed changes nothing, when the provider had said "no phone" (an empty list GET leaves out)', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'no-phone@example.com', phoneNumbers: [{ type: 'work', value: null }] })
+    expect(created.status).toBe(201)
+    const { id, meta: _meta, groups: _groups, ...body } = (await scim.get(`/Users/${created.body.id}`)).body
+    expect(body).not.toHaveProperty('phoneNumbers')
+    const put = await scim.put(`/Users/${id}`, body)
+    expect(put.body.meta.version).toBe(created.body.meta.version)
+    expect(await summaries(1)).toEqual(['Replaced user no-phone@example.com: nothing changed'])
+  })
+
   it('a PUT that changes something names the attributes it changed, as the history does', async () => {
     const id = await newUser('put-changes@example.com')
     const { id: _id, meta: _meta, groups: _groups, ...body } = (await scim.get(`/Users/${id}`)).body

@@ -47,8 +47,9 @@ export function createScimApp(options: ScimOptions) {
   scim.post('/Groups/.search', notSupported)
   scim.route('/Users', usersResource)
   scim.route('/Groups', groupsResource)
-  scim.all('*', () => {
-    throw new ScimError(404, 'No such SCIM endpoint.')
+  scim.all('*', (c) => {
+    const path = new URL(c.req.url).pathname.slice(0, 200)
+    throw new ScimError(404, `No such SCIM endpoint: ${path}. Under /scim/v2 there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`)
   })
   return scim
 }

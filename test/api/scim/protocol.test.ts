@@ -70,6 +70,16 @@ describe('resources', () => {
     }
   })
 
+  it('answers an unknown endpoint (a doubled slash, a typo) 404 naming the path and the endpoints there are', async () => {
+    for (const path of ['//Users', '/User']) {
+      const response = await scim.get(path)
+      expect(response.status).toBe(404)
+      expect(response.body).toMatchObject({ schemas: [ERROR], status: '404' })
+      expect(response.body.detail).toContain(`/scim/v2${path}.`)
+      expect(response.body.detail).toContain('/Users, /Groups')
+    }
+  })
+
   it('answers 409 uniqueness for a taken userName, case-insensitively', async () => {
     expect((await scim.post('/Users', user('dup@example.com'))).status).toBe(201)
     const again = await scim.post('/Users', user('DUP@example.com'))

@@ -43,6 +43,21 @@ describe('User details', () => {
     expect(within(invitation).queryByText(/link last sent/)).toBeNull()
   })
 
+  it('points to no action it cannot take: an expired link sent without email, a blocked member', async () => {
+    for (const [state, text] of [
+      ['invitation_expired', /; no email was sent with that link$/],
+      ['blocked', /^Invited by .+ on [^;]+$/],
+    ] as const) {
+      const user = userFixture(state, { invitationEmail: null })
+      const { dataProvider } = fakeRoster({ users: [user] })
+      const { unmount } = renderAdmin(dataProvider, `/users/${user.id}/show`)
+      const invitation = await screen.findByRole('region', { name: 'Invitation' })
+      expect(within(invitation).getByText(text)).toBeTruthy()
+      expect(within(invitation).queryByText(/copy it, or resend it/)).toBeNull()
+      unmount()
+    }
+  })
+
   it('shows the invitation actions of the same table, and the history', async () => {
     const user = userFixture('invited')
     const { dataProvider } = fakeRoster({ users: [user] })

@@ -6,45 +6,63 @@ import type { Actor, CoreDeps } from '../types.js'
 import { updateProvisionedMember, userNameTaken, type ProvisionedAttributes } from './provisioned.js'
 import { lockLiveMembership } from './shared.js'
 
-const MEMBER_BY_EMAIL = `select memberships.id from memberships join people on people.id = memberships.person_id
+// The live member of the account with this email, and whether a token created them (its history
+// starts with an invitation by an API token).
+const MEMBER_BY_EMAIL = `select memberships.id, exists (select 1 from events
+    where events.account_id = memberships.account_id and events.membership_id = memberships.id
+      and events.type = 'invited' and events.actor_type = 'api_token') as "byToken"
+  from memberships join people on people.id = memberships.person_id
   where memberships.account_id = $1 and memberships.ended_at is null and people.email_normalized = $2`
+
+const removedMeanwhile = (email: string) => new DomainError('conflict', `${email} was a member of this account a moment ago; retry the request.`)
 
 /**
  * An identity provider creating a user whose email is already a member of the account: the
  * provider looks users up by its own userName (Entra: the UPN, often not the mail address), so a
  * member added in Roster before the provider was connected would answer every create with a
- * conflict the provider can never resolve. A member nobody has provisioned yet (the default SCIM
- * identity: their email as userName, no externalId, no provider attributes) is taken over
- * instead: the provider's attributes are saved on it; its state, groups and invitation stay. A
- * member a provider already holds is a real conflict, and the error names its userName.
+ * conflict the provider can never resolve. Such a member (added by an administrator, never
+ * provisioned: their email as userName, no externalId, no provider attributes) is taken over
+ * instead: the provider's attributes are saved on it; its groups and invitation stay, and so does
+ * its access unless the create says `active`. A member a token created, or one a provider already
+ * holds, is a real conflict, and the error names its userName.
  */
 export async function linkProvisionedMember(
   deps: CoreDeps,
   actor: Actor,
-  input: { accountId: string; email: string; attributes: ProvisionedAttributes; sendInvitationEmail: boolean },
+  input: {
+    accountId: string
+    email: string
+    attributes: ProvisionedAttributes
+    /** The create said nothing about `active`: the member keeps their access as it is. */
+    keepAccess: boolean
+    sendInvitationEmail: boolean
+  },
 ) {
   return inTransaction(deps.db, async (tx) => {
-    const [found] = await rawQuery(tx)<{ id: string }>(MEMBER_BY_EMAIL, [input.accountId, normalizeEmail(input.email)])
+    const [found] = await rawQuery(tx)<{ id: string; byToken: boolean }>(MEMBER_BY_EMAIL, [input.accountId, normalizeEmail(input.email)])
     // Removed meanwhile: the provider's retry creates the user.
-    if (!found) throw new DomainError('conflict', `${input.email} was a member of this account a moment ago; retry the request.`)
-    const member = await lockLiveMembership(tx, input.accountId, found.id)
+    if (!found) throw removedMeanwhile(input.email)
+    const member = await lockLiveMembership(tx, input.accountId, found.id).catch((error: unknown) => {
+      throw error instanceof DomainError && error.code === 'not_found' ? removedMeanwhile(input.email) : error
+    })
     const userName = (member.userName ?? member.email).toLowerCase()
     // The same userName is the same user: the provider should have found it (and parallel
     // creates of one user must conflict, not all succeed).
     if (userName === input.attributes.userName.toLowerCase()) throw userNameTaken(input.attributes.userName)
-    const unclaimed = member.externalId === null && Object.keys(member.scim).length === 0 && userName === member.email.toLowerCase()
+    const unclaimed = !found.byToken && member.externalId === null && Object.keys(member.scim).length === 0 && userName === member.email.toLowerCase()
     if (!unclaimed) {
       throw new DomainError('conflict', `${input.email} is already the email of the user "${member.userName}" in this account.`, {
         email: 'Already the email of another user of this account.',
       })
     }
+    const attributes = input.keepAccess ? { ...input.attributes, active: member.state !== 'blocked' } : input.attributes
     const saved = await updateProvisionedMember({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, {
       accountId: input.accountId,
       membershipId: member.id,
-      attributes: input.attributes,
+      attributes,
       sendInvitationEmail: input.sendInvitationEmail,
       locked: member,
     })
-    return { ...saved, linkedEmail: member.email }
+    return { ...saved, linkedEmail: member.email, wasBlocked: member.state === 'blocked' }
   })
 }

@@ -68,14 +68,15 @@ export const userFilterAttributes: AttributeMap = {
   externalid: text(sql`${memberships.externalId}`, true),
   active: { kind: 'scalar', type: 'boolean', sql: sql`(${memberships.state} <> 'blocked')` },
   // An empty name part is shown as absent (users/representation.ts), so it filters as absent.
-  // The complex attribute itself: only `pr` (RFC 7644 §3.4.2.2); a name shows whenever the
-  // provider stored a non-empty one, and a name taken from the person always has its formatted part.
+  // The complex attribute itself: only `pr` (RFC 7644 §3.4.2.2), true when a part is not empty; a
+  // name taken from the person always has its formatted part.
   name: {
     kind: 'custom',
     compile(op, _value, subAttribute) {
       if (subAttribute !== undefined) throw invalidFilter(`Unknown attribute "name.${subAttribute}" in the filter`)
       if (op !== 'pr') throw invalidFilter('name is a complex attribute: compare one of its parts, as in name.familyName eq "x", or test it with pr')
-      return sql`(case when jsonb_typeof(${scim} -> 'name') = 'object' then ${scim} -> 'name' <> '{}'::jsonb else true end)`
+      return sql`(case when jsonb_typeof(${scim} -> 'name') = 'object'
+        then exists (select 1 from jsonb_each_text(${scim} -> 'name') as part where part.value <> '') else true end)`
     },
   },
   'name.givenname': text(nameOrPerson('givenName', sql`nullif(${people.firstName}, '')`)),

@@ -98,13 +98,14 @@ function keepDerivedUnstored(body: Record<string, unknown>, current: Record<stri
     }
   }
   // An empty list shows as nothing (representation.ts): removing a phone the person never had is no
-  // change, and neither is a PUT of what a GET showed, which leaves out a stored empty list.
+  // change. Emails or phone numbers the provider stored and a PUT leaves out are gone: an empty
+  // list, so that the person's own do not show instead (and a PUT of what GET showed, which leaves
+  // out a stored empty list, changes nothing).
   const shown = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length === 0 ? undefined : value)
   for (const key of DERIVED) {
     if (!(key in stored) && shown(body[key]) === shown(current[key])) delete body[key]
-    const storedNone = Array.isArray(stored[key]) && stored[key].length === 0
-    if (storedNone && !(key in body) && !(key in current)) body[key] = []
   }
+  for (const key of ['emails', 'phoneNumbers']) if (Array.isArray(stored[key]) && !(key in body)) body[key] = []
   return body
 }
 
@@ -160,7 +161,8 @@ export const writeUsers = new Hono<ScimEnv>()
   .post('/', async (c) => {
     const services = c.get('services')
     const token = c.get('token')
-    const attributes = provisionedAttributes(await userBody(c))
+    const body = await userBody(c)
+    const attributes = provisionedAttributes(body)
     const email = emailOf(attributes)
     const invite = saveThenRead(c, async (tx) => {
       const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
@@ -183,17 +185,22 @@ export const writeUsers = new Hono<ScimEnv>()
       async (error) => {
         if (!(error instanceof AlreadyMemberError)) throw error
         let linkedEmail = email
+        let wasBlocked = false
         const linked = await saveThenRead(c, async (tx) => {
           const result = await linkProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
             accountId: token.accountId,
             email,
             attributes,
+            // As in PUT and PATCH, RFC 7643 gives `active` no default: left out, access stays.
+            keepAccess: body.active === undefined || body.active === null,
             sendInvitationEmail: token.sendInvitationEmail,
           })
-          linkedEmail = result.linkedEmail
+          ;({ linkedEmail, wasBlocked } = result)
           return result
         })
-        return { ...linked, summary: `Created user ${attributes.userName}${inactive}: took over ${linkedEmail}, a member added in Roster` }
+        const blocked = linked.saved.state === 'blocked'
+        const access = wasBlocked === blocked ? '' : blocked ? ' (deactivated)' : ' (reactivated)'
+        return { ...linked, summary: `Created user ${attributes.userName}: took over ${linkedEmail}, a member added in Roster${access}` }
       },
     )
     c.set('scimSummary', created.summary)

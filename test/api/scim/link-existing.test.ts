@@ -75,6 +75,39 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await scim.get(`/Users?${filterQuery('userName eq "lena@contoso.onmicrosoft.com"')}`)).body.totalResults).toBe(0)
   })
 
+  it('is not for a member a token created: another provider\'s create is a named 409, and the first keeps finding its user', async () => {
+    const other = scimClient(t, (await createToken(t, admin, { name: 'okta-prod' })).token)
+    const minimal = await other.post('/Users', { schemas: [USER], userName: 'minimal@example.com' })
+    expect(minimal.status).toBe(201)
+    const taken = await scim.post('/Users', entraUser('minimal@contoso.onmicrosoft.com', 'minimal@example.com'))
+    expect(taken.status).toBe(409)
+    expect(taken.body.detail).toContain('"minimal@example.com"')
+    expect((await other.get(`/Users?${filterQuery('userName eq "minimal@example.com"')}`)).body.totalResults).toBe(1)
+  })
+
+  it('keeps a blocked member blocked unless the create says active, and the log says when access changed', async () => {
+    const okta = scimClient(t, (await createToken(t, admin, { name: 'okta-offboarding' })).token)
+    const blockedId = await inviteInUi('offboarded@contoso.com')
+    const block = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] }
+    expect((await okta.patch(`/Users/${blockedId}`, block)).body.active).toBe(false)
+    const { active: _active, ...withoutActive } = entraUser('offboarded@contoso.onmicrosoft.com', 'offboarded@contoso.com')
+    const kept = await scim.post('/Users', withoutActive)
+    expect(kept.status).toBe(201)
+    expect(kept.body).toMatchObject({ id: blockedId, active: false })
+
+    const secondId = await inviteInUi('returning@contoso.com')
+    expect((await okta.patch(`/Users/${secondId}`, block)).body.active).toBe(false)
+    const back = await scim.post('/Users', entraUser('returning@contoso.onmicrosoft.com', 'returning@contoso.com'))
+    expect(back.body).toMatchObject({ id: secondId, active: true })
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+    const summaries = log.body.filter((entry: { method: string }) => entry.method === 'POST').map((entry: { summary: string }) => entry.summary)
+    expect(summaries.slice(0, 2)).toEqual([
+      'Created user returning@contoso.onmicrosoft.com: took over returning@contoso.com, a member added in Roster (reactivated)',
+      'Created user offboarded@contoso.onmicrosoft.com: took over offboarded@contoso.com, a member added in Roster',
+    ])
+  })
+
   it('goes to one of two concurrent creates; the other gets 409', async () => {
     const id = await inviteInUi('twice@contoso.com')
     const answers = await Promise.all([

@@ -101,6 +101,14 @@ describe('filters match what the resource shows', () => {
     expect(await find('emails.value eq "mail-x@example.com"')).toEqual([])
     expect(await find('userName eq "mail-x@example.com" and emails pr')).toEqual([])
 
+    // A PUT that leaves out emails the provider had stored removes them too.
+    const second = await scim.post('/Users', { schemas: [USER], userName: 'put-x@example.com', emails: [{ value: 'put-x@example.com', primary: true }, { value: 'alias@example.com' }] })
+    const { id: _id, meta: _meta, groups: _groups, emails: _emails, ...withoutEmails } = second.body
+    const put = await scim.put(`/Users/${second.body.id}`, withoutEmails)
+    expect(put.status).toBe(200)
+    expect(put.body.emails).toBeUndefined()
+    expect(await find('emails.value eq "put-x@example.com"')).toEqual([])
+
     // A member who never had a phone: removing phoneNumbers changes nothing, not even the version.
     const before = (await scim.get(`/Users/${fromUi}`)).body.meta.version
     const noPhone = await scim.patch(`/Users/${fromUi}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'phoneNumbers' }] })
@@ -129,6 +137,9 @@ describe('filters match what the resource shows', () => {
       expect(response.status).toBe(400)
       expect(response.body.scimType).toBe('invalidFilter')
     }
+    const empty = await scim.post('/Users', { schemas: [USER], userName: 'empty-name@example.com', name: { givenName: '', familyName: '' } })
+    expect(await find(`userName eq "empty-name@example.com" and name pr`)).toEqual([])
+    expect(await find(`userName eq "empty-name@example.com" and not (name pr)`)).toEqual([empty.body.id])
     const sorted = await scim.get(`/Users?sortBy=name`)
     expect(sorted.status).toBe(400)
   })

@@ -183,6 +183,7 @@ export const rosterMessages = {
         blocked: 'Access is blocked',
         invited_by: 'Invited by %{name}; link last sent on %{date}',
         invited_without_email: 'Invited by %{name} on %{date}; no email was sent with the current link: copy it, or resend it',
+        invited_without_email_expired: 'Invited by %{name} on %{date}; no email was sent with that link',
         invited_on: 'Invited by %{name} on %{date}',
         unknown_inviter: 'an identity provider or the platform',
       },

@@ -22,7 +22,9 @@ function statusLine(user: User, translate: ReturnType<typeof useTranslate>): str
 
 function invitedLine(user: User): string {
   if (user.state === 'blocked' || user.state === 'active') return 'roster.users.invitation.invited_on'
-  return user.invitationEmail === null ? 'roster.users.invitation.invited_without_email' : 'roster.users.invitation.invited_by'
+  if (user.invitationEmail !== null) return 'roster.users.invitation.invited_by'
+  // An expired link can be neither copied nor resent: Send new invitation says what to do.
+  return user.state === 'invitation_expired' ? 'roster.users.invitation.invited_without_email_expired' : 'roster.users.invitation.invited_without_email'
 }
 
 /** The invitation's state and the actions that apply to it (same table as the actions menu). */

@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import { lt } from 'drizzle-orm'
 import { provisioningLog } from '../../../drizzle/schema.js'
+import type { Database } from '../../core/types.js'
+import { rawQuery } from '../../db/raw-query.js'
 import type { ScimEnv } from '../env.js'
 
 export const LOG_RETENTION_DAYS = 30
@@ -21,6 +23,7 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
     if (!token) return
     const url = new URL(c.req.url)
     const summary = c.get('token') ? (c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed')) : 'Refused: the token has been revoked.'
+    const failedOn = c.get('token') && !c.res.ok ? targetOf(url.pathname) : undefined
     const entry = {
       accountId: token.accountId,
       tokenId: token.id,
@@ -32,8 +35,33 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
       summary: loggable(summary),
       at: services.clock.now(),
     }
-    services.afterResponse(() => services.provisioningLog.write(entry))
+    services.afterResponse(async () => {
+      // A failure names the id it was about; the administrator reading the log wants the user or
+      // group. Looked up after the response, so a provider never waits for it.
+      const name = failedOn ? await nameOf(services.db, token.accountId, failedOn).catch(() => null) : null
+      if (name && !entry.summary.includes(name)) entry.summary = loggable(`${name}: ${entry.summary}`)
+      await services.provisioningLog.write(entry)
+    })
   }
+}
+
+const RESOURCE_PATH = /\/(Users|Groups)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i
+type Target = { kind: 'Users' | 'Groups'; id: string }
+const targetOf = (pathname: string): Target | undefined => {
+  const match = RESOURCE_PATH.exec(pathname)
+  return match ? { kind: match[1] as Target['kind'], id: match[2]!.toLowerCase() } : undefined
+}
+
+// Any membership or group the account ever had with that id (a user deleted since keeps its name).
+const NAME_OF = {
+  Users: `select coalesce(memberships.user_name, people.email) as name from memberships join people on people.id = memberships.person_id
+    where memberships.id = $1 and memberships.account_id = $2`,
+  Groups: `select name from groups where id = $1 and account_id = $2`,
+}
+
+async function nameOf(db: Database, accountId: string, target: Target): Promise<string | null> {
+  const [row] = await rawQuery(db)<{ name: string }>(NAME_OF[target.kind], [target.id, accountId])
+  return row?.name ?? null
 }
 
 /** Deletes log entries past the retention; run by the periodic sweep. */

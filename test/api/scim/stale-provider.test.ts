@@ -154,6 +154,20 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('a failed request about a user or group is named in the log by that user or group, even once deleted', async () => {
+    const id = await newUser('named-failure@example.com')
+    const bad = await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'frobnicate', path: 'title', value: 'x' }] })
+    expect(bad.status).toBe(400)
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Named Failures' })).body.id
+    expect((await patchGroup(group, { op: 'remove', path: 'displayName' })).status).toBe(400)
+    expect((await scim.delete(`/Users/${id}`)).status).toBe(204)
+    expect((await scim.put(`/Users/${id}`, { schemas: [USER], userName: 'named-failure@example.com' })).status).toBe(404)
+    const [gone, , groupFailure, , userFailure] = await summaries(5)
+    expect(gone).toBe(`named-failure@example.com: User ${id} not found.`)
+    expect(groupFailure).toMatch(/^Named Failures: /)
+    expect(userFailure).toMatch(/^named-failure@example\.com: .*op/)
+  })
+
   it('a repeated add, a removal of a non-member and a rename to the same name change nothing', async () => {
     const id = await newUser('already@example.com')
     const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Steady', members: [{ value: id }] })).body.id

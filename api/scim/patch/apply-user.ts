@@ -74,9 +74,10 @@ function applyOperation(body: JsonObject, op: PatchOperation, userId: string | u
   if (extension && !isPlainObject(body[schema.id])) body[schema.id] = {}
   const holder = extension ? (body[schema.id] as JsonObject) : body
   if (attribute.multiValued) {
+    const existed = Array.isArray(holder[attribute.name])
     const entries = patchMultiValued(holder[attribute.name], attribute, op)
     // Removed, emails and phone numbers stay an empty list, as in dropEntriesWithoutValue.
-    if (!extension && FROM_PERSON.has(attribute.name) && entries.length === 0) holder[attribute.name] = []
+    if (!extension && FROM_PERSON.has(attribute.name) && entries.length === 0 && existed) holder[attribute.name] = []
     else setOrDelete(holder, attribute.name, entries)
   } else patchSingle(holder, attribute, op)
   if (extension && Object.keys(holder).length === 0) delete body[schema.id]

@@ -49,10 +49,9 @@ function patchFiltered(list: Entry[], attribute: SchemaAttribute, operation: Pat
   const { filter, subAttribute: sub } = operation.path!
   const matched = new Set(list.filter((e) => matchesValueFilter(filter!, e, attribute)))
   if (value === undefined) {
-    if (matched.size === 0) {
-      if (op === 'remove') throw noTarget(`No ${attribute.name} entry matches the filter.`)
-      return list
-    }
+    // Removing what is not there is done, as for a single-valued attribute: a provider clears
+    // attributes this server may never have had, and repeats a PATCH after a timeout.
+    if (matched.size === 0) return list
     // An entry without its value (RFC 7643 §2.4: the significant sub-attribute) is no entry at all.
     if (!sub || isValue(sub)) return list.filter((e) => !matched.has(e))
     return list.map((e) => (matched.has(e) ? without(e, sub) : e))

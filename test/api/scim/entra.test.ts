@@ -90,6 +90,23 @@ describe('Entra ID, default dialect', () => {
     expect(any.body.totalResults).toBe(0)
   })
 
+  it('clears attributes the user never had, and repeats a PATCH, without failing the rest of it', async () => {
+    const clear = {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: 'Remove', path: 'phoneNumbers[type eq "mobile"].value' },
+        { op: 'Remove', path: 'addresses[type eq "work"].streetAddress' },
+        { op: 'Replace', path: 'title', value: 'Engineer' },
+      ],
+    }
+    const first = await scim.patch(`/Users/${id}`, clear)
+    expect(first.status).toBe(200)
+    expect(first.body.title).toBe('Engineer')
+    const again = await scim.patch(`/Users/${id}`, clear)
+    expect(again.status).toBe(200)
+    expect(again.body.meta.version).toBe(first.body.meta.version)
+  })
+
   it('finds the user by userName, case-insensitively and exactly', async () => {
     const found = await scim.get(`/Users?${filterQuery('userName eq "RETO.MAYER@contoso.com"')}`)
     expect(found.body.totalResults).toBe(1)

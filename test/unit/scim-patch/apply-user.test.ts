@@ -24,7 +24,7 @@ describe('applyUserPatch: purity', () => {
     const user = bjensen()
     const before = structuredClone(user)
     const error = scimError(() =>
-      patch(user, { op: 'replace', path: 'title', value: 'CEO' }, { op: 'remove', path: 'emails[type eq "other"]' }),
+      patch(user, { op: 'replace', path: 'title', value: 'CEO' }, { op: 'replace', path: 'emails[value sw "x"].type', value: 'home' }),
     )
     expect(error.scimType).toBe('noTarget')
     expect(user).toEqual(before)
@@ -165,9 +165,11 @@ describe('applyUserPatch: multi-valued attributes', () => {
     expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers.value' }).phoneNumbers).toEqual([])
   })
 
-  it('refuses with noTarget a remove whose filter matches nothing', () => {
-    expect(scimError(() => patch(bjensen(), { op: 'remove', path: 'emails[type eq "other"]' })).scimType).toBe('noTarget')
-    expect(scimError(() => patch({ userName: 'u' }, { op: 'remove', path: 'emails[type eq "work"].value' })).scimType).toBe('noTarget')
+  it('takes a remove whose filter matches nothing as done (idempotent, as for a single-valued attribute)', () => {
+    const user = bjensen()
+    expect(patch(user, { op: 'remove', path: 'emails[type eq "other"]' })).toEqual(user)
+    expect(patch(user, { op: 'remove', path: 'phoneNumbers[type eq "mobile"].value' })).toEqual(user)
+    expect(patch({ userName: 'u' }, { op: 'remove', path: 'emails[type eq "work"].value' })).toEqual({ userName: 'u' })
   })
 
   it('treats a replace with null on a filter that matches nothing as done', () => {

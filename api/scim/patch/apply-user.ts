@@ -33,15 +33,21 @@ export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[
 
 // An entry without its value (RFC 7643 §2.4: the significant sub-attribute) is no entry at all,
 // however it was written: a filtered path can leave {"type": "work"} behind as well as a whole array.
-const KEYED = userSchema.attributes.filter(
-  (attribute) => attribute.multiValued && attribute.type === 'complex' && attribute.subAttributes?.some((sub) => sub.name === 'value'),
-)
+// An address has no value: one with nothing but its type (Entra's null-valued work address) is none.
+const MULTI_VALUED = userSchema.attributes.filter((attribute) => attribute.multiValued && attribute.type === 'complex')
+const DESCRIBING = new Set(['type', 'primary', 'display'])
 const FROM_PERSON = new Set(['emails', 'phoneNumbers'])
+function isEntry(attribute: SchemaAttribute, entry: unknown): boolean {
+  if (!isPlainObject(entry)) return true
+  if (attribute.subAttributes?.some((sub) => sub.name === 'value')) return entry.value !== undefined && entry.value !== null
+  return Object.keys(entry).some((key) => !DESCRIBING.has(key))
+}
 function dropEntriesWithoutValue(body: JsonObject) {
-  for (const { name } of KEYED) {
+  for (const attribute of MULTI_VALUED) {
+    const { name } = attribute
     const entries = body[name]
     if (!Array.isArray(entries)) continue
-    const kept = entries.filter((entry) => !isPlainObject(entry) || (entry.value !== undefined && entry.value !== null))
+    const kept = entries.filter((entry) => isEntry(attribute, entry))
     if (kept.length === entries.length) continue
     // Emptied, emails and phone numbers stay as an empty list: the provider says "none", which
     // must also hide what the view would otherwise take from the person (users/representation.ts).

@@ -159,6 +159,15 @@ describe('applyUserPatch: multi-valued attributes', () => {
     expect(patch(bjensen(), { op: 'remove', path: 'phoneNumbers[type eq "home"]' }).phoneNumbers).toEqual([])
   })
 
+  it('drops an address left with nothing but its type (Entra sends a work address of nulls)', () => {
+    const sent = patch({ userName: 'u' }, { op: 'add', value: { addresses: [{ type: 'work', streetAddress: null, locality: null, primary: true }] } })
+    expect(sent).not.toHaveProperty('addresses')
+    const emptied = patch(bjensen(), { op: 'remove', path: 'addresses[type eq "work"].streetAddress' }, { op: 'remove', path: 'addresses[type eq "work"].locality' })
+    expect(emptied).not.toHaveProperty('addresses')
+    const kept = patch(bjensen(), { op: 'remove', path: 'addresses[type eq "work"].streetAddress' })
+    expect(kept.addresses).toEqual([{ type: 'work', locality: 'Hollywood', primary: true }])
+  })
+
   it('drops an entry whose value is removed: without its value it is no entry (RFC 7643 §2.4)', () => {
     const removed = patch(bjensen(), { op: 'remove', path: 'emails[type eq "home"].value' })
     expect(removed.emails!.map((e) => e.type)).toEqual(['work'])

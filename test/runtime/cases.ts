@@ -300,6 +300,31 @@ export const cases: RuntimeCase[] = [
   },
 
   {
+    name: 'SCIM: a create whose email is a member invited in the admin takes that member over; another userName then gets 409',
+    async run(target) {
+      const admin = await signIn(target, target.admin.email, target.admin.password)
+      const email = unique('taken-over')
+      const invited = await admin.post(`/api/accounts/${target.accountId}/users`, { firstName: 'Lena', lastName: 'Frei', email, groupIds: [await defaultGroupId(target, admin)] })
+      expectStatus(invited, 201, 'invite a user')
+      const made = await admin.post(`/api/accounts/${target.accountId}/api-tokens`, { name: `runtime-${crypto.randomUUID().slice(0, 6)}` })
+      expectStatus(made, 201, 'create an API token')
+      const scim = client(target.baseUrl)
+      const create = (userName: string) =>
+        scim.send('POST', '/scim/v2/Users', {
+          headers: { authorization: `Bearer ${made.body.token}`, 'content-type': 'application/scim+json' },
+          body: JSON.stringify({ schemas: [SCIM_USER], userName, externalId: userName, emails: [{ value: email, primary: true, type: 'work' }] }),
+        })
+      const upn = `upn-${email}`
+      const taken = await create(upn)
+      expectStatus(taken, 201, 'SCIM POST /Users of an invited member')
+      expect(taken.body).toMatchObject({ id: invited.body.id, userName: upn, active: true })
+      const again = await create(`other-${email}`)
+      expectStatus(again, 409, 'SCIM POST /Users of a member a provider holds')
+      expect(again.body).toMatchObject({ schemas: [SCIM_ERROR], status: '409', scimType: 'uniqueness', detail: expect.stringContaining(upn) })
+    },
+  },
+
+  {
     name: 'SCIM: a bad token gets the RFC 7644 401 body',
     async run(target) {
       const scim = client(target.baseUrl)

@@ -23,7 +23,7 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
     if (!token) return
     const url = new URL(c.req.url)
     const summary = c.get('token') ? (c.get('scimSummary') ?? (c.res.ok ? 'OK' : 'Failed')) : 'Refused: the token has been revoked.'
-    const failedOn = c.get('token') && !c.res.ok ? targetOf(url.pathname) : undefined
+    const failedOn = c.get('token') && aboutTheResource(c.res.status) ? targetOf(url.pathname) : undefined
     const entry = {
       accountId: token.accountId,
       tokenId: token.id,
@@ -39,13 +39,17 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
       // A failure names the id it was about; the administrator reading the log wants the user or
       // group. Looked up after the response, so a provider never waits for it.
       const name = failedOn ? await nameOf(services.db, token.accountId, failedOn).catch(() => null) : null
-      if (name && !entry.summary.includes(name)) entry.summary = loggable(`${name}: ${entry.summary}`)
+      if (name) entry.summary = loggable(`${name}: ${entry.summary}`)
       await services.provisioningLog.write(entry)
     })
   }
 }
 
-const RESOURCE_PATH = /\/(Users|Groups)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i
+// Failures that say something about the resource; not a refused token, an oversized body or a
+// request over the rate limit, which need no lookup (least of all while shedding load).
+const aboutTheResource = (status: number) => status >= 400 && ![401, 413, 415, 429].includes(status)
+
+const RESOURCE_PATH = /^\/scim\/v2\/(Users|Groups)\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\/?$/
 type Target = { kind: 'Users' | 'Groups'; id: string }
 const targetOf = (pathname: string): Target | undefined => {
   const match = RESOURCE_PATH.exec(pathname)

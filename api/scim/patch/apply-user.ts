@@ -82,8 +82,10 @@ function applyOperation(body: JsonObject, op: PatchOperation, userId: string | u
   if (attribute.multiValued) {
     const existed = Array.isArray(holder[attribute.name])
     const entries = patchMultiValued(holder[attribute.name], attribute, op)
-    // Removed, emails and phone numbers stay an empty list, as in dropEntriesWithoutValue.
-    if (!extension && FROM_PERSON.has(attribute.name) && entries.length === 0 && existed) holder[attribute.name] = []
+    // Emptied or sent empty, emails and phone numbers stay an empty list (the provider's "none",
+    // as in dropEntriesWithoutValue); removing a list that was never there leaves none.
+    const saysNone = existed || op.value !== undefined
+    if (!extension && FROM_PERSON.has(attribute.name) && entries.length === 0 && saysNone) holder[attribute.name] = []
     else setOrDelete(holder, attribute.name, entries)
   } else patchSingle(holder, attribute, op)
   if (extension && Object.keys(holder).length === 0) delete body[schema.id]

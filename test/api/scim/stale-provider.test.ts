@@ -164,6 +164,9 @@ describe('the log says what changed, not what was asked', () => {
     expect((await scim.put(`/Users/${id}`, { schemas: [USER], userName: 'named-failure@example.com' })).status).toBe(404)
     const [gone, , groupFailure, , userFailure] = await summaries(5)
     expect(gone).toBe(`named-failure@example.com: User ${id} not found.`)
+    // Not an endpoint: nothing to name, though the path ends in the user's id.
+    expect((await scim.patch(`/Groups/${group}/Users/${id}`, { schemas: [PATCH_OP], Operations: [] })).status).toBe(404)
+    expect((await summaries(1))[0]).toMatch(/^No such SCIM endpoint/)
     expect(groupFailure).toMatch(/^Named Failures: /)
     expect(userFailure).toMatch(/^named-failure@example\.com: .*op/)
   })

@@ -101,6 +101,14 @@ describe('filters match what the resource shows', () => {
     expect(await find('emails.value eq "mail-x@example.com"')).toEqual([])
     expect(await find('userName eq "mail-x@example.com" and emails pr')).toEqual([])
 
+    // An empty list sent in a PUT or a POST is the provider's "none" too.
+    const emptied = await scim.put(`/Users/${fromUi}`, { schemas: [USER], userName: 'emil@example.com', emails: [], phoneNumbers: [] })
+    expect(emptied.status).toBe(200)
+    expect(emptied.body.emails).toBeUndefined()
+    const none = await scim.post('/Users', { schemas: [USER], userName: 'post-none@example.com', emails: [] })
+    expect(none.status).toBe(201)
+    expect(none.body.emails).toBeUndefined()
+
     // A PUT that leaves out emails the provider had stored removes them too.
     const second = await scim.post('/Users', { schemas: [USER], userName: 'put-x@example.com', emails: [{ value: 'put-x@example.com', primary: true }, { value: 'alias@example.com' }] })
     const { id: _id, meta: _meta, groups: _groups, emails: _emails, ...withoutEmails } = second.body

@@ -9,6 +9,7 @@ import {
   type ScimUserBody,
   userSchema,
 } from '../schema/index.js'
+import { LISTS_FROM_PERSON } from '../users/representation.js'
 import { patchMultiValued } from './multi-valued.js'
 import { assertSameId, normalizeOperation } from './normalize.js'
 import { describePath } from './path.js'
@@ -36,7 +37,6 @@ export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[
 // An address has no value: one with nothing but its type (Entra's null-valued work address) is none.
 const MULTI_VALUED = userSchema.attributes.filter((attribute) => attribute.multiValued && attribute.type === 'complex')
 const DESCRIBING = new Set(['type', 'primary', 'display'])
-const FROM_PERSON = new Set(['emails', 'phoneNumbers'])
 function isEntry(attribute: SchemaAttribute, entry: unknown): boolean {
   if (!isPlainObject(entry)) return true
   if (attribute.subAttributes?.some((sub) => sub.name === 'value')) return entry.value !== undefined && entry.value !== null
@@ -52,7 +52,7 @@ function dropEntriesWithoutValue(body: JsonObject) {
     // Emptied, emails and phone numbers stay as an empty list: the provider says "none", which
     // must also hide what the view would otherwise take from the person (users/representation.ts).
     // Any other emptied list is simply gone.
-    if (kept.length || FROM_PERSON.has(name)) body[name] = kept
+    if (kept.length || LISTS_FROM_PERSON.has(name)) body[name] = kept
     else delete body[name]
   }
 }
@@ -85,7 +85,7 @@ function applyOperation(body: JsonObject, op: PatchOperation, userId: string | u
     // Emptied or sent empty, emails and phone numbers stay an empty list (the provider's "none",
     // as in dropEntriesWithoutValue); removing a list that was never there leaves none.
     const saysNone = existed || op.value !== undefined
-    if (!extension && FROM_PERSON.has(attribute.name) && entries.length === 0 && saysNone) holder[attribute.name] = []
+    if (!extension && LISTS_FROM_PERSON.has(attribute.name) && entries.length === 0 && saysNone) holder[attribute.name] = []
     else setOrDelete(holder, attribute.name, entries)
   } else patchSingle(holder, attribute, op)
   if (extension && Object.keys(holder).length === 0) delete body[schema.id]

@@ -43,6 +43,12 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
 
 export type ScimUser = ReturnType<typeof toScimUser>
 
+/**
+ * The lists the view takes from the person where the provider stored none. A stored empty list is
+ * the provider's "none": it hides the person's own (and GET shows it as nothing).
+ */
+export const LISTS_FROM_PERSON: ReadonlySet<string> = new Set(['emails', 'phoneNumbers'])
+
 function shownList(key: 'emails' | 'phoneNumbers', stored: unknown, fromPerson: unknown[] | undefined) {
   const list = stored ?? fromPerson
   return list === undefined || (Array.isArray(list) && list.length === 0) ? {} : { [key]: list }

@@ -14,7 +14,7 @@ import { isPlainObject } from '../schema/index.js'
 import { project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
 import { emailOf, namesOf, provisionedAttributes } from './attributes.js'
-import { toScimUser } from './representation.js'
+import { LISTS_FROM_PERSON, toScimUser } from './representation.js'
 import { findScimUser, lockScimMember, type ScimUserRow } from './store.js'
 
 /**
@@ -69,14 +69,9 @@ function respondWithUser(c: Context<ScimEnv>, row: ScimUserRow, status: 200 | 20
   return scimJson(c, project(user, requestedProjection(c)), status)
 }
 
-/**
- * The SCIM view of a stored user, as a body PATCH operations apply to. The view shows a stored
- * empty list of emails or phone numbers as nothing; the body keeps it, or a PATCH of anything else
- * would bring back the person's own address.
- */
-function editableBody(user: ReturnType<typeof toScimUser>, stored: Record<string, unknown>): Record<string, unknown> {
-  const { id: _id, meta: _meta, groups: _groups, schemas: _schemas, ...body } = user as Record<string, unknown>
-  for (const key of ['emails', 'phoneNumbers']) if (Array.isArray(stored[key]) && !(key in body)) body[key] = []
+/** The SCIM view of a stored user, as a body PATCH operations apply to. */
+function editableBody(user: ReturnType<typeof toScimUser>): Record<string, unknown> {
+  const { id: _id, meta: _meta, groups: _groups, schemas: _schemas, ...body } = user
   return body
 }
 
@@ -98,14 +93,14 @@ function keepDerivedUnstored(body: Record<string, unknown>, current: Record<stri
     }
   }
   // An empty list shows as nothing (representation.ts): removing a phone the person never had is no
-  // change. Emails or phone numbers the provider stored and a PUT leaves out are gone: an empty
-  // list, so that the person's own do not show instead (and a PUT of what GET showed, which leaves
-  // out a stored empty list, changes nothing).
+  // change. Emails or phone numbers the provider stored and the body leaves out (a PUT without
+  // them, a GET's view of a stored empty list) are none: an empty list, so that the person's own do
+  // not show instead, and a PUT or PATCH of what GET showed changes nothing.
   const shown = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length === 0 ? undefined : value)
   for (const key of DERIVED) {
     if (!(key in stored) && shown(body[key]) === shown(current[key])) delete body[key]
+    if (LISTS_FROM_PERSON.has(key) && Array.isArray(stored[key]) && !(key in body)) body[key] = []
   }
-  for (const key of ['emails', 'phoneNumbers']) if (Array.isArray(stored[key]) && !(key in body)) body[key] = []
   return body
 }
 
@@ -219,7 +214,7 @@ export const writeUsers = new Hono<ScimEnv>()
     const id = resourceId(c)
     const ops = normalizePatch(await readJson(c), 'User')
     const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
-      keepDerivedUnstored(applyUserPatch(editableBody(current, stored), ops, id), current, stored),
+      keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
     )
     const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
     c.set('scimSummary', `Patched user ${before.userName}: ${unchanged(before, saved) ? 'nothing changed' : `${described}${activation(before, saved)}`}`)

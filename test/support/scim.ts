@@ -1,4 +1,5 @@
-import type { TestApp } from './app.js'
+import { afterAll, beforeAll } from 'vitest'
+import { createTestApp, type TestApp } from './app.js'
 import type { Session } from './http.js'
 
 export const USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
@@ -11,6 +12,26 @@ export async function createToken(t: TestApp, admin: Session, body: Record<strin
   const response = await admin.post(`/api/accounts/${t.acme.accountId}/api-tokens`, { name: `idp-${crypto.randomUUID().slice(0, 6)}`, ...body })
   if (response.status !== 201) throw new Error(`token: ${response.status} ${response.text}`)
   return response.body as { id: string; token: string; name: string; provisionGroupId: string }
+}
+
+export type CreatedToken = Awaited<ReturnType<typeof createToken>>
+
+/**
+ * Before the file's tests: an app, its signed-in administrator of Acme, a token made with `body`
+ * and a SCIM client holding it, handed to `receive`; the app is closed after them.
+ */
+export function withScimToken(
+  body: Record<string, unknown>,
+  receive: (bed: { t: TestApp; admin: Session; token: CreatedToken; scim: ScimClient }) => void,
+) {
+  let t: TestApp | undefined
+  beforeAll(async () => {
+    t = await createTestApp()
+    const admin = await t.asAdmin()
+    const token = await createToken(t, admin, body)
+    receive({ t, admin, token, scim: scimClient(t, token.token) })
+  })
+  afterAll(() => t?.close())
 }
 
 /** A SCIM client holding a bearer token, speaking application/scim+json unless told otherwise. */

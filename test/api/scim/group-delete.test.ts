@@ -1,22 +1,15 @@
 // DELETE /Groups/:id: the group goes, its members stay in the account, and the groups the account
 // cannot do without (the default one, any live token's provisioning group) are refused by name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../support/app.js'
-import { createToken, filterQuery, GROUP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../support/app.js'
+import { createToken, filterQuery, GROUP, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 import type { Session } from '../../support/http.js'
 
 let t: TestApp
 let admin: Session
-let token: Awaited<ReturnType<typeof createToken>>
+let token: CreatedToken
 let scim: ScimClient
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-  token = await createToken(t, admin, { name: 'entra-prod', sendInvitationEmail: false })
-  scim = scimClient(t, token.token)
-})
-afterAll(() => t.close())
+withScimToken({ name: 'entra-prod', sendInvitationEmail: false }, (bed) => ({ t, admin, token, scim } = bed))
 
 const newUser = async (userName: string) => (await scim.post('/Users', { schemas: [USER], userName })).body.id as string
 const groupIdsOf = async (id: string) => ((await scim.get(`/Users/${id}`)).body.groups as { value: string }[]).map((g) => g.value).sort()

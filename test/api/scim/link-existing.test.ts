@@ -1,23 +1,16 @@
 // An account that invited people in Roster before connecting its identity provider: the provider
 // looks users up by its own userName (Entra: the UPN), finds nobody, and creates them. A member
 // nobody provisioned yet is taken over; one a provider already holds is a named conflict.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../support/app.js'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../support/app.js'
 import type { Session } from '../../support/http.js'
-import { createToken, filterQuery, scimClient, USER, type ScimClient } from '../../support/scim.js'
+import { createToken, filterQuery, scimClient, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 
 let t: TestApp
 let admin: Session
-let token: Awaited<ReturnType<typeof createToken>>
+let token: CreatedToken
 let scim: ScimClient
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-  token = await createToken(t, admin, { name: 'entra-prod' })
-  scim = scimClient(t, token.token)
-})
-afterAll(() => t.close())
+withScimToken({ name: 'entra-prod' }, (bed) => ({ t, admin, token, scim } = bed))
 
 const inviteInUi = async (email: string) => {
   const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'Lena', lastName: 'Frei', email, groupIds: [t.acme.groupId] })

@@ -1,23 +1,16 @@
 // An identity provider's picture of the account lags behind it: members removed in the UI, ids
 // in another case, PUTs that leave `active` out. None of it may wedge a group or undo a change;
 // the provisioning log says what each request really changed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../support/app.js'
-import { createToken, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../support/app.js'
+import { GROUP, PATCH_OP, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 import type { Session } from '../../support/http.js'
 
 let t: TestApp
 let admin: Session
-let token: Awaited<ReturnType<typeof createToken>>
+let token: CreatedToken
 let scim: ScimClient
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-  token = await createToken(t, admin, { name: 'okta-prod', sendInvitationEmail: false })
-  scim = scimClient(t, token.token)
-})
-afterAll(() => t.close())
+withScimToken({ name: 'okta-prod', sendInvitationEmail: false }, (bed) => ({ t, admin, token, scim } = bed))
 
 const newUser = async (userName: string) => (await scim.post('/Users', { schemas: [USER], userName })).body.id as string
 const memberIdsOf = async (groupId: string) => ((await scim.get(`/Groups/${groupId}`)).body.members as { value: string }[]).map((m) => m.value).sort()

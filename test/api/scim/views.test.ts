@@ -15,6 +15,13 @@ afterAll(() => t.close())
 
 const ids = (response: { body: { Resources: { id: string }[] } }) => response.body.Resources.map((r) => r.id)
 const find = async (filter: string) => ids(await scim.get(`/Users?${filterQuery(filter)}`))
+/** A member an administrator adds in the UI (into Administrators); their id. */
+async function inviteInUi(person: Record<string, string>): Promise<string> {
+  const admin = await t.asAdmin()
+  const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, { ...person, groupIds: [t.acme.groupId] })
+  expect(invited.status).toBe(201)
+  return invited.body.id as string
+}
 
 describe('filters match what the resource shows', () => {
   it('displayName and name.* of a member added in the UI come from the person', async () => {
@@ -55,17 +62,7 @@ describe('filters match what the resource shows', () => {
   })
 
   it('a provider removing the only phone of a user added in the UI hides the person\'s phone, and filters agree', async () => {
-    const admin = await t.asAdmin()
-    const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, {
-      firstName: 'Phoebe',
-      lastName: 'Phone',
-      email: 'phoebe@example.com',
-      countryCode: 'CH',
-      phone: '+41446681800',
-      groupIds: [t.acme.groupId],
-    })
-    expect(invited.status).toBe(201)
-    const id = invited.body.id
+    const id = await inviteInUi({ firstName: 'Phoebe', lastName: 'Phone', email: 'phoebe@example.com', countryCode: 'CH', phone: '+41446681800' })
     expect((await scim.get(`/Users/${id}`)).body.phoneNumbers).toEqual([{ value: '+41446681800', type: 'work' }])
     const patched = await scim.patch(`/Users/${id}`, {
       schemas: [PATCH_OP],
@@ -78,15 +75,7 @@ describe('filters match what the resource shows', () => {
   })
 
   it('a provider removing emails leaves none: not the person\'s address either, in GET and in filters', async () => {
-    const admin = await t.asAdmin()
-    const invited = await admin.post(`/api/accounts/${t.acme.accountId}/users`, {
-      firstName: 'Emil',
-      lastName: 'Mail',
-      email: 'emil@example.com',
-      groupIds: [t.acme.groupId],
-    })
-    expect(invited.status).toBe(201)
-    const fromUi = invited.body.id as string
+    const fromUi = await inviteInUi({ firstName: 'Emil', lastName: 'Mail', email: 'emil@example.com' })
     const removeWork = { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'emails[type eq "work"].value' }] }
     const patched = await scim.patch(`/Users/${fromUi}`, removeWork)
     expect(patched.status).toBe(200)

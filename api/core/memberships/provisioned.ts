@@ -21,8 +21,8 @@ export const userNameTaken = (userName: string) =>
 
 /**
  * An identity provider's update of a member: its own attributes, then `active` as block or
- * unblock. The person's name follows the provider only while the person belongs to no other
- * account, since a name is the person's own across accounts. Says whether an email was queued
+ * unblock. The person's name follows a change of the provider's `name` only while the person
+ * belongs to no other account, since a name is the person's own across accounts. Says whether an email was queued
  * (an unblock that re-invites). Its last write may still be in flight when it returns, so that the
  * caller's COMMIT goes out with it: await `written` once the transaction has ended (see sendBlock).
  */
@@ -50,8 +50,10 @@ export async function updateProvisionedMember(
           .set({ userName: attributes.userName, externalId: attributes.externalId, scim: attributes.scim, updatedAt: now })
           .where(eq(memberships.id, member.id))
       }
-      const first = attributes.name?.givenName?.trim()
-      const last = attributes.name?.familyName?.trim()
+      // Only a name the provider changes now: the one it set before may since have been replaced
+      // by the person's own (registration, profile), which a PATCH of another attribute keeps.
+      const first = changed.includes('name') ? attributes.name?.givenName?.trim() : undefined
+      const last = changed.includes('name') ? attributes.name?.familyName?.trim() : undefined
       if ((first && first !== member.firstName) || (last && last !== member.lastName)) {
         await tx
           .update(people)

@@ -3,6 +3,7 @@
 // the provisioning log says what each request really changed.
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../support/app.js'
+import { acceptByForm, GOOD_PASSWORD } from '../../support/fixtures.js'
 import { GROUP, PATCH_OP, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 import type { Session } from '../../support/http.js'
 
@@ -133,6 +134,29 @@ describe('the log says what changed, not what was asked', () => {
     expect(await summaries(2)).toEqual(['Replaced user okta-put@example.com: nothing changed', 'Replaced user okta-put@example.com: nothing changed'])
     const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
     expect(history.body.map((event: { type: string }) => event.type)).toEqual(['invited'])
+  })
+
+  it('the name a person chose at registration outlives a PUT of what GET showed and a PATCH of another attribute; a new name still follows', async () => {
+    const created = await scim.post('/Users', { schemas: [USER], userName: 'own-name@example.com', name: { givenName: 'B2', familyName: 'Bulk' } })
+    const id = created.body.id as string
+    const usersPath = `/api/accounts/${t.acme.accountId}/users/${id}`
+    expect((await admin.post(`${usersPath}/resend-invitation`, {})).status).toBe(200)
+    const link = await t.invitationLinkFromEmail('own-name@example.com')
+    expect((await acceptByForm(t, link, { firstName: 'Beatrice', lastName: 'Own', password: GOOD_PASSWORD })).status).toBe(200)
+    const nameOf = async () => {
+      const { firstName, lastName } = (await admin.get(usersPath)).body
+      return `${firstName} ${lastName}`
+    }
+
+    const { id: _id, meta, groups: _groups, ...shown } = (await scim.get(`/Users/${id}`)).body
+    const put = await scim.put(`/Users/${id}`, shown)
+    expect(put.body.meta.version).toBe(meta.version)
+    expect(await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Analyst' }] })).toMatchObject({ status: 200 })
+    expect(await nameOf()).toBe('Beatrice Own')
+    expect(await summaries(2)).toEqual(['Patched user own-name@example.com: replace title', 'Replaced user own-name@example.com: nothing changed'])
+
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'name.familyName', value: 'Married' }] })
+    expect(await nameOf()).toBe('B2 Married')
   })
 
   it('a member removed from their last group falls back to the token\'s own, and the log says so', async () => {

@@ -46,6 +46,9 @@ function readOperation(resource: ScimResourceType, raw: unknown): PatchOperation
   const value = member(raw, 'value')
   if (text !== undefined && text !== null && typeof text !== 'string') throw invalidPath('path must be a string.')
   if (typeof text === 'string' && text.trim() !== '') {
+    // RFC 7644 §3.5.2.1 and .3: add and replace carry a value. Without one, a client's slip would
+    // empty the target (a replace of members with no value removes every member); null is sent on purpose.
+    if (op !== 'remove' && value === undefined) throw invalidValue(`${op === 'add' ? 'An add' : 'A replace'} operation needs a value (null to clear ${text.trim()}).`)
     return normalizeTarget(resource, op as PatchOp, parsePath(resource, text), value, text.trim(), false)
   }
   return expandPathless(resource, op as PatchOp, value)

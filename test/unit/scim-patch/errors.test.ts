@@ -21,6 +21,8 @@ const CASES: Case[] = [
   ['filter matching nothing that describes no entry', 'User', patchBody({ op: 'replace', path: 'emails[value sw "x"].type', value: 'home' }), 'noTarget'],
   ['active "maybe"', 'User', patchBody({ op: 'replace', path: 'active', value: 'maybe' }), 'invalidValue'],
   ['emails 5', 'User', patchBody({ op: 'add', path: 'emails', value: 5 }), 'invalidValue'],
+  ['replace of members without a value', 'Group', patchBody({ op: 'replace', path: 'members' }), 'invalidValue'],
+  ['add without a value', 'User', patchBody({ op: 'Add', path: 'title' }), 'invalidValue'],
   ['path-less value not an object', 'User', patchBody({ op: 'replace', value: 'x' }), 'invalidValue'],
   ['manager a number', 'User', patchBody({ op: 'replace', path: `${ENTERPRISE}:manager`, value: 7 }), 'invalidValue'],
   ['userName removed', 'User', patchBody({ op: 'remove', path: 'userName' }), 'invalidValue'],

@@ -115,9 +115,9 @@ describe('normalizePatch: values', () => {
     expect(normalizeUser({ op: 'add', path: 'emails', value: { value: 'a@x' } })[0]!.value).toEqual([{ value: 'a@x' }])
   })
 
-  it('treats null as absent: a replace with null unassigns, an add of null does nothing', () => {
+  it('treats null as absent: a replace with null unassigns, an add of null does nothing; no value at all is refused', () => {
     expect(normalizeUser({ op: 'replace', path: 'title', value: null })).toEqual([{ op: 'replace', path: { attribute: 'title' } }])
-    expect(normalizeUser({ op: 'replace', path: 'title' })).toEqual([{ op: 'replace', path: { attribute: 'title' } }])
+    expect(() => normalizeUser({ op: 'replace', path: 'title' })).toThrow('A replace operation needs a value (null to clear title).')
     expect(normalizeUser({ op: 'add', path: 'title', value: null })).toEqual([])
     expect(normalizeUser({ op: 'add', path: 'emails', value: [null, { value: 'a@x', type: null }] })[0]!.value).toEqual([
       { value: 'a@x' },

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { groupMembers, groups, invitations, memberships } from '../../../drizzle/schema.js'
+import { emails, groupMembers, groups, invitations, memberships } from '../../../drizzle/schema.js'
 import { rawQuery } from '../../db/raw-query.js'
 import { DomainError } from '../errors.js'
 import { recordEvent, recordExpiredInvitations } from '../events.js'
@@ -11,7 +11,7 @@ import { assertAnotherAdministratorRemains, lockLiveMembership } from './shared.
 
 /**
  * Removes a membership from this account only: the person stays on the platform and in their other
- * accounts. A pending link dies with it; the person is told by email.
+ * accounts. A pending link dies with it; the person is told by email, if they knew of it.
  */
 export async function removeMember(
   deps: CoreDeps,
@@ -47,16 +47,29 @@ export async function removeMember(
       at: now,
       data: { stateBefore: before.state },
     })
-    await enqueueEmail(tx, {
-      accountId: input.accountId,
-      membershipId: member.id,
-      to: member.email,
-      at: now,
-      kind: 'removed',
-      props: { firstName: member.firstName, accountName: member.accountName },
-    })
+    if (await knewOfMembership(tx, member.id, before)) {
+      await enqueueEmail(tx, {
+        accountId: input.accountId,
+        membershipId: member.id,
+        to: member.email,
+        at: now,
+        kind: 'removed',
+        props: { firstName: member.firstName, accountName: member.accountName },
+      })
+    }
     return before
   })
+}
+
+/**
+ * Whether the person knows of the membership: they joined, or were emailed about it. A member an
+ * identity provider added without an invitation email, and who never joined, is not told of a
+ * removal either: a message about an account they never heard of reads as phishing.
+ */
+async function knewOfMembership(tx: Executor, membershipId: string, member: UserRecord): Promise<boolean> {
+  if (member.joinedAt) return true
+  const [emailed] = await tx.select({ id: emails.id }).from(emails).where(eq(emails.membershipId, membershipId)).limit(1)
+  return emailed !== undefined
 }
 
 /**

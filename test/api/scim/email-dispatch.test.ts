@@ -69,4 +69,17 @@ describe('email dispatch after SCIM changes', () => {
     expect(await claimsOf(() => silent.put(`/Users/${id}`, { ...user('noah.keller@example.com'), title: 'Engineer' }), 200)).toBe(0)
     expect(await t.lastEmailTo('noah.keller@example.com')).toBeNull()
   })
+
+  it('a DELETE emails the person only if they heard of the membership: invited by email, or joined', async () => {
+    const unheard = (await silent.post('/Users', user('never.told@example.com'))).body.id
+    expect((await silent.delete(`/Users/${unheard}`)).status).toBe(204)
+    await t.settle()
+    expect(await t.lastEmailTo('never.told@example.com')).toBeNull()
+
+    const invited = (await mailing.post('/Users', user('was.invited@example.com'))).body.id
+    await t.settle()
+    t.clock.advance(1000) // so that "the last email" is the removal one
+    expect((await silent.delete(`/Users/${invited}`)).status).toBe(204)
+    expect((await t.lastEmailTo('was.invited@example.com'))?.subject).toBe('You have been removed from Acme')
+  })
 })

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { AlreadyMemberError, inviteMember } from '../../core/memberships/invite.js'
 import { linkProvisionedMember } from '../../core/memberships/link-provisioned.js'
-import { updateProvisionedMember } from '../../core/memberships/provisioned.js'
+import { sameJson, updateProvisionedMember } from '../../core/memberships/provisioned.js'
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
@@ -87,7 +87,7 @@ function keepDerivedUnstored(body: Record<string, unknown>, current: Record<stri
   // spelled the old parts, so it is left out rather than kept contradicting them.
   const { name } = body
   if (!('name' in stored) && isPlainObject(name) && isPlainObject(current.name) && name.formatted === current.name.formatted) {
-    if (JSON.stringify(name) !== JSON.stringify(current.name)) {
+    if (!sameJson(name, current.name)) {
       const { formatted: _derived, ...parts } = name
       body.name = parts
     }
@@ -96,9 +96,10 @@ function keepDerivedUnstored(body: Record<string, unknown>, current: Record<stri
   // change. Emails or phone numbers the provider stored and the body leaves out (a PUT without
   // them, a GET's view of a stored empty list) are none: an empty list, so that the person's own do
   // not show instead, and a PUT or PATCH of what GET showed changes nothing.
-  const shown = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length === 0 ? undefined : value)
+  // Compared as JSON values whatever their keys' order: a provider may rebuild what it read.
+  const shown = (value: unknown) => (Array.isArray(value) && value.length === 0 ? undefined : value)
   for (const key of DERIVED) {
-    if (!(key in stored) && shown(body[key]) === shown(current[key])) delete body[key]
+    if (!(key in stored) && sameJson(shown(body[key]), shown(current[key]))) delete body[key]
     if (LISTS_FROM_PERSON.has(key) && Array.isArray(stored[key]) && !(key in body)) body[key] = []
   }
   return body

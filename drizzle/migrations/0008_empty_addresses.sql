@@ -5,8 +5,10 @@ UPDATE "memberships" AS m
 SET "scim" = CASE WHEN c.kept = '[]'::jsonb THEN m."scim" - 'addresses' ELSE jsonb_set(m."scim", '{addresses}', c.kept) END
 FROM (
   SELECT "id", coalesce(jsonb_agg(entry ORDER BY position) FILTER (
-      WHERE jsonb_typeof(entry) <> 'object'
-        OR EXISTS (SELECT 1 FROM jsonb_object_keys(entry) AS key WHERE key NOT IN ('type', 'primary', 'display'))
+      -- CASE, not OR: PostgreSQL may evaluate OR's operands in any order, and jsonb_object_keys
+      -- raises on an entry that is not an object.
+      WHERE CASE WHEN jsonb_typeof(entry) <> 'object' THEN true
+        ELSE EXISTS (SELECT 1 FROM jsonb_object_keys(entry) AS key WHERE key NOT IN ('type', 'primary', 'display')) END
     ), '[]'::jsonb) AS kept
   FROM "memberships", jsonb_array_elements("scim" -> 'addresses') WITH ORDINALITY AS list(entry, position)
   WHERE jsonb_typeof("scim" -> 'addresses') = 'array'

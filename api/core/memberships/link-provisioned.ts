@@ -6,11 +6,12 @@ import type { Actor, CoreDeps } from '../types.js'
 import { updateProvisionedMember, userNameTaken, type ProvisionedAttributes } from './provisioned.js'
 import { lockLiveMembership } from './shared.js'
 
-// The live member of the account with this email, and whether a token created them (its history
-// starts with an invitation by an API token).
+// The live member of the account with this email, and whether another provider holds them:
+// another token created or changed them (a provider that found them by userName and only
+// deactivated them leaves no attribute of its own behind). $3 is the creating token.
 const MEMBER_BY_EMAIL = `select memberships.id, exists (select 1 from events
     where events.account_id = memberships.account_id and events.membership_id = memberships.id
-      and events.type = 'invited' and events.actor_type = 'api_token') as "byToken"
+      and events.actor_type = 'api_token' and (events.data ->> 'tokenId') is distinct from $3) as "byToken"
   from memberships join people on people.id = memberships.person_id
   where memberships.account_id = $1 and memberships.ended_at is null and people.email_normalized = $2`
 
@@ -23,8 +24,8 @@ const removedMeanwhile = (email: string) => new DomainError('conflict', `${email
  * conflict the provider can never resolve. Such a member (added by an administrator, never
  * provisioned: their email as userName, no externalId, no provider attributes) is taken over
  * instead: the provider's attributes are saved on it; its groups and invitation stay, and so does
- * its access unless the create says `active`. A member a token created, or one a provider already
- * holds, is a real conflict, and the error names its userName.
+ * its access unless the create says `active`. A member another token created or changed, or one a
+ * provider already holds, is a real conflict, and the error names its userName.
  */
 export async function linkProvisionedMember(
   deps: CoreDeps,
@@ -39,7 +40,8 @@ export async function linkProvisionedMember(
   },
 ) {
   return inTransaction(deps.db, async (tx) => {
-    const [found] = await rawQuery(tx)<{ id: string; byToken: boolean }>(MEMBER_BY_EMAIL, [input.accountId, normalizeEmail(input.email)])
+    const tokenId = 'tokenId' in actor ? actor.tokenId : null
+    const [found] = await rawQuery(tx)<{ id: string; byToken: boolean }>(MEMBER_BY_EMAIL, [input.accountId, normalizeEmail(input.email), tokenId])
     // Removed meanwhile: the provider's retry creates the user.
     if (!found) throw removedMeanwhile(input.email)
     const member = await lockLiveMembership(tx, input.accountId, found.id).catch((error: unknown) => {

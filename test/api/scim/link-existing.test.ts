@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../support/app.js'
 import type { Session } from '../../support/http.js'
-import { createToken, filterQuery, scimClient, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
+import { createToken, filterQuery, PATCH_OP, scimClient, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 
 let t: TestApp
 let admin: Session
@@ -78,18 +78,30 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await other.get(`/Users?${filterQuery('userName eq "minimal@example.com"')}`)).body.totalResults).toBe(1)
   })
 
+  it('is not for a member a provider found by its email and has changed (Okta: only active=false): another provider gets a named 409', async () => {
+    const id = await inviteInUi('held@contoso.com')
+    const okta = scimClient(t, (await createToken(t, admin, { name: 'okta-held' })).token)
+    expect((await okta.get(`/Users?${filterQuery('userName eq "held@contoso.com"')}`)).body.Resources[0].id).toBe(id)
+    expect((await okta.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(200)
+
+    const taken = await scim.post('/Users', entraUser('held@contoso.onmicrosoft.com', 'held@contoso.com'))
+    expect(taken.status).toBe(409)
+    expect(taken.body.detail).toContain('"held@contoso.com"')
+    expect((await okta.get(`/Users?${filterQuery('userName eq "held@contoso.com"')}`)).body.Resources[0]).toMatchObject({ id, active: false })
+  })
+
   it('keeps a blocked member blocked unless the create says active, and the log says when access changed', async () => {
-    const okta = scimClient(t, (await createToken(t, admin, { name: 'okta-offboarding' })).token)
+    // The provider found them by their email as userName and deactivated them, then creates them under its own.
     const blockedId = await inviteInUi('offboarded@contoso.com')
     const block = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] }
-    expect((await okta.patch(`/Users/${blockedId}`, block)).body.active).toBe(false)
+    expect((await scim.patch(`/Users/${blockedId}`, block)).body.active).toBe(false)
     const { active: _active, ...withoutActive } = entraUser('offboarded@contoso.onmicrosoft.com', 'offboarded@contoso.com')
     const kept = await scim.post('/Users', withoutActive)
     expect(kept.status).toBe(201)
     expect(kept.body).toMatchObject({ id: blockedId, active: false })
 
     const secondId = await inviteInUi('returning@contoso.com')
-    expect((await okta.patch(`/Users/${secondId}`, block)).body.active).toBe(false)
+    expect((await scim.patch(`/Users/${secondId}`, block)).body.active).toBe(false)
     const back = await scim.post('/Users', entraUser('returning@contoso.onmicrosoft.com', 'returning@contoso.com'))
     expect(back.body).toMatchObject({ id: secondId, active: true })
     await t.settle()

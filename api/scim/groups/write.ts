@@ -138,7 +138,7 @@ const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members
 function describe(changes: GroupChanges): string {
   const parts: string[] = []
   if (changes.after.name !== changes.before.name) parts.push(`renamed to ${changes.after.name}`)
-  if (changes.after.externalId !== changes.before.externalId) parts.push('externalId set')
+  if (changes.after.externalId !== changes.before.externalId) parts.push(changes.after.externalId === null ? 'externalId removed' : 'externalId set')
   if (changes.added) parts.push(`added ${members(changes.added)}`)
   if (changes.removed) parts.push(`removed ${members(changes.removed)}`)
   if (changes.touchedMembers && !changes.added && !changes.removed) parts.push('members unchanged')

@@ -204,6 +204,14 @@ describe('the log says what changed, not what was asked', () => {
       'Patched group Steady: members unchanged',
     ])
   })
+
+  it('a group PUT without the externalId it had removes it, and says so', async () => {
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Okta Sales', externalId: 'okta-g1' })).body.id
+    const put = await scim.put(`/Groups/${group}`, { schemas: [GROUP], displayName: 'Okta Sales' })
+    expect(put.body).not.toHaveProperty('externalId')
+    await scim.put(`/Groups/${group}`, { schemas: [GROUP], displayName: 'Okta Sales', externalId: 'okta-g2' })
+    expect(await summaries(2)).toEqual(['Replaced group Okta Sales: externalId set', 'Replaced group Okta Sales: externalId removed'])
+  })
 })
 
 describe('PUT /Users of what GET returned', () => {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { limitBody } from '../middleware/body-limit.js'
 import { discovery, MAX_PAYLOAD_BYTES } from './discovery.js'
 import type { ScimEnv } from './env.js'
@@ -12,6 +12,11 @@ import { usersResource } from './users/index.js'
 export interface ScimOptions {
   /** Requests a second per token before 429; far above what Entra ID needs (25). */
   requestsPerSecond: number
+}
+
+function methodNotAllowed(c: Context, allow: string, detail: string): never {
+  c.header('Allow', allow)
+  throw new ScimError(405, detail)
 }
 
 function notSupported(): never {
@@ -47,6 +52,12 @@ export function createScimApp(options: ScimOptions) {
   scim.post('/Groups/.search', notSupported)
   scim.route('/Users', usersResource)
   scim.route('/Groups', groupsResource)
+  // A method the resource does not take, on a collection or on one resource: 405 with Allow
+  // (RFC 9110 §15.5.6), rather than the 404 of a path that does not exist.
+  for (const [name, collection] of [['Users', '/Users'], ['Groups', '/Groups']] as const) {
+    scim.on(['PUT', 'PATCH', 'DELETE'], collection, (c) => methodNotAllowed(c, 'GET, POST', `${name}: POST creates, GET lists; PUT, PATCH and DELETE take ${collection}/{id}.`))
+    scim.post(`${collection}/:id`, (c) => methodNotAllowed(c, 'GET, PUT, PATCH, DELETE', `POST creates at ${collection}; ${collection}/{id} takes GET, PUT, PATCH and DELETE.`))
+  }
   scim.all('*', (c) => {
     const path = new URL(c.req.url).pathname.slice(0, 200)
     throw new ScimError(404, `No such SCIM endpoint: ${path}. Under /scim/v2 there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`)

@@ -29,6 +29,22 @@ describe('discovery', () => {
       expect(response.body).toMatchObject({ schemas: [ERROR], status: '405' })
     }
   })
+
+  it('answers a method a resource does not take 405 with Allow: PATCH, PUT or DELETE of a collection, POST to one resource', async () => {
+    const id = crypto.randomUUID()
+    for (const [method, path, allow] of [
+      ['PATCH', '/Users', 'GET, POST'],
+      ['PUT', '/Groups', 'GET, POST'],
+      ['DELETE', '/Users', 'GET, POST'],
+      ['POST', `/Users/${id}`, 'GET, PUT, PATCH, DELETE'],
+      ['POST', `/Groups/${id}`, 'GET, PUT, PATCH, DELETE'],
+    ]) {
+      const response = await scim.send(method!, path!, method === 'DELETE' ? undefined : {})
+      expect(response.status, `${method} ${path}`).toBe(405)
+      expect(response.headers.get('allow')).toBe(allow)
+      expect(response.body).toMatchObject({ schemas: [ERROR], status: '405' })
+    }
+  })
 })
 
 describe('authentication', () => {

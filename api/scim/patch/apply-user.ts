@@ -32,14 +32,15 @@ export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[
   return body as ScimUserBody
 }
 
-// An entry without its value (RFC 7643 §2.4: the significant sub-attribute) is no entry at all,
-// however it was written: a filtered path can leave {"type": "work"} behind as well as a whole array.
+// An entry without its value (RFC 7643 §2.4: the significant sub-attribute), or with an empty one,
+// is no entry at all, however it was written: a filtered path can leave {"type": "work"} behind as well as a whole array.
 // An address has no value: one with nothing but its type (Entra's null-valued work address) is none.
 const MULTI_VALUED = userSchema.attributes.filter((attribute) => attribute.multiValued && attribute.type === 'complex')
 const DESCRIBING = new Set(['type', 'primary', 'display'])
 function isEntry(attribute: SchemaAttribute, entry: unknown): boolean {
   if (!isPlainObject(entry)) return true
-  if (attribute.subAttributes?.some((sub) => sub.name === 'value')) return entry.value !== undefined && entry.value !== null
+  // An empty string is Entra's way of clearing a value, as much as null is.
+  if (attribute.subAttributes?.some((sub) => sub.name === 'value')) return entry.value !== undefined && entry.value !== null && entry.value !== ''
   return Object.keys(entry).some((key) => !DESCRIBING.has(key))
 }
 function dropEntriesWithoutValue(body: JsonObject) {

@@ -186,6 +186,15 @@ describe('applyUserPatch: multi-valued attributes', () => {
     expect(patch(user, { op: 'replace', path: 'phoneNumbers[type eq "work"].value', value: null })).toEqual(user)
   })
 
+  it('takes an entry whose value is an empty string as no entry, like a null one', () => {
+    const user = bjensen()
+    expect(patch(user, { op: 'replace', path: 'phoneNumbers[type eq "mobile"].value', value: '' })).toEqual(user)
+    expect(patch({ userName: 'u' }, { op: 'add', path: 'phoneNumbers', value: [{ type: 'work', value: null }, { type: 'mobile', value: '' }] })).toEqual({
+      userName: 'u',
+      phoneNumbers: [],
+    })
+  })
+
   it('keeps primary true on one entry: the one just written', () => {
     const added = patch(bjensen(), { op: 'add', path: 'emails', value: [{ value: 'new@x.org', primary: 'True' }] })
     expect(added.emails!.map((e) => e.primary)).toEqual([false, undefined, true])

@@ -54,7 +54,7 @@ export function notModified(c: Context<ScimEnv>, currentVersion: string): Respon
 /** Reads a JSON body sent as application/scim+json or application/json. */
 export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''
-  if (!/^application\/(scim\+)?json\b/i.test(type)) {
+  if (!/^\s*application\/(scim\+)?json\s*(;|$)/i.test(type)) {
     throw new ScimError(415, 'Send the body as application/scim+json or application/json.')
   }
   const text = await c.req.text()

@@ -111,6 +111,8 @@ describe('resources', () => {
       ['{"userName": ', 'application/scim+json', 400, 'invalidSyntax'],
       [user('a@b.example', { active: 'maybe' }), 'application/scim+json', 400, 'invalidValue'],
       [user('x@y.example'), 'text/plain', 415],
+      [user('x@y.example'), 'application/json-patch+json', 415],
+      [user('x@y.example'), 'application/jsonx', 415],
       [[1, 2], 'application/json', 400, 'invalidSyntax'],
     ]
     for (const [body, type, status, scimType] of cases) {
@@ -122,6 +124,8 @@ describe('resources', () => {
       else expect(response.body).not.toHaveProperty('scimType')
     }
     expect((await scim.get('/Users?count=0')).body.totalResults).toBe(before)
+    const withCharset = await scim.send('POST', '/Users', JSON.stringify(user('charset@y.example')), { 'content-type': 'Application/JSON ; charset=utf-8' })
+    expect(withCharset.status).toBe(201)
   })
 
   it('answers 413 for oversized bodies', async () => {

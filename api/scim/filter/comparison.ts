@@ -75,7 +75,7 @@ function present({ type, sql: expr }: ScalarAttribute): SQL {
 }
 
 function compareString(name: string, expr: SQL, op: string, value: unknown, caseExact: boolean): SQL {
-  if (typeof value !== 'string') throw invalidFilter(`${name} is compared with a string, not ${JSON.stringify(value)}`)
+  if (typeof value !== 'string') throw invalidFilter(`${name} is compared with a string, not ${shownValue(value)}`)
   // lower(x) = lower($v) is the shape the lower(user_name) and lower(name) indexes serve.
   const left = caseExact ? expr : sql`lower(${expr})`
   const right = (v: string) => (caseExact ? sql`${v}` : sql`lower(${v})`)
@@ -98,7 +98,7 @@ function compareString(name: string, expr: SQL, op: string, value: unknown, case
 }
 
 function compareId(name: string, expr: SQL, op: string, value: unknown): SQL {
-  if (typeof value !== 'string') throw invalidFilter(`${name} is compared with a string, not ${JSON.stringify(value)}`)
+  if (typeof value !== 'string') throw invalidFilter(`${name} is compared with a string, not ${shownValue(value)}`)
   // Only a UUID can equal an id; casting anything else to uuid would be a database error.
   if (op === 'eq') return UUID.test(value) ? sql`${expr} = ${value}` : sql`false`
   if (op === 'ne') return UUID.test(value) ? sql`(${expr} is null or ${expr} <> ${value})` : sql`true`
@@ -109,7 +109,7 @@ function compareBoolean(name: string, expr: SQL, op: string, value: unknown): SQ
   // Entra sends booleans as "True" / "False" strings in bodies; accept the same in filters.
   const text = typeof value === 'string' ? value.toLowerCase() : undefined
   const flag = text === 'true' ? true : text === 'false' ? false : value
-  if (typeof flag !== 'boolean') throw invalidFilter(`${name} is compared with true or false, not ${JSON.stringify(value)}`)
+  if (typeof flag !== 'boolean') throw invalidFilter(`${name} is compared with true or false, not ${shownValue(value)}`)
   if (op !== 'eq' && op !== 'ne') throw invalidFilter(`"${op}" cannot compare the boolean ${name}`)
   const test = { eq: flag ? 'is true' : 'is false', ne: flag ? 'is not true' : 'is not false' }[op]
   return sql`(${expr}) ${sql.raw(test)}`
@@ -118,7 +118,7 @@ function compareBoolean(name: string, expr: SQL, op: string, value: unknown): SQ
 function compareDateTime(name: string, expr: SQL, op: string, value: unknown): SQL {
   if (op === 'co' || op === 'sw' || op === 'ew') throw invalidFilter(`"${op}" cannot compare the dateTime ${name}`)
   const instant = typeof value === 'string' ? normalizeDateTime(value) : undefined
-  if (!instant) throw invalidFilter(`${name} is compared with an xsd:dateTime such as "2024-01-31T12:00:00Z", not ${JSON.stringify(value)}`)
+  if (!instant) throw invalidFilter(`${name} is compared with an xsd:dateTime such as "2024-01-31T12:00:00Z", not ${shownValue(value)}`)
   const right = sql`${instant}::timestamptz`
   if (op === 'eq') return sql`${expr} = ${right}`
   if (op === 'ne') return sql`(${expr} is null or ${expr} <> ${right})`
@@ -136,4 +136,9 @@ export function normalizeDateTime(value: string): string | undefined {
   const ok = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59
   if (!ok || !zoneOk) return undefined
   return m[8] ? value.toUpperCase() : `${value.toUpperCase()}Z`
+}
+
+/** A filter's value as the error names it: JSON, except numbers JSON cannot spell (1e400 is Infinity). */
+function shownValue(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value)
 }

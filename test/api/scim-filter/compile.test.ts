@@ -210,6 +210,7 @@ const invalid: [string, string?][] = [
   ['userName eq "nul \\u0000"'],
   ['userName eq x'],
   ['userName eq 5', 'string'],
+  ['title eq 1e400', 'not Infinity'],
   ['userName co null'],
   ['userName gt true'],
   ['active gt true', 'boolean'],

@@ -8,6 +8,7 @@ import { normalizeEmail, normalizePhone } from '../people.js'
 import type { Actor, CoreDeps, Executor } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { chosenGroupIds, groupsOfAccountQuery, notGroupsOfAccount } from './shared.js'
+import { userNameTaken } from './provisioned.js'
 
 export interface InviteInput {
   accountId: string
@@ -128,8 +129,10 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
       throw alreadyMember(email)
     }
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {
-      throw new DomainError('conflict', `The user name ${input.userName ?? email} is already taken in this account.`, {
-        [input.userName ? 'userName' : 'email']: 'Already taken by another member of this account.',
+      if (input.userName) throw userNameTaken(input.userName)
+      // A member a provider holds goes by this email as its userName.
+      throw new DomainError('conflict', `${email} is already the userName of another member of this account.`, {
+        email: 'Already taken by another member of this account.',
       })
     }
     throw error

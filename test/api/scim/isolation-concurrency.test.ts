@@ -43,6 +43,9 @@ describe('concurrency', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => acme.post('/Users', user('race@example.com'))))
     const statuses = results.map((r) => r.status).sort()
     expect(statuses).toEqual([201, ...Array(7).fill(409)])
+    // One answer, whichever check caught the race (the read before the insert, or the unique index).
+    const details = new Set(results.filter((r) => r.status === 409).map((r) => r.body.detail))
+    expect([...details]).toEqual(['The userName "race@example.com" is already taken in this account.'])
   })
 
   it('twenty concurrent member PATCHes on one group keep all twenty', async () => {

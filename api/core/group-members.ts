@@ -148,10 +148,11 @@ export async function deleteProvisionedGroup(tx: Executor, ctx: Context, fallbac
   // that starts provisioning into the group meanwhile.
   const provisioning = await tokensProvisioningInto(tx, ctx.accountId, ctx.groupId)
   if (provisioning.length) throw groupUsedByTokens(group.name, provisioning)
-  await removeGroupMembers(tx, ctx, null, fallbackGroupId)
+  const change = await removeGroupMembers(tx, ctx, null, fallbackGroupId)
   try {
     await tx.delete(groups).where(and(eq(groups.id, ctx.groupId), eq(groups.accountId, ctx.accountId)))
   } catch (error) {
     throw await groupInUse(tx, ctx.accountId, group.name, ctx.groupId, error)
   }
+  return change
 }

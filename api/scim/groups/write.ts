@@ -199,11 +199,11 @@ export const writeGroups = new Hono<ScimEnv>()
   .delete('/:id', async (c) => {
     const id = resourceId(c)
     const token = c.get('token')
-    const group = await inTransaction(c, async (deps, tx) => {
+    const { group, fellBack } = await inTransaction(c, async (deps, tx) => {
       const current = await lockedGroup(c, tx, id)
-      await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
-      return current
+      const change = await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
+      return { group: current, fellBack: change.fellBack }
     })
-    c.set('scimSummary', `Deleted group ${group.name}`)
+    c.set('scimSummary', `Deleted group ${group.name}${fellBack ? `: ${members(fellBack)} left without a group joined the token's own` : ''}`)
     return c.body(null, 204)
   })

@@ -217,7 +217,8 @@ export const writeUsers = new Hono<ScimEnv>()
     const { before, saved, emailQueued } = await updateLocked(c, id, (current, stored) =>
       keepDerivedUnstored(applyUserPatch(editableBody(current), ops, id), current, stored),
     )
-    const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}`).join(', ')
+    // A password is accepted and never stored (sign-in is the person's own): the log must not read as if it changed.
+    const described = ops.map((op) => `${op.op} ${op.path ? pathText(op.path) : '(value)'}${op.path?.attribute === 'password' ? ' (ignored)' : ''}`).join(', ')
     c.set('scimSummary', `Patched user ${before.userName}: ${unchanged(before, saved) ? 'nothing changed' : `${described}${activation(before, saved)}`}`)
     return respondWithUser(c, saved, 200, emailQueued)
   })

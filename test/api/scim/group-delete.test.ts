@@ -40,7 +40,7 @@ describe('deleting a group', () => {
     const deletes = log.body.filter((entry: { method: string }) => entry.method === 'DELETE')
     expect(deletes.map((entry: { status: number; summary: string }) => [entry.status, entry.summary])).toEqual([
       [404, `Group ${sales} not found.`],
-      [204, 'Deleted group Sales'],
+      [204, "Deleted group Sales: 1 member left without a group joined the token's own"],
     ])
   })
 

@@ -89,6 +89,16 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('a PATCH that sets a password says it was ignored: it is never stored', async () => {
+    const id = await newUser('with-password@example.com')
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { password: 'Secr3t!', title: 'pw' } }] })
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'password', value: 'Other-1!' }] })
+    expect(await summaries(2)).toEqual([
+      'Patched user with-password@example.com: nothing changed',
+      'Patched user with-password@example.com: replace password (ignored), replace title',
+    ])
+  })
+
   it('a PUT of what GET showed changes nothing, when the provider had said "no phone" (an empty list GET leaves out)', async () => {
     const created = await scim.post('/Users', { schemas: [USER], userName: 'no-phone@example.com', phoneNumbers: [{ type: 'work', value: null }] })
     expect(created.status).toBe(201)

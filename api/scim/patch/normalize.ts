@@ -74,7 +74,9 @@ const describable = (resource: ScimResourceType, path: ParsedPath) => (describeP
  */
 function expandPathless(resource: ScimResourceType, op: PatchOp, value: unknown, prefix?: string): PatchOperation[] {
   if (op === 'remove') throw noTarget('A remove operation needs a path.')
-  if (!isPlainObject(value)) throw invalidValue('An operation without path needs an object value whose keys are attributes.')
+  if (!isPlainObject(value)) {
+    throw invalidValue(prefix ? `${prefix} must be an object of its attributes.` : 'An operation without path needs an object value whose keys are attributes.')
+  }
   return Object.entries(value).flatMap(([key, child]) => {
     // Inside an extension object keys are plain names: a nested URN is malformed, so nesting cannot recurse.
     const text = prefix ? `${prefix}:${key.trim()}` : key

@@ -126,6 +126,8 @@ describe('resources', () => {
     expect((await scim.get('/Users?count=0')).body.totalResults).toBe(before)
     const withCharset = await scim.send('POST', '/Users', JSON.stringify(user('charset@y.example')), { 'content-type': 'Application/JSON ; charset=utf-8' })
     expect(withCharset.status).toBe(201)
+    const extension = await scim.post('/Users', user('extension@y.example', { [ENTERPRISE]: 'Sales' }))
+    expect(extension.body).toMatchObject({ status: '400', scimType: 'invalidValue', detail: `${ENTERPRISE} must be an object of its attributes.` })
   })
 
   it('answers 413 for oversized bodies', async () => {

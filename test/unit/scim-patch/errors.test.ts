@@ -24,6 +24,7 @@ const CASES: Case[] = [
   ['replace of members without a value', 'Group', patchBody({ op: 'replace', path: 'members' }), 'invalidValue'],
   ['add without a value', 'User', patchBody({ op: 'Add', path: 'title' }), 'invalidValue'],
   ['path-less value not an object', 'User', patchBody({ op: 'replace', value: 'x' }), 'invalidValue'],
+  ['extension not an object', 'User', patchBody({ op: 'replace', value: { [ENTERPRISE]: 'x' } }), 'invalidValue'],
   ['manager a number', 'User', patchBody({ op: 'replace', path: `${ENTERPRISE}:manager`, value: 7 }), 'invalidValue'],
   ['userName removed', 'User', patchBody({ op: 'remove', path: 'userName' }), 'invalidValue'],
   ['member value a number', 'Group', patchBody({ op: 'add', path: 'members', value: [{ value: 7 }] }), 'invalidValue'],

@@ -28,6 +28,12 @@ export interface UserRecord {
    * link made without one, as an identity provider's reactivation with emails off does).
    */
   invitationEmail: { status: string; at: string; error: string | null } | null
+  /**
+   * What an identity provider keeps on the member (SCIM): its userName and externalId, and the
+   * attributes it set (title, its own emails and phone numbers, the enterprise extension, ...).
+   * Null when there is none of it (a member added in the UI goes by their email as userName).
+   */
+  provider: { userName: string | null; externalId: string | null; attributes: Record<string, unknown> } | null
 }
 
 export interface UserFilter {
@@ -62,6 +68,9 @@ function selection(now: Date) {
       where e.membership_id = "memberships"."id" and e.kind = 'invitation'
         and e.invitation_id = (select i.id from ${invitations} i where i.membership_id = "memberships"."id" and i.status = 'pending')
       order by e.created_at desc, e.id desc limit 1)`,
+    userName: memberships.userName,
+    externalId: memberships.externalId,
+    scim: memberships.scim,
     inviterId: inviter.id,
     inviterFirstName: inviter.firstName,
     inviterLastName: inviter.lastName,
@@ -75,9 +84,15 @@ function selection(now: Date) {
 type Row = Awaited<ReturnType<typeof baseQuery>>[number]
 
 function toRecord(row: Row): UserRecord {
-  const { inviterId, inviterFirstName, inviterLastName, inviterLabel, ...user } = row
+  const { inviterId, inviterFirstName, inviterLastName, inviterLabel, userName, externalId, scim, ...user } = row
+  const attributes = (typeof scim === 'string' ? JSON.parse(scim) : scim ?? {}) as Record<string, unknown>
   return {
     ...user,
+    // A member added in the UI goes by their email as userName: nothing a provider keeps.
+    provider:
+      (userName !== null && userName.toLowerCase() !== user.email.toLowerCase()) || externalId !== null || Object.keys(attributes).length
+        ? { userName, externalId, attributes }
+        : null,
     // json_agg comes back parsed from postgres.js and PGlite alike, but as text where types are not fetched.
     groupIds: typeof row.groupIds === 'string' ? JSON.parse(row.groupIds) : row.groupIds,
     invitationEmail: typeof row.invitationEmail === 'string' ? JSON.parse(row.invitationEmail) : row.invitationEmail,
@@ -106,7 +121,8 @@ function whereFor(accountId: string, filter: UserFilter, now: Date): SQL | undef
   if (filter.q?.trim()) {
     const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     conditions.push(
-      sql`((${people.firstName} || ' ' || ${people.lastName}) ilike ${pattern} or ${people.email} ilike ${pattern})`,
+      // The provider's userName too: the provisioning log names users by it (Entra's UPN is often not the email).
+      sql`((${people.firstName} || ' ' || ${people.lastName}) ilike ${pattern} or ${people.email} ilike ${pattern} or ${memberships.userName} ilike ${pattern})`,
     )
   }
   if (filter.state) conditions.push(stateFilterSql(filter.state, now))

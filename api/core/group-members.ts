@@ -20,8 +20,12 @@ async function groupName(tx: Executor, accountId: string, groupId: string) {
   return group
 }
 
-/** Live members of the account among `ids`, locked in id order (no deadlocks between requests). */
-async function lockMembers(tx: Executor, accountId: string, ids: string[]): Promise<string[]> {
+/**
+ * Live members of the account among `ids`, locked in id order (no deadlocks between requests). A
+ * request that changes a group locks the members it names first, then the group: the order a
+ * member's removal or a change of their groups takes them in.
+ */
+export async function lockMembers(tx: Executor, accountId: string, ids: string[]): Promise<string[]> {
   const valid = [...new Set(ids.filter(isUuid))]
   if (valid.length === 0) return []
   const rows = await tx
@@ -29,7 +33,7 @@ async function lockMembers(tx: Executor, accountId: string, ids: string[]): Prom
     .from(memberships)
     .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), inArray(memberships.id, valid)))
     .orderBy(memberships.id)
-    .for('update')
+    .for('no key update')
   return rows.map((r) => r.id)
 }
 

@@ -89,8 +89,36 @@ function connectionLost(error: unknown): boolean {
   return false
 }
 
-/** The client as drizzle should see it: everything postgres.js has, with the pipelined BEGIN. */
+// PostgreSQL's advice for a deadlock (40P01) or a serialization failure (40001): run the whole
+// transaction again. Locks are taken in one order where the code can know it (members before
+// groups); what remains, such as a group's members changing between reading and locking them,
+// must not reach a client as an error.
+const RETRYABLE = new Set(['40P01', '40001'])
+const MAX_ATTEMPTS = 4
+
+function retryable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (RETRYABLE.has(String((e as { code?: unknown }).code))) return true
+  }
+  return false
+}
+
+/** `begin`, run again (after a short random pause, so that the two sides do not meet again) when PostgreSQL says to. */
+export function retryingBegin(begin: ReturnType<typeof pipelinedBegin>): ReturnType<typeof pipelinedBegin> {
+  return async function retried<T>(fn: (sql: Reserved) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await begin(fn)
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt))
+      }
+    }
+  }
+}
+
+/** The client as drizzle should see it: everything postgres.js has, with the pipelined BEGIN, retried on deadlocks. */
 export function withPipelinedBegin(client: Sql): Sql {
-  const begin = pipelinedBegin(client)
+  const begin = retryingBegin(pipelinedBegin(client))
   return new Proxy(client, { get: (target, key) => (key === 'begin' ? begin : Reflect.get(target, key)) })
 }

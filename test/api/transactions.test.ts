@@ -73,6 +73,28 @@ describe('transactions', () => {
     expect(await nameOf(account.id)).toBe('Isolated')
   })
 
+  it('run again when PostgreSQL ends one of them in a deadlock: both commit', async (context) => {
+    if (database.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const [a, b] = [newAccount('A'), newAccount('B')]
+    await db.insert(accounts).values([a, b])
+    let attempts = 0
+    let bothLocked!: () => void
+    const meet = new Promise<void>((resolve) => (bothLocked = resolve))
+    let firstLocks = 0
+    // Each locks its first row, waits until the other has locked its own, then asks for the other's.
+    const crossing = (first: string, second: string, name: string) =>
+      db.transaction(async (tx) => {
+        attempts++
+        await tx.update(accounts).set({ name }).where(eq(accounts.id, first))
+        if (++firstLocks === 2) bothLocked()
+        await Promise.race([meet, new Promise((resolve) => setTimeout(resolve, 3000))])
+        await tx.update(accounts).set({ name }).where(eq(accounts.id, second))
+      })
+    await Promise.all([crossing(a.id, b.id, 'first'), crossing(b.id, a.id, 'second')])
+    expect(attempts).toBe(3)
+    expect(new Set([await nameOf(a.id), await nameOf(b.id)]).size).toBe(1)
+  })
+
   it('run one after another on a locked row, each seeing the other’s commit', async () => {
     const account = newAccount('0')
     await db.insert(accounts).values(account)

@@ -25,7 +25,9 @@ const columns = {
 export async function findScimGroup(db: Executor, accountId: string, id: string, options: { lock?: boolean } = {}): Promise<ScimGroupRow | null> {
   if (!isUuid(id)) return null
   const query = db.select(columns).from(groups).where(and(eq(groups.accountId, accountId), eq(groups.id, id)))
-  const [row] = options.lock ? await query.for('update') : await query
+  // NO KEY UPDATE: it excludes other writers of the group, while a user joining it elsewhere (a
+  // foreign key check, KEY SHARE) goes on rather than wait for the whole request.
+  const [row] = options.lock ? await query.for('no key update') : await query
   return row ?? null
 }
 

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { addGroupMembers, deleteProvisionedGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
+import { addGroupMembers, deleteProvisionedGroup, lockMembers, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
 import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
@@ -157,12 +157,12 @@ export const writeGroups = new Hono<ScimEnv>()
   .post('/', async (c) => {
     const body = groupBody(await readJson(c))
     const token = c.get('token')
-    const changes = noChanges({ name: body.displayName, externalId: body.externalId })
-    const id = await inTransaction(c, async (deps, tx) => {
+    const { id, changes } = await inTransaction(c, async (deps, tx) => {
+      const changes = noChanges({ name: body.displayName, externalId: body.externalId })
       const group = await createGroup(deps, token.accountId, { name: body.displayName })
       if (body.externalId) await setGroupExternalId(deps, token.accountId, group.id, body.externalId)
       if (body.members?.length) await applyStep(c, deps, tx, group.id, { kind: 'addMembers', ids: body.members }, changes)
-      return group.id
+      return { id: group.id, changes }
     })
     c.set('scimSummary', `Created group ${body.displayName}${changes.touchedMembers ? `: ${describe(changes)}` : ''}`)
     return respondWithGroup(c, id, 201)
@@ -171,6 +171,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const body = groupBody(await readJson(c))
     const changes = await inTransaction(c, async (deps, tx) => {
+      await lockMembers(tx, c.get('token').accountId, body.members ?? [])
       const current = await lockedGroup(c, tx, id)
       if (body.members) guardAdministrators(c, current, [{ kind: 'replaceMembers', ids: body.members }])
       const changes = noChanges(current)
@@ -186,6 +187,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
     const { group, changes } = await inTransaction(c, async (deps, tx) => {
+      await lockMembers(tx, c.get('token').accountId, steps.flatMap((step) => ('ids' in step ? step.ids : [])))
       const current = await lockedGroup(c, tx, id)
       guardAdministrators(c, current, steps)
       const changes = noChanges(current)

@@ -1,0 +1,67 @@
+// Requests that meet on the same user and group at once, as a provider's cycle and an
+// administrator do: each takes its locks in one order (members, then groups), and PostgreSQL's
+// rare remaining deadlock is retried. None may answer 500. (PGlite runs one transaction at a time:
+// these matter on the PostgreSQL server.)
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../support/app.js'
+import type { Session } from '../../support/http.js'
+import { GROUP, PATCH_OP, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
+
+let t: TestApp
+let admin: Session
+let token: CreatedToken
+let scim: ScimClient
+withScimToken({ name: 'entra-prod', sendInvitationEmail: false }, (bed) => ({ t, admin, token, scim } = bed))
+
+const ROUNDS = 8
+let serial = 0
+const newUser = async () => (await scim.post('/Users', { schemas: [USER], userName: `lock-${++serial}@example.com` })).body.id as string
+const newGroup = async (memberIds: string[] = []) =>
+  (await scim.post('/Groups', { schemas: [GROUP], displayName: `Lock ${++serial}`, members: memberIds.map((value) => ({ value })) })).body.id as string
+const patchGroup = (id: string, ...Operations: unknown[]) => scim.patch(`/Groups/${id}`, { schemas: [PATCH_OP], Operations })
+const memberIdsOf = async (groupId: string) => ((await scim.get(`/Groups/${groupId}`)).body.members ?? []).map((m: { value: string }) => m.value).sort()
+
+describe('concurrent changes of one user and group', () => {
+  it('a group PATCH naming a user, while that user is deleted: both succeed', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const user = await newUser()
+      const other = await newUser()
+      const group = await newGroup([user])
+      const [patched, deleted] = await Promise.all([
+        patchGroup(group, { op: 'Remove', path: 'members', value: [{ $ref: null, value: user }] }, { op: 'add', path: 'members', value: [{ value: other }] }),
+        scim.delete(`/Users/${user}`),
+      ])
+      expect([patched.status, deleted.status]).toEqual([204, 204])
+      expect(await memberIdsOf(group)).toEqual([other])
+    }
+  })
+
+  it("an administrator's change of a user's groups, while the provider pushes one of them: both succeed", async () => {
+    const usersPath = `/api/accounts/${t.acme.accountId}/users`
+    for (let round = 0; round < ROUNDS; round++) {
+      const user = await newUser()
+      const other = await newUser()
+      const group = await newGroup()
+      const [edited, patched] = await Promise.all([
+        admin.put(`${usersPath}/${user}`, { ...(await admin.get(`${usersPath}/${user}`)).body, groupIds: [token.provisionGroupId, group] }),
+        patchGroup(group, { op: 'add', path: 'members', value: [{ value: user }, { value: other }] }),
+      ])
+      expect([edited.status, patched.status]).toEqual([200, 204])
+      expect(await memberIdsOf(group)).toEqual([user, other].sort())
+    }
+  })
+
+  it('two Okta pushes that move users across two groups at once: both succeed', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const [first, second] = [await newUser(), await newUser()]
+      const [groupA, groupB] = [await newGroup([first]), await newGroup([second])]
+      await scim.put(`/Groups/${token.provisionGroupId}`, { schemas: [GROUP], displayName: 'Provisioned users', members: [] })
+      const answers = await Promise.all([
+        patchGroup(groupA, { op: 'remove', path: `members[value eq "${first}"]` }, { op: 'add', path: 'members', value: [{ value: second }] }),
+        patchGroup(groupB, { op: 'remove', path: `members[value eq "${second}"]` }, { op: 'add', path: 'members', value: [{ value: first }] }),
+      ])
+      expect(answers.map((answer) => answer.status)).toEqual([204, 204])
+      expect([await memberIdsOf(groupA), await memberIdsOf(groupB)]).toEqual([[second], [first]])
+    }
+  })
+})

@@ -39,6 +39,8 @@ describe('User details', () => {
     const { dataProvider } = fakeRoster({ users: [user] })
     renderAdmin(dataProvider, `/users/${user.id}/show`)
     const invitation = await screen.findByRole('region', { name: 'Invitation' })
+    expect(within(invitation).getByText(/^The link has not been sent to the user; it expires on /)).toBeTruthy()
+    expect(within(invitation).queryByText(/Waiting for an answer/)).toBeNull()
     expect(within(invitation).getByText(/; no email was sent with the current link: copy it, or resend it$/)).toBeTruthy()
     expect(within(invitation).queryByText(/link last sent/)).toBeNull()
   })
@@ -88,7 +90,14 @@ describe('User details', () => {
     const at = '2021-12-17T10:00:00.000Z'
     const token = { type: 'api_token' as const, label: "token 'okta-prod'" }
     const events = [
-      { id: 'EVT-u', userId: user.id, type: 'updated' as const, actor: token, data: { changed: ['name', 'title'] }, occurredAt: at },
+      {
+        id: 'EVT-u',
+        userId: user.id,
+        type: 'updated' as const,
+        actor: token,
+        data: { changed: ['name', 'title', 'phoneNumbers', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', 'nickName'] },
+        occurredAt: at,
+      },
       { id: 'EVT-g', userId: user.id, type: 'groups_changed' as const, actor: token, data: { added: ['Engineering'], removed: ['Sales'] }, occurredAt: at },
       { id: 'EVT-r', userId: user.id, type: 'unblocked' as const, actor: token, data: { restored: 'active' }, occurredAt: at },
     ]
@@ -97,10 +106,44 @@ describe('User details', () => {
 
     const history = await screen.findByRole('region', { name: 'History' })
     await within(history).findByText('Details updated')
-    expect(within(history).getByText('Changed: name, title')).toBeTruthy()
+    expect(within(history).getByText('Changed: Name, Job title, Phone numbers, Enterprise attributes, Nickname')).toBeTruthy()
     expect(within(history).getByText('Added to Engineering · Removed from Sales')).toBeTruthy()
     expect(within(history).getByText('Back to Active')).toBeTruthy()
     expect(within(history).getAllByText(/token 'okta-prod' \(identity provider\)/)).toHaveLength(3)
+  })
+
+  it("shows what the identity provider keeps on the user, readably; nothing of it for a member no provider touched", async () => {
+    const provisioned = userFixture('active', {
+      provider: {
+        userName: 'alice@contoso.onmicrosoft.com',
+        externalId: 'a1b2',
+        attributes: {
+          title: 'Sales lead',
+          phoneNumbers: [{ type: 'work', value: '+41 44 123 45 67' }],
+          emails: [],
+          'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { employeeNumber: '701', manager: { value: 'MGR-1', displayName: 'Bob Boss' } },
+        },
+      },
+    })
+    const { dataProvider } = fakeRoster({ users: [provisioned] })
+    const { unmount } = renderAdmin(dataProvider, `/users/${provisioned.id}/show`)
+    const panel = await screen.findByRole('region', { name: 'Identity provider' })
+    const shown = [...panel.querySelectorAll('dt')].map((term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`)
+    expect(shown).toEqual([
+      'User name: alice@contoso.onmicrosoft.com',
+      'External id: a1b2',
+      'Job title: Sales lead',
+      'Phone numbers: +41 44 123 45 67 (work)',
+      'Emails: None',
+      'Employee number: 701',
+      'Manager: Bob Boss',
+    ])
+    unmount()
+
+    const added = userFixture('active', { provider: null })
+    renderAdmin(fakeRoster({ users: [added] }).dataProvider, `/users/${added.id}/show`)
+    await screen.findByRole('region', { name: 'Invitation' })
+    expect(screen.queryByRole('region', { name: 'Identity provider' })).toBeNull()
   })
 
   it('offers only a new invitation once the invitation expired', async () => {

@@ -22,6 +22,8 @@ export interface User extends RaRecord<string> {
   invitedBy: { id: string | null; name: string } | null
   /** The fate of the latest invitation email, as the email provider reports it. */
   invitationEmail?: { status: EmailDeliveryStatus; at: string; error: string | null } | null
+  /** What an identity provider keeps on the user (SCIM); null for a member no provider touched. */
+  provider?: { userName: string | null; externalId: string | null; attributes: Record<string, unknown> } | null
 }
 
 /** The signed-in person's own record (`/api/profile`): the email is how they sign in, not edited. */

@@ -7,7 +7,7 @@ import { blockMember } from '../../core/memberships/block.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
-import { tokenActor, type ScimEnv } from '../env.js'
+import { ENTERPRISE_SCHEMA, tokenActor, type ScimEnv } from '../env.js'
 import { applyUserPatch, normalizeOperation, normalizePatch } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
 import { isPlainObject } from '../schema/index.js'
@@ -235,8 +235,13 @@ export const writeUsers = new Hono<ScimEnv>()
     return c.body(null, 204)
   })
 
+/** An operation's path for the log: administrators read "employeeNumber (enterprise)", not the URN. */
 function pathText(path: unknown): string {
   if (typeof path === 'string') return path
   const p = path as { attribute?: string; subAttribute?: string; filter?: unknown }
-  return [p.attribute, p.filter ? '[…]' : '', p.subAttribute ? `.${p.subAttribute}` : ''].join('')
+  const attribute = p.attribute ?? ''
+  if (attribute === ENTERPRISE_SCHEMA) return 'enterprise attributes'
+  const enterprise = attribute.startsWith(ENTERPRISE_SCHEMA)
+  const name = attribute.startsWith('urn:') ? attribute.slice(attribute.lastIndexOf(':') + 1) : attribute
+  return [name, p.filter ? '[…]' : '', p.subAttribute ? `.${p.subAttribute}` : '', enterprise ? ' (enterprise)' : ''].join('')
 }

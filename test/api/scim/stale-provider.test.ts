@@ -99,6 +99,17 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('names enterprise attributes in the log by their own names, not by the schema URN', async () => {
+    const id = await newUser('enterprise-log@example.com')
+    const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { [`${enterprise}:employeeNumber`]: '9', 'name.givenName': 'A' } }] })
+    await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: enterprise }] })
+    expect(await summaries(2)).toEqual([
+      'Patched user enterprise-log@example.com: remove enterprise attributes',
+      'Patched user enterprise-log@example.com: replace employeeNumber (enterprise), replace name.givenName',
+    ])
+  })
+
   it('a PUT of what GET showed changes nothing, when the provider had said "no phone" (an empty list GET leaves out)', async () => {
     const created = await scim.post('/Users', { schemas: [USER], userName: 'no-phone@example.com', phoneNumbers: [{ type: 'work', value: null }] })
     expect(created.status).toBe(201)

@@ -10,7 +10,10 @@ import { UserStateChip } from './UserStateChip'
 function statusLine(user: User, translate: ReturnType<typeof useTranslate>): string {
   switch (user.state) {
     case 'invited':
-      return translate('roster.users.invitation.pending', { date: formatDateTime(user.expiresAt) })
+      // Nobody waits for an answer to a link that was never sent (a token that sends no emails).
+      return translate(user.invitationEmail === null ? 'roster.users.invitation.pending_unsent' : 'roster.users.invitation.pending', {
+        date: formatDateTime(user.expiresAt),
+      })
     case 'invitation_expired':
       return translate('roster.users.invitation.expired', { date: formatDateTime(user.expiresAt) })
     case 'active':

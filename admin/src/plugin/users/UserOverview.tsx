@@ -7,7 +7,8 @@ import { useAccountGroups } from '../groups/useAccountGroups'
 import { countryName } from './countries'
 import type { UserDetailsValues } from './userDetails'
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** A label and its value, in a definition list: side by side, stacked on a phone. */
+export function DetailRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '160px 1fr' }, gap: { xs: 0, sm: 2 }, py: 1 }}>
       <Typography component="dt" variant="body2" color="text.secondary">
@@ -30,16 +31,16 @@ export function UserOverview({ details, groupIds }: { details: UserDetailsValues
 
   return (
     <Box component="dl" sx={{ m: 0 }}>
-      <Row label={translate('resources.users.fields.firstName')}>{details.firstName}</Row>
-      <Row label={translate('resources.users.fields.lastName')}>{details.lastName}</Row>
-      <Row label={translate('resources.users.fields.email')}>{details.email}</Row>
-      <Row label={translate('resources.users.fields.phone')}>
+      <DetailRow label={translate('resources.users.fields.firstName')}>{details.firstName}</DetailRow>
+      <DetailRow label={translate('resources.users.fields.lastName')}>{details.lastName}</DetailRow>
+      <DetailRow label={translate('resources.users.fields.email')}>{details.email}</DetailRow>
+      <DetailRow label={translate('resources.users.fields.phone')}>
         {phone
           ? `${formatPhone(phone, details.countryCode)} (${countryName(details.countryCode, locale)})`
           : translate('roster.none')}
-      </Row>
+      </DetailRow>
       {groupIds && (
-        <Row label={translate('resources.users.fields.groupIds')}>
+        <DetailRow label={translate('resources.users.fields.groupIds')}>
           <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
             {chosen.map((group) => (
               <Box component="span" key={group.id} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -51,7 +52,7 @@ export function UserOverview({ details, groupIds }: { details: UserDetailsValues
               </Box>
             ))}
           </Box>
-        </Row>
+        </DetailRow>
       )}
     </Box>
   )

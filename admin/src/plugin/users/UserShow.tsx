@@ -19,6 +19,7 @@ import { formatDateTime, fullName } from '../common/format'
 import { showSx } from '../common/tableSx'
 import type { Group, User } from '../types'
 import { InvitationPanel } from './InvitationPanel'
+import { ProviderPanel } from './ProviderPanel'
 import { isUserActionAllowed, USER_ACTION_LABELS } from './invitationActions'
 import { RemoveUserDialog } from './RemoveUserDialog'
 import { useIsSelf } from './useIsSelf'
@@ -136,6 +137,11 @@ function UserShowLayout() {
           <Section title={translate('resources.users.fields.groupIds')}>
             <UserGroups />
           </Section>
+          {user.provider && (
+            <Section title={translate('roster.users.sections.provider')}>
+              <ProviderPanel />
+            </Section>
+          )}
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Section title={translate('roster.users.sections.invitation')}>

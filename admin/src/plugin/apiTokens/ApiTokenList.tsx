@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Typography } from '@mui/material'
+import { Box, Card, CardContent, Typography, type SxProps, type Theme } from '@mui/material'
 import { CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate } from 'react-admin'
 import { listSx, tableSx } from '../common/tableSx'
 import type { ApiToken } from '../types'
@@ -40,7 +40,13 @@ const Column = DataTable.Col<ApiToken>
 // On a phone: the name, when the token was last used and the actions, without scrolling sideways
 // (the rest is on each token's page); and room below the last row for the floating Create
 // button, which would otherwise cover its Revoke.
-const phoneListSx = { ...listSx, pb: { xs: 10, sm: 0 } } as const
+// The toolbar holds only that button, floating on a phone: no empty white strip above the table.
+const phoneListSx: SxProps<Theme> = [
+  { ...listSx, pb: { xs: 10, sm: 0 } },
+  (theme) => ({
+    [theme.breakpoints.down('sm')]: { '& .RaList-actions, & .RaList-actions .MuiToolbar-root': { minHeight: 0, backgroundColor: 'transparent' } },
+  }),
+]
 const phoneTableSx = {
   '& .column-prefix, & .column-sendInvitationEmail, & .column-createdAt': { display: { xs: 'none', md: 'table-cell' } },
   '& .column-provisionGroupId': { display: { xs: 'none', sm: 'table-cell' } },

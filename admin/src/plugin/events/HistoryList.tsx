@@ -57,10 +57,10 @@ function UserCell() {
     <TwoLines
       first={name || email}
       second={name ? email : undefined}
-      secondMaxWidth={{ xs: 160, lg: 240 }}
+      secondMaxWidth={{ xs: 110, sm: 160, lg: 240 }}
       badge={former}
       title={name ?? email}
-      sx={{ minWidth: { xs: 100, lg: 140 }, maxWidth: { xs: 160, lg: 240 } }}
+      sx={{ minWidth: { xs: 80, lg: 140 }, maxWidth: { xs: 110, sm: 160, lg: 240 } }}
     />
   )
 }
@@ -71,13 +71,17 @@ function WhatCell() {
   if (!event) return null
   const details = eventDetails(event, translate)
   return (
-    <Box sx={{ minWidth: { xs: 140, lg: 200 } }}>
+    <Box sx={{ minWidth: { xs: 110, lg: 200 } }}>
       <Typography variant="body2">{translate(`roster.events.types.${event.type}`, { _: event.type })}</Typography>
       {details && (
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
           {details}
         </Typography>
       )}
+      {/* On a phone the By column is hidden: who made the change goes under it. */}
+      <Typography variant="caption" color="text.secondary" sx={{ display: { xs: 'block', sm: 'none' }, overflowWrap: 'anywhere' }}>
+        {event.actor.label}
+      </Typography>
     </Box>
   )
 }
@@ -107,6 +111,9 @@ function NoHistory() {
 
 const Column = DataTable.Col<UserEvent>
 
+// On a phone, when, who and what fit without scrolling sideways; by whom goes under what.
+const historyTableSx = { '& .column-actor': { display: { xs: 'none', sm: 'table-cell' } } } as const
+
 // A member's line opens their page (their membership now, if they were invited again); a former
 // member has none.
 const openUser = (_id: unknown, _resource: string, record: RaRecord) => {
@@ -129,7 +136,7 @@ export function HistoryList() {
       perPage={25}
       empty={<NoHistory />}
     >
-      <DataTable<UserEvent> rowClick={openUser} bulkActionButtons={false} sx={tableSx}>
+      <DataTable<UserEvent> rowClick={openUser} bulkActionButtons={false} sx={[tableSx, historyTableSx]}>
         <Column source="occurredAt" field={WhenField} />
         <Column source="user" disableSort field={UserCell} />
         <Column source="type" disableSort field={WhatCell} />

@@ -289,7 +289,7 @@ export const rosterMessages = {
         title: 'New token "%{name}"',
         warning: 'Copy this token now. It will not be shown again: only its first characters are kept.',
         token: 'API token',
-        help: 'Enter the token as the Secret Token (Entra ID) or API token (Okta), and the URL as the Tenant URL or SCIM connector base URL.',
+        help: 'Enter the token as the Secret Token (Entra ID) or, in Okta with Authentication Mode "HTTP Header", as the Authorization token; and the URL as the Tenant URL or SCIM connector base URL.',
         close: 'I have copied the token',
       },
       revoke: {

@@ -65,7 +65,20 @@ const logFilters = [
 function AtField() {
   const entry = useRecordContext<ProvisioningLogEntry>()
   if (!entry) return null
-  return <TwoLines first={formatDate(entry.at)} second={formatTimeWithSeconds(entry.at)} whole />
+  return (
+    <>
+      <TwoLines first={formatDate(entry.at)} second={formatTimeWithSeconds(entry.at)} whole />
+      {/* Below md the token column is hidden: its name goes under the time, so that a refused
+          request still says which identity provider sent it. */}
+      <Box
+        component="span"
+        title={entry.tokenName ?? undefined}
+        sx={{ ...oneLineSx, display: { xs: 'block', md: 'none' }, maxWidth: 120, color: 'text.secondary', fontSize: '0.75rem' }}
+      >
+        {entry.tokenName}
+      </Box>
+    </>
+  )
 }
 
 const code = (text: string) => (
@@ -109,8 +122,8 @@ function PathField() {
 
 // Paths and summaries break anywhere (a summary may quote a long email address) rather than widen
 // the table, but keep enough width to be read.
-// On a phone the time, status and summary (which names the user or group) fit without scrolling
-// sideways; the token can be chosen in the filter above.
+// On a phone the time (with the token's name), status and summary (which names the user or group)
+// fit without scrolling sideways.
 const logTableSx = {
   '& .column-path': { minWidth: { xs: 110, lg: 160 }, display: { xs: 'none', sm: 'table-cell' } },
   '& td.column-summary': { minWidth: { xs: 140, lg: 220 }, overflowWrap: 'anywhere' },

@@ -3,9 +3,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
 import { invitePages } from './invite/routes.js'
-import { createScimApp } from './scim/app.js'
-import { ScimError } from './scim/errors.js'
-import { onScimError } from './scim/on-error.js'
+import { createScimApp, createWrongScimBaseApp } from './scim/app.js'
 import { resendWebhook } from './webhooks/resend.js'
 import { limitBody } from './middleware/body-limit.js'
 import { htmlContentSecurity } from './middleware/content-security.js'
@@ -91,9 +89,7 @@ export function createApp(options: AppOptions) {
   app.use('/webhooks/*', bodyUpTo64K)
   app.route('/webhooks/resend', resendWebhook)
   app.route('/scim/v2', createScimApp({ requestsPerSecond: options.scimRequestsPerSecond ?? 500 }))
-  // A base URL typed without /v2 (or as /v2.0) must fail the provider's test connection plainly,
-  // not answer 200 with the admin UI's page.
-  app.all('/scim/*', (c) => onScimError(new ScimError(404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.'), c as never))
+  app.route('/scim', createWrongScimBaseApp())
 
   for (const handler of options.staticFiles ?? []) app.get('*', handler)
   app.notFound((c) => onError(new ApiError('not_found', 'Not found.'), c))

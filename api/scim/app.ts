@@ -4,6 +4,7 @@ import { discovery, MAX_PAYLOAD_BYTES } from './discovery.js'
 import type { ScimEnv } from './env.js'
 import { ScimError } from './errors.js'
 import { groupsResource } from './groups/index.js'
+import { authenticateApiToken } from '../core/api-tokens.js'
 import { authenticate } from './middleware/authenticate.js'
 import { provisioningLogger } from './middleware/provisioning-log.js'
 import { onScimError } from './on-error.js'
@@ -63,4 +64,24 @@ export function createScimApp(options: ScimOptions) {
     throw new ScimError(404, `No such SCIM endpoint: ${path}. Under /scim/v2 there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`)
   })
   return scim
+}
+
+/**
+ * Everything under /scim that is not /scim/v2: a base URL typed without /v2 (or as /v2.0) fails the
+ * provider's test connection with a SCIM 404 that names the right one (whatever the token), not
+ * with the admin UI's page; with a good token it also shows in the account's provisioning log,
+ * where the administrator looks for why the test failed. Mounted after /scim/v2, whose routes
+ * answer first; its middleware is the route's own, so requests under /scim/v2 never reach it.
+ */
+export function createWrongScimBaseApp() {
+  const wrongBase = new Hono<ScimEnv>()
+  wrongBase.onError(onScimError)
+  wrongBase.all('*', provisioningLogger(), async (c) => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+    const { db, clock } = c.get('services')
+    const found = bearer ? await authenticateApiToken(db, bearer, clock.now()) : null
+    if (found && 'live' in found) c.set('token', found.live)
+    throw new ScimError(404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.')
+  })
+  return wrongBase
 }

@@ -57,6 +57,24 @@ describe('rate limit', () => {
     ])
   })
 
+  it('keeps a request to a wrong base URL (no /v2, or /v2.0), so that a failed test connection shows why', async () => {
+    const admin = await t.asAdmin()
+    const token = await createToken(t, admin, { name: 'wrong-base' })
+    for (const base of ['/scim', '/scim/v2.0']) {
+      const answer = await scimClient(t, token.token, base).get(`/Users?filter=${encodeURIComponent('userName eq "x"')}`)
+      expect(answer.status).toBe(404)
+      expect(answer.body.detail).toContain('/scim/v2')
+    }
+    // A bad token gets the same 404 (it says where to go), and nothing is logged anywhere.
+    expect((await scimClient(t, `roster_scim_${'x'.repeat(43)}`, '/scim').get('/Users')).status).toBe(404)
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+    expect(log.body.map((e: { path: string; status: number; summary: string }) => [e.path, e.status, e.summary])).toEqual([
+      ['/scim/v2.0/Users?filter=userName%20eq%20%22x%22', 404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.'],
+      ['/scim/Users?filter=userName%20eq%20%22x%22', 404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.'],
+    ])
+  })
+
   it('answers 429 with Retry-After above the limit, counted per token in the database', async () => {
     const token = await createToken(t, await t.asAdmin())
     const http = httpClient(createApp({ services: t.services, scimRequestsPerSecond: 3 }))

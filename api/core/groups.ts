@@ -115,12 +115,15 @@ export async function updateGroup(
       name: 'The default group keeps its name.',
     })
   }
+  // Nothing to change (a provider renaming to the name it has): lastModified stays where it is.
+  const description = input.description?.trim()
+  if ((name === undefined || name === current.name) && (description === undefined || description === current.description)) return current
   await withNameCheck(name ?? current.name, () =>
     deps.db
       .update(groups)
       .set({
         ...(name !== undefined ? { name } : {}),
-        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        ...(description !== undefined ? { description } : {}),
         updatedAt: deps.clock.now(),
       })
       .where(and(eq(groups.id, groupId), eq(groups.accountId, accountId))),

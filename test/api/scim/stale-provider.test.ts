@@ -226,6 +226,14 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('a rename to the name a group has, however spaced, leaves its lastModified', async () => {
+    const created = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Same Name' })
+    t.clock.advance(60_000)
+    await patchGroup(created.body.id, { op: 'replace', path: 'displayName', value: 'Same Name' })
+    await scim.put(`/Groups/${created.body.id}`, { schemas: [GROUP], displayName: '  Same Name ' })
+    expect((await scim.get(`/Groups/${created.body.id}`)).body.meta).toMatchObject({ lastModified: created.body.meta.lastModified, version: created.body.meta.version })
+  })
+
   it('a group PUT without the externalId it had removes it, and says so', async () => {
     const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Okta Sales', externalId: 'okta-g1' })).body.id
     const put = await scim.put(`/Groups/${group}`, { schemas: [GROUP], displayName: 'Okta Sales' })

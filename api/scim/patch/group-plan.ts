@@ -21,7 +21,12 @@ export function planGroupPatch(ops: readonly PatchOperation[], groupId: string):
   for (const operation of ops) {
     for (const op of normalizeOperation('Group', operation)) {
       const step = planStep(op, groupId)
-      if (step) steps.push(step)
+      const last = steps.at(-1)
+      // Adds (or removals) in a row are one add: a provider sending one operation per member
+      // costs one statement for them all, not one per operation.
+      if (step && last && (step.kind === 'addMembers' || step.kind === 'removeMembers') && last.kind === step.kind) {
+        steps[steps.length - 1] = { kind: step.kind, ids: [...last.ids, ...step.ids] }
+      } else if (step) steps.push(step)
     }
   }
   return steps

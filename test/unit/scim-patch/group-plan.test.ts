@@ -19,13 +19,28 @@ describe('planGroupPatch', () => {
       ),
     ).toEqual([
       { kind: 'addMembers', ids: ['u1', 'u2'] },
-      { kind: 'removeMembers', ids: ['u1'] },
-      { kind: 'removeMembers', ids: ['u2'] },
+      // Removals in a row are one step, whatever their form.
+      { kind: 'removeMembers', ids: ['u1', 'u2'] },
       { kind: 'replaceMembers', ids: ['u3'] },
       { kind: 'removeAllMembers' },
       { kind: 'rename', displayName: 'Sales' },
       { kind: 'externalId', value: 'ext-1' },
       { kind: 'externalId', value: null },
+    ])
+  })
+
+  it('makes one step of adds in a row, and of removals in a row, keeping the order of the rest', () => {
+    expect(
+      plan(
+        ...['u1', 'u2', 'u3'].map((id) => ({ op: 'add', path: 'members', value: [{ value: id }] })),
+        { op: 'remove', path: 'members[value eq "u4"]' },
+        { op: 'remove', path: 'members[value eq "u5"]' },
+        { op: 'add', path: 'members', value: [{ value: 'u4' }] },
+      ),
+    ).toEqual([
+      { kind: 'addMembers', ids: ['u1', 'u2', 'u3'] },
+      { kind: 'removeMembers', ids: ['u4', 'u5'] },
+      { kind: 'addMembers', ids: ['u4'] },
     ])
   })
 

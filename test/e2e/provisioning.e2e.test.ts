@@ -99,6 +99,16 @@ describe('Provisioning through SCIM, end to end in Chromium', () => {
     expect((await send('PATCH', `/Users/${scim.userId}`, patch({ op: 'replace', value: { active: true } }))).body.active).toBe(true)
     await admin.reload()
     await shows(userRow(admin, USER.mail).getByRole('cell', { name: 'Invited', exact: true }))
+
+    // The log names the user by the provider's userName (the UPN): the Users search finds them by it,
+    // and their page shows what the provider keeps.
+    await admin.getByRole('textbox', { name: 'Search' }).fill(USER.upn)
+    await gone(userRow(admin, ADMIN.email))
+    await userRow(admin, USER.mail).click()
+    const provider = admin.getByRole('region', { name: 'Identity provider' })
+    await shows(provider)
+    for (const text of [USER.upn, 'lfrei', 'Account manager', 'Sales']) await shows(provider.getByText(text, { exact: true }))
+    await flow.snapshot(admin, 'provider-cycle-user-page')
   })
 
   flow.step('groups-and-delete', 'groups: create, add, rename, remove; PUT the user, then delete both', async () => {

@@ -39,7 +39,9 @@ export async function lockMembers(tx: Executor, accountId: string, ids: string[]
 
 async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: string[], change: 'added' | 'removed', name: string) {
   if (membershipIds.length === 0) return
-  const data = JSON.stringify(change === 'added' ? { added: [name], removed: [] } : { added: [], removed: [name] })
+  // The token, as every event by one names it (events.ts): a take-over asks which token changed a member.
+  const token = 'tokenId' in ctx.actor ? { tokenId: ctx.actor.tokenId } : {}
+  const data = JSON.stringify(change === 'added' ? { added: [name], removed: [], ...token } : { added: [], removed: [name], ...token })
   await tx.execute(sql`insert into events (account_id, membership_id, type, actor_type, actor_person_id, actor_label, data, occurred_at)
     select ${ctx.accountId}, id, 'groups_changed', ${ctx.actor.type}, ${'personId' in ctx.actor ? ctx.actor.personId : null},
       ${ctx.actor.label}, ${data}::jsonb, ${ctx.now.toISOString()}::timestamptz

@@ -6,12 +6,13 @@ import type { Actor, CoreDeps } from '../types.js'
 import { updateProvisionedMember, userNameTaken, type ProvisionedAttributes } from './provisioned.js'
 import { lockLiveMembership } from './shared.js'
 
-// The live member of the account with this email, and whether another provider holds them:
-// another token created or changed them (a provider that found them by userName and only
-// deactivated them leaves no attribute of its own behind). $3 is the creating token.
+// The live member of the account with this email, and whether a provider holds them: a token
+// created them (this one included: its own user is found by its userName, not taken over), or
+// another token changed them (a provider that found them by userName and only deactivated them
+// leaves no attribute of its own behind). $3 is the creating token.
 const MEMBER_BY_EMAIL = `select memberships.id, exists (select 1 from events
-    where events.account_id = memberships.account_id and events.membership_id = memberships.id
-      and events.actor_type = 'api_token' and (events.data ->> 'tokenId') is distinct from $3) as "byToken"
+    where events.account_id = memberships.account_id and events.membership_id = memberships.id and events.actor_type = 'api_token'
+      and (events.type = 'invited' or (events.data ->> 'tokenId') is distinct from $3)) as "byToken"
   from memberships join people on people.id = memberships.person_id
   where memberships.account_id = $1 and memberships.ended_at is null and people.email_normalized = $2`
 

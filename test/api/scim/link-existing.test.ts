@@ -90,6 +90,22 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await okta.get(`/Users?${filterQuery('userName eq "held@contoso.com"')}`)).body.Resources[0]).toMatchObject({ id, active: false })
   })
 
+  it('is not for a user the same token created: a second create with that email is a named 409', async () => {
+    const own = await scim.post('/Users', { schemas: [USER], userName: 'own-minimal@example.com' })
+    expect(own.status).toBe(201)
+    const again = await scim.post('/Users', entraUser('own-minimal@contoso.onmicrosoft.com', 'own-minimal@example.com'))
+    expect(again.status).toBe(409)
+    expect((await scim.get(`/Users/${own.body.id}`)).body.userName).toBe('own-minimal@example.com')
+  })
+
+  it('is still for a member only this token has grouped: its own changes do not make it another provider\'s', async () => {
+    const id = await inviteInUi('grouped@contoso.com')
+    expect((await scim.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Grouped first', members: [{ value: id }] })).status).toBe(201)
+    const created = await scim.post('/Users', entraUser('grouped@contoso.onmicrosoft.com', 'grouped@contoso.com'))
+    expect(created.status).toBe(201)
+    expect(created.body.id).toBe(id)
+  })
+
   it('keeps a blocked member blocked unless the create says active, and the log says when access changed', async () => {
     // The provider found them by their email as userName and deactivated them, then creates them under its own.
     const blockedId = await inviteInUi('offboarded@contoso.com')

@@ -96,7 +96,8 @@ function connectionLost(error: unknown): boolean {
 const RETRYABLE = new Set(['40P01', '40001'])
 const MAX_ATTEMPTS = 4
 
-function retryable(error: unknown): boolean {
+/** A deadlock or serialization failure, on the error or on what it wraps: the transaction may simply run again. */
+export function retryable(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     if (RETRYABLE.has(String((e as { code?: unknown }).code))) return true
   }

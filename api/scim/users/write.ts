@@ -5,6 +5,7 @@ import { sameJson, updateProvisionedMember } from '../../core/memberships/provis
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
+import { retryable } from '../../db/pipelined-begin.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
 import { ENTERPRISE_SCHEMA, tokenActor, type ScimEnv } from '../env.js'
@@ -36,6 +37,21 @@ async function userBody(c: Context<ScimEnv>): Promise<Record<string, unknown>> {
  * read and the COMMIT all go out together.
  */
 async function saveThenRead(
+  c: Context<ScimEnv>,
+  change: (tx: Tx) => Promise<{ membershipId: string; emailQueued: boolean; written?: Promise<void> }>,
+): Promise<{ saved: ScimUserRow; emailQueued: boolean }> {
+  // A write still in flight at COMMIT (sendBlock) that PostgreSQL picks as a deadlock's victim turns
+  // the COMMIT into a rollback the transaction's own retry cannot tell from any other: run it again here.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveThenReadOnce(c, change)
+    } catch (error) {
+      if (attempt >= 3 || !retryable(error)) throw error
+    }
+  }
+}
+
+async function saveThenReadOnce(
   c: Context<ScimEnv>,
   change: (tx: Tx) => Promise<{ membershipId: string; emailQueued: boolean; written?: Promise<void> }>,
 ): Promise<{ saved: ScimUserRow; emailQueued: boolean }> {

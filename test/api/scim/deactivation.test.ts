@@ -111,4 +111,31 @@ describe('deactivation through SCIM', () => {
     }
     expect((await scim.patch(`/Users/${id}`, setActive(false))).body.active).toBe(false)
   })
+
+  // PostgreSQL may pick that statement, still running at COMMIT, as a deadlock's victim: the
+  // request runs again rather than answer 500. The trigger fails the first try only (a sequence
+  // counts tries: it is not rolled back with them).
+  it('runs the change again when the block, in flight at COMMIT, loses a deadlock', async () => {
+    const { id, link } = await provision('rita.retry@example.com')
+    await t.db.execute(sql.raw('create sequence block_tries'))
+    await t.db.execute(sql.raw(`create function lose_block() returns trigger language plpgsql as $$
+      begin
+        if new.type = 'blocked' and new.membership_id = '${id}' and nextval('block_tries') = 1 then
+          raise exception 'deadlock detected (simulated)' using errcode = '40P01';
+        end if;
+        return new;
+      end $$`))
+    await t.db.execute(sql.raw('create trigger lose_block before insert on events for each row execute function lose_block()'))
+    try {
+      const blocked = await scim.patch(`/Users/${id}`, setActive(false))
+      expect(blocked.status).toBe(200)
+      expect(blocked.body.active).toBe(false)
+      expect(await invitationStates(id)).toEqual(['withdrawn'])
+      expect((await t.http.send('GET', linkPath(link))).status).toBe(404)
+    } finally {
+      await t.db.execute(sql.raw('drop trigger lose_block on events'))
+      await t.db.execute(sql.raw('drop function lose_block()'))
+      await t.db.execute(sql.raw('drop sequence block_tries'))
+    }
+  })
 })

@@ -1,11 +1,14 @@
 import { and, eq, notInArray } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../../drizzle/schema.js'
-import { DomainError } from '../errors.js'
+import { DomainError, FOREIGN_KEY_VIOLATION, pgErrorCode } from '../errors.js'
 import { recordEvent } from '../events.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { assertAnotherAdministratorRemains, defaultGroupId, groupsOfAccount, lockLiveMembership } from './shared.js'
+
+const groupsGoneMeanwhile = () =>
+  new DomainError('conflict', 'A group you chose was deleted meanwhile; choose the groups again.', { groupIds: 'A chosen group no longer exists.' })
 
 /** Replaces a member's groups. A member always keeps at least one group. */
 export async function setMemberGroups(
@@ -41,10 +44,16 @@ export async function setMemberGroups(
       .delete(groupMembers)
       .where(and(eq(groupMembers.membershipId, member.id), notInArray(groupMembers.groupId, [...chosenIds])))
     if (added.length) {
-      await tx
-        .insert(groupMembers)
-        .values(added.map((g) => ({ groupId: g.id, membershipId: member.id, accountId: input.accountId, createdAt: now })))
-        .onConflictDoNothing()
+      try {
+        await tx
+          .insert(groupMembers)
+          .values(added.map((g) => ({ groupId: g.id, membershipId: member.id, accountId: input.accountId, createdAt: now })))
+          .onConflictDoNothing()
+      } catch (error) {
+        // Deleted after it was chosen (an identity provider's DELETE /Groups, another administrator).
+        if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) throw groupsGoneMeanwhile()
+        throw error
+      }
     }
     await tx.update(memberships).set({ updatedAt: now }).where(eq(memberships.id, member.id))
     await recordEvent(tx, {

@@ -22,12 +22,21 @@ const columns = {
   updatedAt: groups.updatedAt,
 }
 
-export async function findScimGroup(db: Executor, accountId: string, id: string, options: { lock?: boolean } = {}): Promise<ScimGroupRow | null> {
+/**
+ * A group of the account. Locked `for no key update` by a request that changes it: that excludes
+ * other writers of the group, while a user joining it elsewhere (a foreign key check, KEY SHARE)
+ * goes on rather than wait for the whole request. A deletion locks `for update`, which makes such
+ * a join wait, then fail plainly once the group is gone.
+ */
+export async function findScimGroup(
+  db: Executor,
+  accountId: string,
+  id: string,
+  options: { lock?: 'no key update' | 'update' } = {},
+): Promise<ScimGroupRow | null> {
   if (!isUuid(id)) return null
   const query = db.select(columns).from(groups).where(and(eq(groups.accountId, accountId), eq(groups.id, id)))
-  // NO KEY UPDATE: it excludes other writers of the group, while a user joining it elsewhere (a
-  // foreign key check, KEY SHARE) goes on rather than wait for the whole request.
-  const [row] = options.lock ? await query.for('no key update') : await query
+  const [row] = options.lock ? await query.for(options.lock) : await query
   return row ?? null
 }
 

@@ -49,8 +49,8 @@ async function respondWithGroup(c: Context<ScimEnv>, id: string, status: 200 | 2
 }
 
 /** Locks the group row for the request's transaction, then checks If-Match against it. */
-async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string) {
-  const row = await findScimGroup(tx, c.get('token').accountId, id, { lock: true })
+async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string, lock: 'no key update' | 'update' = 'no key update') {
+  const row = await findScimGroup(tx, c.get('token').accountId, id, { lock })
   if (!row) throw new ScimError(404, `Group ${id} not found.`)
   if (c.req.header('if-match')) {
     const members = (await groupMembersOf(tx, [id])).get(id) ?? []
@@ -202,7 +202,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const token = c.get('token')
     const { group, fellBack } = await inTransaction(c, async (deps, tx) => {
-      const current = await lockedGroup(c, tx, id)
+      const current = await lockedGroup(c, tx, id, 'update')
       const change = await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
       return { group: current, fellBack: change.fellBack }
     })

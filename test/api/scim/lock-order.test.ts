@@ -51,6 +51,24 @@ describe('concurrent changes of one user and group', () => {
     }
   })
 
+  it("a group's DELETE while an administrator adds a user to it: the group goes; the edit succeeds, or says the group is gone", async () => {
+    const usersPath = `/api/accounts/${t.acme.accountId}/users`
+    for (let round = 0; round < ROUNDS; round++) {
+      const user = await newUser()
+      const group = await newGroup()
+      const record = (await admin.get(`${usersPath}/${user}`)).body
+      const [deleted, edited] = await Promise.all([
+        scim.delete(`/Groups/${group}`),
+        admin.put(`${usersPath}/${user}`, { ...record, groupIds: [token.provisionGroupId, group] }),
+      ])
+      expect(deleted.status).toBe(204)
+      // 200 before the DELETE; 409 if the group went while the edit waited for it; 400 (no such group) after it.
+      expect([200, 400, 409]).toContain(edited.status)
+      if (edited.status === 409) expect(edited.body.message).toBe('A group you chose was deleted meanwhile; choose the groups again.')
+      expect((await admin.get(`${usersPath}/${user}`)).body.groupIds).toEqual([token.provisionGroupId])
+    }
+  })
+
   it('two Okta pushes that move users across two groups at once: both succeed', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const [first, second] = [await newUser(), await newUser()]

@@ -50,10 +50,10 @@ export async function updateProvisionedMember(
           .set({ userName: attributes.userName, externalId: attributes.externalId, scim: attributes.scim, updatedAt: now })
           .where(eq(memberships.id, member.id))
       }
-      // Only a name the provider changes now: the one it set before may since have been replaced
-      // by the person's own (registration, profile), which a PATCH of another attribute keeps.
-      const first = changed.includes('name') ? attributes.name?.givenName?.trim() : undefined
-      const last = changed.includes('name') ? attributes.name?.familyName?.trim() : undefined
+      // Only the parts of the name the provider changes now: what it set before may since have been
+      // replaced by the person's own (registration, profile), which a change of anything else keeps.
+      const first = changedPart(member.scim.name, attributes.name, 'givenName')
+      const last = changedPart(member.scim.name, attributes.name, 'familyName')
       if ((first && first !== member.firstName) || (last && last !== member.lastName)) {
         await tx
           .update(people)
@@ -82,6 +82,13 @@ export async function updateProvisionedMember(
     }
     throw error
   }
+}
+
+/** The provider's new value of a part of the name, if this update changes that part. */
+function changedPart(before: unknown, after: ProvisionedAttributes['name'], part: 'givenName' | 'familyName'): string | undefined {
+  const was = typeof before === 'object' && before !== null ? (before as Record<string, unknown>)[part] : undefined
+  const now = after?.[part]?.trim()
+  return now && now !== (typeof was === 'string' ? was.trim() : undefined) ? now : undefined
 }
 
 function changedKeys(

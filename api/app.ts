@@ -88,8 +88,9 @@ export function createApp(options: AppOptions) {
   app.route('/invite', invitePages)
   app.use('/webhooks/*', bodyUpTo64K)
   app.route('/webhooks/resend', resendWebhook)
-  app.route('/scim/v2', createScimApp({ requestsPerSecond: options.scimRequestsPerSecond ?? 500 }))
-  app.route('/scim', createWrongScimBaseApp())
+  const scimOptions = { requestsPerSecond: options.scimRequestsPerSecond ?? 500 }
+  app.route('/scim/v2', createScimApp(scimOptions))
+  app.route('/scim', createWrongScimBaseApp(scimOptions))
 
   for (const handler of options.staticFiles ?? []) app.get('*', handler)
   app.notFound((c) => onError(new ApiError('not_found', 'Not found.'), c))

@@ -5,7 +5,7 @@ import type { ScimEnv } from './env.js'
 import { ScimError } from './errors.js'
 import { groupsResource } from './groups/index.js'
 import { authenticateApiToken } from '../core/api-tokens.js'
-import { authenticate } from './middleware/authenticate.js'
+import { authenticate, refuseOverLimit } from './middleware/authenticate.js'
 import { provisioningLogger } from './middleware/provisioning-log.js'
 import { onScimError } from './on-error.js'
 import { usersResource } from './users/index.js'
@@ -73,14 +73,18 @@ export function createScimApp(options: ScimOptions) {
  * where the administrator looks for why the test failed. Mounted after /scim/v2, whose routes
  * answer first; its middleware is the route's own, so requests under /scim/v2 never reach it.
  */
-export function createWrongScimBaseApp() {
+export function createWrongScimBaseApp(options: ScimOptions) {
   const wrongBase = new Hono<ScimEnv>()
   wrongBase.onError(onScimError)
   wrongBase.all('*', provisioningLogger(), async (c) => {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
     const { db, clock } = c.get('services')
     const found = bearer ? await authenticateApiToken(db, bearer, clock.now()) : null
-    if (found && 'live' in found) c.set('token', found.live)
+    if (found && 'live' in found) {
+      c.set('token', found.live)
+      // The same limit as under /scim/v2: a provider stuck on the wrong URL must not flood the log.
+      refuseOverLimit(c, found.live, options.requestsPerSecond)
+    }
     throw new ScimError(404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.')
   })
   return wrongBase

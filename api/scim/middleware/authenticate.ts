@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
-import { authenticateApiToken } from '../../core/api-tokens.js'
+import type { Context, MiddlewareHandler } from 'hono'
+import { authenticateApiToken, type AuthenticatedToken } from '../../core/api-tokens.js'
 import { ScimError } from '../errors.js'
 import type { ScimEnv } from '../env.js'
 
@@ -21,12 +21,15 @@ export function authenticate(options: { requestsPerSecond: number }): Middleware
       c.header('WWW-Authenticate', 'Bearer realm="SCIM"')
       throw new ScimError(401, 'Authentication failed: send a valid bearer token.')
     }
-    const token = found.live
-    c.set('token', token)
-    if (token.requestsThisSecond > options.requestsPerSecond) {
-      c.header('Retry-After', '1')
-      throw new ScimError(429, `More than ${options.requestsPerSecond} requests a second with this token; retry after a second.`)
-    }
+    c.set('token', found.live)
+    refuseOverLimit(c, found.live, options.requestsPerSecond)
     await next()
   }
+}
+
+/** 429 with Retry-After for a token past its requests a second (counted in the database, across isolates). */
+export function refuseOverLimit(c: Context<ScimEnv>, token: AuthenticatedToken, requestsPerSecond: number) {
+  if (token.requestsThisSecond <= requestsPerSecond) return
+  c.header('Retry-After', '1')
+  throw new ScimError(429, `More than ${requestsPerSecond} requests a second with this token; retry after a second.`)
 }

@@ -87,5 +87,9 @@ describe('rate limit', () => {
     expect(statuses).toEqual([200, 200, 200, 429, 429])
     t.clock.advance(1000)
     expect((await http.send('GET', '/scim/v2/Users?count=1', { headers: { authorization: `Bearer ${token.token}` } })).status).toBe(200)
+    // A provider stuck on a wrong base URL is held to the same limit, in the same count.
+    const wrongBase = []
+    for (let i = 0; i < 3; i++) wrongBase.push((await http.send('GET', '/scim/Users', { headers: { authorization: `Bearer ${token.token}` } })).status)
+    expect(wrongBase).toEqual([404, 404, 429])
   })
 })

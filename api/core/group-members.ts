@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql, type Column } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
 import { DomainError, notFound } from './errors.js'
 import { groupInUse, groupUsedByTokens, tokensProvisioningInto } from './groups.js'
+import { arrayLiteral } from '../db/raw-query.js'
 import { rowsOf } from './rows.js'
 import { isUuid } from './users.js'
 import type { Actor, Executor } from './types.js'
@@ -20,6 +21,9 @@ async function groupName(tx: Executor, accountId: string, groupId: string) {
   return group
 }
 
+/** `column = any(ids)`: one array parameter, where IN would take one per id (at most 65,535: a big group has more). */
+const anyOf = (column: Column, ids: string[]) => sql`${column} = any(${arrayLiteral(ids)}::uuid[])`
+
 /**
  * Live members of the account among `ids`, locked in id order (no deadlocks between requests). A
  * request that changes a group locks the members it names first, then the group: the order a
@@ -31,10 +35,16 @@ export async function lockMembers(tx: Executor, accountId: string, ids: string[]
   const rows = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), inArray(memberships.id, valid)))
+    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), anyOf(memberships.id, valid)))
     .orderBy(memberships.id)
     .for('no key update')
   return rows.map((r) => r.id)
+}
+
+/** The ids of a group's members, unlocked. */
+export async function memberIdsOfGroup(tx: Executor, groupId: string): Promise<string[]> {
+  if (!isUuid(groupId)) return []
+  return (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))).map((row) => row.id)
 }
 
 async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: string[], change: 'added' | 'removed', name: string) {
@@ -46,7 +56,7 @@ async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: stri
     select ${ctx.accountId}, id, 'groups_changed', ${ctx.actor.type}, ${'personId' in ctx.actor ? ctx.actor.personId : null},
       ${ctx.actor.label}, ${data}::jsonb, ${ctx.now.toISOString()}::timestamptz
     from unnest(${`{${membershipIds.join(',')}}`}::uuid[]) as id`)
-  await tx.update(memberships).set({ updatedAt: ctx.now }).where(inArray(memberships.id, membershipIds))
+  await tx.update(memberships).set({ updatedAt: ctx.now }).where(anyOf(memberships.id, membershipIds))
   await tx.update(groups).set({ updatedAt: ctx.now }).where(eq(groups.id, ctx.groupId))
 }
 
@@ -108,7 +118,7 @@ export async function removeGroupMembers(
       : undefined
   const removed = await tx
     .delete(groupMembers)
-    .where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked), keepLast))
+    .where(and(eq(groupMembers.groupId, ctx.groupId), anyOf(groupMembers.membershipId, locked), keepLast))
     .returning({ membershipId: groupMembers.membershipId })
   const removedIds = removed.map((r) => r.membershipId)
   if (group.isDefault && removedIds.length) {
@@ -131,7 +141,7 @@ export async function removeGroupMembers(
   }
   // Those asked to leave the group they would fall back to, who stayed: said, not silently kept.
   const kept = keepLast
-    ? (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(and(eq(groupMembers.groupId, ctx.groupId), inArray(groupMembers.membershipId, locked)))).length
+    ? (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(and(eq(groupMembers.groupId, ctx.groupId), anyOf(groupMembers.membershipId, locked)))).length
     : 0
   return { ...none, removed: removedIds.length, kept, fellBack }
 }

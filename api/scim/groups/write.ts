@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { addGroupMembers, deleteProvisionedGroup, lockMembers, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
+import { addGroupMembers, deleteProvisionedGroup, lockMembers, memberIdsOfGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
 import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
@@ -57,6 +57,18 @@ async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string, lock: 'no ke
     checkIfMatch(c, toScimGroup(row, members, c.get('services').config.appUrl).meta.version!)
   }
   return row
+}
+
+/**
+ * Locks the members a group write will touch before the group itself: those it names, and, for a
+ * write that replaces or removes them all, those the group has. A user's removal or a change of
+ * their groups takes the member, then the group: the same order, so the two never deadlock.
+ * (A member joining between this read and the group lock is locked later; the rare deadlock that
+ * leaves is retried.)
+ */
+async function lockMembersFirst(c: Context<ScimEnv>, tx: Tx, groupId: string, named: string[], current: boolean) {
+  const ids = current ? [...named, ...(await memberIdsOfGroup(tx, groupId))] : named
+  await lockMembers(tx, c.get('token').accountId, ids)
 }
 
 const MEMBER_STEPS = new Set<GroupPatchStep['kind']>(['addMembers', 'removeMembers', 'removeAllMembers', 'replaceMembers'])
@@ -171,7 +183,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const body = groupBody(await readJson(c))
     const changes = await inTransaction(c, async (deps, tx) => {
-      await lockMembers(tx, c.get('token').accountId, body.members ?? [])
+      await lockMembersFirst(c, tx, id, body.members ?? [], body.members !== undefined)
       const current = await lockedGroup(c, tx, id)
       if (body.members) guardAdministrators(c, current, [{ kind: 'replaceMembers', ids: body.members }])
       const changes = noChanges(current)
@@ -187,7 +199,8 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
     const { group, changes } = await inTransaction(c, async (deps, tx) => {
-      await lockMembers(tx, c.get('token').accountId, steps.flatMap((step) => ('ids' in step ? step.ids : [])))
+      const all = steps.some((step) => step.kind === 'replaceMembers' || step.kind === 'removeAllMembers')
+      await lockMembersFirst(c, tx, id, steps.flatMap((step) => ('ids' in step ? step.ids : [])), all)
       const current = await lockedGroup(c, tx, id)
       guardAdministrators(c, current, steps)
       const changes = noChanges(current)
@@ -202,6 +215,7 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const token = c.get('token')
     const { group, fellBack } = await inTransaction(c, async (deps, tx) => {
+      await lockMembersFirst(c, tx, id, [], true)
       const current = await lockedGroup(c, tx, id, 'update')
       const change = await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
       return { group: current, fellBack: change.fellBack }

@@ -69,6 +69,19 @@ describe('concurrent changes of one user and group', () => {
     }
   })
 
+  it("Okta's push-now (a PUT of all members) while one of the current members is deleted: both succeed", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const [leaving, staying, joining] = [await newUser(), await newUser(), await newUser()]
+      const group = await newGroup([leaving, staying])
+      const [pushed, deleted] = await Promise.all([
+        scim.put(`/Groups/${group}`, { schemas: [GROUP], displayName: `Pushed ${round}`, members: [{ value: staying }, { value: joining }] }),
+        scim.delete(`/Users/${leaving}`),
+      ])
+      expect([pushed.status, deleted.status]).toEqual([200, 204])
+      expect(await memberIdsOf(group)).toEqual([staying, joining].sort())
+    }
+  })
+
   it('two Okta pushes that move users across two groups at once: both succeed', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const [first, second] = [await newUser(), await newUser()]

@@ -91,13 +91,7 @@ describe('deactivation through SCIM', () => {
   // there must still fail the request and leave everything as it was. A trigger makes it fail.
   it('fails the request and changes nothing when the block itself fails', async () => {
     const { id, link } = await provision('ida.kern@example.com')
-    await t.db.execute(sql.raw(`create function refuse_block() returns trigger language plpgsql as $$
-      begin
-        if new.type = 'blocked' and new.membership_id = '${id}' then raise exception 'refused by the test'; end if;
-        return new;
-      end $$`))
-    await t.db.execute(sql.raw('create trigger refuse_block before insert on events for each row execute function refuse_block()'))
-    try {
+    await whileBlocksFail(id, "raise exception 'refused by the test'", async () => {
       const refused = await scim.patch(`/Users/${id}`, setActive(false))
       expect(refused.status).toBe(500)
       expect(refused.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error'])
@@ -105,10 +99,7 @@ describe('deactivation through SCIM', () => {
       expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('invited')
       expect(await invitationStates(id)).toEqual(['pending'])
       expect((await t.http.send('GET', linkPath(link))).status).toBe(200)
-    } finally {
-      await t.db.execute(sql.raw('drop trigger refuse_block on events'))
-      await t.db.execute(sql.raw('drop function refuse_block()'))
-    }
+    })
     expect((await scim.patch(`/Users/${id}`, setActive(false))).body.active).toBe(false)
   })
 
@@ -118,24 +109,33 @@ describe('deactivation through SCIM', () => {
   it('runs the change again when the block, in flight at COMMIT, loses a deadlock', async () => {
     const { id, link } = await provision('rita.retry@example.com')
     await t.db.execute(sql.raw('create sequence block_tries'))
-    await t.db.execute(sql.raw(`create function lose_block() returns trigger language plpgsql as $$
-      begin
-        if new.type = 'blocked' and new.membership_id = '${id}' and nextval('block_tries') = 1 then
-          raise exception 'deadlock detected (simulated)' using errcode = '40P01';
-        end if;
-        return new;
-      end $$`))
-    await t.db.execute(sql.raw('create trigger lose_block before insert on events for each row execute function lose_block()'))
     try {
-      const blocked = await scim.patch(`/Users/${id}`, setActive(false))
-      expect(blocked.status).toBe(200)
-      expect(blocked.body.active).toBe(false)
-      expect(await invitationStates(id)).toEqual(['withdrawn'])
-      expect((await t.http.send('GET', linkPath(link))).status).toBe(404)
+      const firstTry = "if nextval('block_tries') = 1 then raise exception 'deadlock detected (simulated)' using errcode = '40P01'; end if"
+      await whileBlocksFail(id, firstTry, async () => {
+        const blocked = await scim.patch(`/Users/${id}`, setActive(false))
+        expect(blocked.status).toBe(200)
+        expect(blocked.body.active).toBe(false)
+        expect(await invitationStates(id)).toEqual(['withdrawn'])
+        expect((await t.http.send('GET', linkPath(link))).status).toBe(404)
+      })
     } finally {
-      await t.db.execute(sql.raw('drop trigger lose_block on events'))
-      await t.db.execute(sql.raw('drop function lose_block()'))
       await t.db.execute(sql.raw('drop sequence block_tries'))
     }
   })
 })
+
+/** Runs `run` while a trigger runs `failure` (PL/pgSQL) whenever the member's block writes its history line. */
+async function whileBlocksFail(membershipId: string, failure: string, run: () => Promise<void>) {
+  await t.db.execute(sql.raw(`create function fail_block() returns trigger language plpgsql as $$
+    begin
+      if new.type = 'blocked' and new.membership_id = '${membershipId}' then ${failure}; end if;
+      return new;
+    end $$`))
+  await t.db.execute(sql.raw('create trigger fail_block before insert on events for each row execute function fail_block()'))
+  try {
+    await run()
+  } finally {
+    await t.db.execute(sql.raw('drop trigger fail_block on events'))
+    await t.db.execute(sql.raw('drop function fail_block()'))
+  }
+}

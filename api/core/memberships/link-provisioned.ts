@@ -6,15 +6,18 @@ import type { Actor, CoreDeps } from '../types.js'
 import { updateProvisionedMember, userNameTaken, type ProvisionedAttributes } from './provisioned.js'
 import { lockLiveMembership } from './shared.js'
 
-// The live member of the account with this email, and whether a provider holds them: a token
-// created them (this one included: its own user is found by its userName, not taken over), or
-// another token changed them (a provider that found them by userName and only deactivated them
-// leaves no attribute of its own behind). $3 is the creating token.
-const MEMBER_BY_EMAIL = `select memberships.id, exists (select 1 from events
-    where events.account_id = memberships.account_id and events.membership_id = memberships.id and events.actor_type = 'api_token'
-      and (events.type = 'invited' or (events.data ->> 'tokenId') is distinct from $3)) as "byToken"
-  from memberships join people on people.id = memberships.person_id
+// The live member of the account with this email.
+const MEMBER_BY_EMAIL = `select memberships.id from memberships join people on people.id = memberships.person_id
   where memberships.account_id = $1 and memberships.ended_at is null and people.email_normalized = $2`
+
+// Whether a provider holds the member $1: a token created them (the creating token $2 included:
+// its own user is found by its userName, not taken over), or another token changed them (a
+// provider that found them by userName and only deactivated them leaves no attribute of its own
+// behind). Asked once the member is locked, in a statement of its own, so that it sees a change
+// committed while the create waited for the lock.
+const HELD_BY_A_PROVIDER = `select exists (select 1 from events
+    where events.membership_id = $1 and events.account_id = $3 and events.actor_type = 'api_token'
+      and (events.type = 'invited' or (events.data ->> 'tokenId') is distinct from $2)) as held`
 
 const removedMeanwhile = (email: string) => new DomainError('conflict', `${email} was a member of this account a moment ago; retry the request.`)
 
@@ -41,8 +44,7 @@ export async function linkProvisionedMember(
   },
 ) {
   return inTransaction(deps.db, async (tx) => {
-    const tokenId = 'tokenId' in actor ? actor.tokenId : null
-    const [found] = await rawQuery(tx)<{ id: string; byToken: boolean }>(MEMBER_BY_EMAIL, [input.accountId, normalizeEmail(input.email), tokenId])
+    const [found] = await rawQuery(tx)<{ id: string }>(MEMBER_BY_EMAIL, [input.accountId, normalizeEmail(input.email)])
     // Removed meanwhile: the provider's retry creates the user.
     if (!found) throw removedMeanwhile(input.email)
     const member = await lockLiveMembership(tx, input.accountId, found.id).catch((error: unknown) => {
@@ -52,7 +54,9 @@ export async function linkProvisionedMember(
     // The same userName is the same user: the provider should have found it (and parallel
     // creates of one user must conflict, not all succeed).
     if (userName === input.attributes.userName.toLowerCase()) throw userNameTaken(input.attributes.userName)
-    const unclaimed = !found.byToken && member.externalId === null && Object.keys(member.scim).length === 0 && userName === member.email.toLowerCase()
+    const tokenId = 'tokenId' in actor ? actor.tokenId : null
+    const [provider] = await rawQuery(tx)<{ held: boolean }>(HELD_BY_A_PROVIDER, [member.id, tokenId, input.accountId])
+    const unclaimed = !provider?.held && member.externalId === null && Object.keys(member.scim).length === 0 && userName === member.email.toLowerCase()
     if (!unclaimed) {
       throw new DomainError('conflict', `${input.email} is already the email of the user "${member.userName}" in this account.`, {
         email: 'Already the email of another user of this account.',

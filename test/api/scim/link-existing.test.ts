@@ -1,7 +1,9 @@
 // An account that invited people in Roster before connecting its identity provider: the provider
 // looks users up by its own userName (Entra: the UPN), finds nobody, and creates them. A member
 // nobody provisioned yet is taken over; one a provider already holds is a named conflict.
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { rowsOf } from '../../../api/core/rows.js'
 import type { TestApp } from '../../support/app.js'
 import type { Session } from '../../support/http.js'
 import { createToken, filterQuery, PATCH_OP, scimClient, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
@@ -106,6 +108,24 @@ describe('a create whose email is a member added in Roster', () => {
     expect(created.body.id).toBe(id)
   })
 
+  it('is a 409 when another token deactivates the member while the create waits for the member\'s lock', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const id = await inviteInUi('raced@contoso.com')
+    const other = await createToken(t, admin, { name: 'okta-racing' })
+    let created: ReturnType<typeof scim.post> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${id} for update`)
+      created = scim.post('/Users', entraUser('raced@contoso.onmicrosoft.com', 'raced@contoso.com'))
+      await until(async () => rowsOf<{ waiting: number }>(await t.db.execute(sql`select count(*)::int as waiting from pg_stat_activity
+        where wait_event_type = 'Lock' and datname = current_database()`))[0]!.waiting > 0)
+      // What the other token's PATCH active=false writes, committed while the create waits.
+      await tx.execute(sql`update memberships set state = 'blocked', state_before_block = 'invited' where id = ${id}`)
+      await tx.execute(sql`insert into events (account_id, membership_id, type, actor_type, actor_label, data, occurred_at)
+        values (${t.acme.accountId}, ${id}, 'blocked', 'api_token', 'token ''okta-racing''', ${JSON.stringify({ tokenId: other.id })}::jsonb, now())`)
+    })
+    expect((await created!).status).toBe(409)
+  })
+
   it('keeps a blocked member blocked unless the create says active, and the log says when access changed', async () => {
     // The provider found them by their email as userName and deactivated them, then creates them under its own.
     const blockedId = await inviteInUi('offboarded@contoso.com')
@@ -141,3 +161,7 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await scim.get(`/Users/${id}`)).body.userName).toBe(winner.body.userName)
   })
 })
+
+async function until(condition: () => Promise<boolean>) {
+  for (let tries = 0; tries < 250 && !(await condition()); tries++) await new Promise((resolve) => setTimeout(resolve, 20))
+}

@@ -9,7 +9,8 @@ const RUN = `roster_test_${Date.now().toString(36)}_${Math.random().toString(36)
 const LEFTOVER_AGE_MS = 24 * 3600 * 1000
 
 function startedAt(database: string): number {
-  const match = /^roster_test_([0-9a-z]+)_/.exec(database)
+  // Eight base-36 digits of milliseconds (until 2059), then the random part: an older name ran them together.
+  const match = /^roster_test_([0-9a-z]{8})_[0-9a-z]{1,4}(_|$)/.exec(database)
   return match ? parseInt(match[1]!, 36) : 0 // an older naming: long gone
 }
 const TEMPLATE = `${RUN}_template`

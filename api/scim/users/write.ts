@@ -30,6 +30,9 @@ async function userBody(c: Context<ScimEnv>): Promise<Record<string, unknown>> {
   return applyUserPatch({}, normalizeOperation('User', { op: 'add', value: attributes }))
 }
 
+/** A write left in flight at COMMIT failed: its own error is the cause. */
+class InFlightWriteFailed extends Error {}
+
 /**
  * Runs a change in a transaction and reads the user back as its last statement, sent with the
  * COMMIT in one round trip (the read is started, not awaited, before the transaction ends). A
@@ -40,13 +43,15 @@ async function saveThenRead(
   c: Context<ScimEnv>,
   change: (tx: Tx) => Promise<{ membershipId: string; emailQueued: boolean; written?: Promise<void> }>,
 ): Promise<{ saved: ScimUserRow; emailQueued: boolean }> {
-  // A write still in flight at COMMIT (sendBlock) that PostgreSQL picks as a deadlock's victim turns
-  // the COMMIT into a rollback the transaction's own retry cannot tell from any other: run it again here.
   for (let attempt = 1; ; attempt++) {
     try {
       return await saveThenReadOnce(c, change)
     } catch (error) {
-      if (attempt >= 3 || !retryable(error)) throw error
+      if (!(error instanceof InFlightWriteFailed)) throw error
+      // A deadlock's victim there turns the COMMIT into a rollback whose cause the transaction's own
+      // retry cannot see (deadlocks inside it are retried there already): run it again here.
+      if (attempt >= 3 || !retryable(error.cause)) throw error.cause
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt))
     }
   }
 }
@@ -71,7 +76,10 @@ async function saveThenReadOnce(
     if (!saved) throw new Error('the user just saved could not be read back')
     return { saved, emailQueued }
   } catch (error) {
-    await written // the write's own error says more than the rolled-back COMMIT
+    // The write's own error says more than the rolled-back COMMIT.
+    await written?.catch((cause: unknown) => {
+      throw new InFlightWriteFailed('a write in flight at COMMIT failed', { cause })
+    })
     throw error
   }
 }

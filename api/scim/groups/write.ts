@@ -71,6 +71,17 @@ async function lockMembersFirst(c: Context<ScimEnv>, tx: Tx, groupId: string, na
   await lockMembers(tx, c.get('token').accountId, ids)
 }
 
+/**
+ * The group, unlocked, for the refusals that need no lock (404, another token's Administrators):
+ * a request that will be refused must not first lock every member it names.
+ */
+async function groupToChange(c: Context<ScimEnv>, tx: Tx, id: string, steps: GroupPatchStep[]) {
+  const group = await findScimGroup(tx, c.get('token').accountId, id)
+  if (!group) throw new ScimError(404, `Group ${id} not found.`)
+  guardAdministrators(c, group, steps)
+  return group
+}
+
 const MEMBER_STEPS = new Set<GroupPatchStep['kind']>(['addMembers', 'removeMembers', 'removeAllMembers', 'replaceMembers'])
 
 /**
@@ -183,9 +194,9 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const body = groupBody(await readJson(c))
     const changes = await inTransaction(c, async (deps, tx) => {
+      await groupToChange(c, tx, id, body.members ? [{ kind: 'replaceMembers', ids: body.members }] : [])
       await lockMembersFirst(c, tx, id, body.members ?? [], body.members !== undefined)
       const current = await lockedGroup(c, tx, id)
-      if (body.members) guardAdministrators(c, current, [{ kind: 'replaceMembers', ids: body.members }])
       const changes = noChanges(current)
       if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName }, changes)
       await applyStep(c, deps, tx, id, { kind: 'externalId', value: body.externalId }, changes)
@@ -200,9 +211,9 @@ export const writeGroups = new Hono<ScimEnv>()
     const steps = planGroupPatch(normalizePatch(await readJson(c), 'Group'), id)
     const { group, changes } = await inTransaction(c, async (deps, tx) => {
       const all = steps.some((step) => step.kind === 'replaceMembers' || step.kind === 'removeAllMembers')
+      await groupToChange(c, tx, id, steps)
       await lockMembersFirst(c, tx, id, steps.flatMap((step) => ('ids' in step ? step.ids : [])), all)
       const current = await lockedGroup(c, tx, id)
-      guardAdministrators(c, current, steps)
       const changes = noChanges(current)
       for (const step of steps) await applyStep(c, deps, tx, id, step, changes)
       return { group: current, changes }
@@ -215,7 +226,9 @@ export const writeGroups = new Hono<ScimEnv>()
     const id = resourceId(c)
     const token = c.get('token')
     const { group, fellBack } = await inTransaction(c, async (deps, tx) => {
-      await lockMembersFirst(c, tx, id, [], true)
+      const seen = await groupToChange(c, tx, id, [])
+      // Administrators and the token's own group are refused below, before they change: no locks for them.
+      if (!seen.isDefault && seen.id !== token.provisionGroupId) await lockMembersFirst(c, tx, id, [], true)
       const current = await lockedGroup(c, tx, id, 'update')
       const change = await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
       return { group: current, fellBack: change.fellBack }

@@ -14,10 +14,11 @@ const MEMBER_BY_EMAIL = `select memberships.id from memberships join people on p
 // its own user is found by its userName, not taken over), or another token changed them (a
 // provider that found them by userName and only deactivated them leaves no attribute of its own
 // behind). Asked once the member is locked, in a statement of its own, so that it sees a change
-// committed while the create waited for the lock.
+// committed while the create waited for the lock. (Group changes recorded before their events
+// named the token carry no tokenId: they hold no member.)
 const HELD_BY_A_PROVIDER = `select exists (select 1 from events
     where events.membership_id = $1 and events.account_id = $3 and events.actor_type = 'api_token'
-      and (events.type = 'invited' or (events.data ->> 'tokenId') is distinct from $2)) as held`
+      and (events.type = 'invited' or (events.data ->> 'tokenId') <> $2)) as held`
 
 const removedMeanwhile = (email: string) => new DomainError('conflict', `${email} was a member of this account a moment ago; retry the request.`)
 

@@ -133,8 +133,8 @@ describe('User details', () => {
       'User name: alice@contoso.onmicrosoft.com',
       'External id: a1b2',
       'Job title: Sales lead',
-      'Phone numbers: +41 44 123 45 67 (work)',
       'Emails: None',
+      'Phone numbers: +41 44 123 45 67 (work)',
       'Employee number: 701',
       'Manager: Bob Boss',
     ])

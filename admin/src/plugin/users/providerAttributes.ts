@@ -40,6 +40,9 @@ export function attributeText(key: string, value: unknown, translate: Translate)
   return String(value)
 }
 
+// The core attributes people look for first; the others follow in the order the provider sent them.
+const READING_ORDER = ['name', 'displayName', 'title', 'emails', 'phoneNumbers', 'addresses']
+
 /**
  * The rows of what a provider keeps on a user, in a reading order: its identifiers, then the core
  * attributes, then each enterprise attribute on its own row.
@@ -52,7 +55,9 @@ export function providerRows(
   if (provider.userName) rows.push({ label: attributeLabel('userName', translate), text: provider.userName })
   if (provider.externalId) rows.push({ label: attributeLabel('externalId', translate), text: provider.externalId })
   const { [ENTERPRISE]: enterprise, ...core } = provider.attributes
-  for (const [key, value] of Object.entries(core)) rows.push({ label: attributeLabel(key, translate), text: attributeText(key, value, translate) })
+  const rank = (key: string) => (READING_ORDER.indexOf(key) + READING_ORDER.length + 1) % (READING_ORDER.length + 1)
+  const keys = Object.keys(core).sort((a, b) => rank(a) - rank(b))
+  for (const key of keys) rows.push({ label: attributeLabel(key, translate), text: attributeText(key, core[key], translate) })
   if (isObject(enterprise)) {
     for (const [key, value] of Object.entries(enterprise)) rows.push({ label: attributeLabel(key, translate), text: attributeText(key, value, translate) })
   }

@@ -62,8 +62,9 @@ async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: stri
 
 /** What a change of members did: ids added or removed, and ids that name no live member of the account. */
 export interface MemberChange {
-  added: number
-  removed: number
+  /** The ids of the members it added, and of those it removed. */
+  added: string[]
+  removed: string[]
   unknown: string[]
   /** Members asked to leave who stay, because this is the group they would fall back to. */
   kept: number
@@ -79,14 +80,14 @@ export async function addGroupMembers(tx: Executor, ctx: Context, membershipIds:
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   const found = await lockMembers(tx, ctx.accountId, membershipIds)
   const unknown = [...new Set(membershipIds)].filter((id) => !found.includes(id))
-  if (found.length === 0) return { added: 0, removed: 0, unknown, kept: 0, fellBack: 0 }
+  if (found.length === 0) return { added: [], removed: [], unknown, kept: 0, fellBack: 0 }
   const inserted = await tx
     .insert(groupMembers)
     .values(found.map((membershipId) => ({ groupId: ctx.groupId, membershipId, accountId: ctx.accountId, createdAt: ctx.now })))
     .onConflictDoNothing()
     .returning({ membershipId: groupMembers.membershipId })
   await recordGroupChange(tx, ctx, inserted.map((r) => r.membershipId), 'added', group.name)
-  return { added: inserted.length, removed: 0, unknown, kept: 0, fellBack: 0 }
+  return { added: inserted.map((r) => r.membershipId), removed: [], unknown, kept: 0, fellBack: 0 }
 }
 
 /**
@@ -106,7 +107,7 @@ export async function removeGroupMembers(
     membershipIds ??
     (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
   const locked = await lockMembers(tx, ctx.accountId, targets)
-  const none = { added: 0, removed: 0, unknown: [], kept: 0, fellBack: 0 }
+  const none: MemberChange = { added: [], removed: [], unknown: [], kept: 0, fellBack: 0 }
   if (locked.length === 0) return none
   // Removed from the group they would fall back to, members keep it if it is their last one
   // (they fall back to where they are). The members are locked, so this cannot race.
@@ -143,7 +144,7 @@ export async function removeGroupMembers(
   const kept = keepLast
     ? (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(and(eq(groupMembers.groupId, ctx.groupId), anyOf(groupMembers.membershipId, locked)))).length
     : 0
-  return { ...none, removed: removedIds.length, kept, fellBack }
+  return { ...none, removed: removedIds, kept, fellBack }
 }
 
 /** Sets the members to exactly `membershipIds` (those that are live members of the account). */

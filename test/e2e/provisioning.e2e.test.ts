@@ -134,7 +134,7 @@ describe('Provisioning through SCIM, end to end in Chromium', () => {
       `Patched user ${USER.upn}: replace active (deactivated)`,
       `Patched user ${USER.upn}: replace active (reactivated)`,
       'Created group E2E Sales',
-      'Patched group E2E Sales: added 1 member',
+      `Patched group E2E Sales: added ${USER.upn}`,
       'Patched group E2E Sales: renamed to E2E Sales EMEA',
       `Replaced user ${USER.upn}: changed title`,
       `Deleted user ${USER.upn}`,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { userReference } from '../middleware/provisioning-log.js'
 import { addGroupMembers, deleteProvisionedGroup, lockMembers, memberIdsOfGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
 import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
@@ -106,8 +107,8 @@ interface GroupChanges {
   /** Name and externalId before the request, and as its steps left them. */
   before: { name: string; externalId: string | null }
   after: { name: string; externalId: string | null }
-  added: number
-  removed: number
+  added: string[]
+  removed: string[]
   unknown: Set<string>
   kept: number
   fellBack: number
@@ -117,8 +118,8 @@ interface GroupChanges {
 const noChanges = (group: { name: string; externalId: string | null }): GroupChanges => ({
   before: { ...group },
   after: { ...group },
-  added: 0,
-  removed: 0,
+  added: [],
+  removed: [],
   unknown: new Set(),
   kept: 0,
   fellBack: 0,
@@ -130,8 +131,8 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
   const ctx = { accountId: token.accountId, groupId, actor: tokenActor(token), now: deps.clock.now() }
   const counted = (change: MemberChange) => {
     changes.touchedMembers = true
-    changes.added += change.added
-    changes.removed += change.removed
+    changes.added.push(...change.added)
+    changes.removed.push(...change.removed)
     changes.kept += change.kept
     changes.fellBack += change.fellBack
     for (const id of change.unknown) changes.unknown.add(id)
@@ -156,15 +157,17 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
 }
 
 const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
+/** A few members by name (resolved once the response is sent: provisioning-log.ts), more by their number. */
+const named = (ids: string[]) => (ids.length <= 3 ? ids.map(userReference).join(', ') : members(ids.length))
 
 /** "renamed to Sales, added 2 members, left out an id that is not a user of this account (…)", or "nothing changed". */
 function describe(changes: GroupChanges): string {
   const parts: string[] = []
   if (changes.after.name !== changes.before.name) parts.push(`renamed to ${changes.after.name}`)
   if (changes.after.externalId !== changes.before.externalId) parts.push(changes.after.externalId === null ? 'externalId removed' : 'externalId set')
-  if (changes.added) parts.push(`added ${members(changes.added)}`)
-  if (changes.removed) parts.push(`removed ${members(changes.removed)}`)
-  if (changes.touchedMembers && !changes.added && !changes.removed) parts.push('members unchanged')
+  if (changes.added.length) parts.push(`added ${named(changes.added)}`)
+  if (changes.removed.length) parts.push(`removed ${named(changes.removed)}`)
+  if (changes.touchedMembers && !changes.added.length && !changes.removed.length) parts.push('members unchanged')
   if (changes.kept) parts.push(`kept ${members(changes.kept)} whose only group this is (the token's own)`)
   if (changes.fellBack) parts.push(`${members(changes.fellBack)} left without a group joined the token's own`)
   const unknown = [...changes.unknown]

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { lt } from 'drizzle-orm'
 import { provisioningLog } from '../../../drizzle/schema.js'
 import type { Database } from '../../core/types.js'
-import { rawQuery } from '../../db/raw-query.js'
+import { arrayLiteral, rawQuery } from '../../db/raw-query.js'
 import type { ScimEnv } from '../env.js'
 
 export const LOG_RETENTION_DAYS = 30
@@ -37,9 +37,11 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
     }
     services.afterResponse(async () => {
       // A failure names the id it was about; the administrator reading the log wants the user or
-      // group. Looked up after the response, so a provider never waits for it.
+      // group. Looked up after the response, so a provider never waits for it, as are the users a
+      // summary refers to (userReference).
       const name = failedOn ? await nameOf(services.db, token.accountId, failedOn).catch(() => null) : null
       if (name) entry.summary = loggable(`${name}: ${entry.summary}`)
+      entry.summary = await withUserNames(services.db, token.accountId, entry.summary).catch(() => entry.summary)
       await services.provisioningLog.write(entry)
     })
   }
@@ -66,6 +68,22 @@ const NAME_OF = {
 async function nameOf(db: Database, accountId: string, target: Target): Promise<string | null> {
   const [row] = await rawQuery(db)<{ name: string }>(NAME_OF[target.kind], [target.id, accountId])
   return row?.name ?? null
+}
+
+const USER_REFERENCE = /\{user:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}/g
+
+/** A user in a summary, named by their userName once the response is sent ("added lfrei@contoso.com"). */
+export const userReference = (id: string) => `{user:${id.toLowerCase()}}`
+
+const USER_NAMES = `select memberships.id, coalesce(memberships.user_name, people.email) as name
+  from memberships join people on people.id = memberships.person_id where memberships.id = any($1::uuid[]) and memberships.account_id = $2`
+
+async function withUserNames(db: Database, accountId: string, summary: string): Promise<string> {
+  const ids = [...new Set(Array.from(summary.matchAll(USER_REFERENCE), (match) => match[1]!))]
+  if (ids.length === 0) return summary
+  const rows = await rawQuery(db)<{ id: string; name: string }>(USER_NAMES, [arrayLiteral(ids), accountId])
+  const names = new Map(rows.map((row) => [row.id, row.name]))
+  return loggable(summary.replace(USER_REFERENCE, (_, id: string) => names.get(id) ?? id))
 }
 
 /** Deletes log entries past the retention; run by the periodic sweep. */

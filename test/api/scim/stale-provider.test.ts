@@ -47,9 +47,9 @@ describe('member ids the account no longer knows', () => {
     expect(await memberIdsOf(created.body.id)).toEqual([other])
 
     expect(await summaries(3)).toEqual([
-      `Patched group Stale: removed 1 member, left out an id that is not a user of this account (${removed})`,
-      `Patched group Stale: added 1 member, left out 2 ids that are not users of this account (${removed}, ${garbage})`,
-      `Created group Stale: added 1 member, left out an id that is not a user of this account (${removed})`,
+      `Patched group Stale: removed kept@example.com, left out an id that is not a user of this account (${removed})`,
+      `Patched group Stale: added other@example.com, left out 2 ids that are not users of this account (${removed}, ${garbage})`,
+      `Created group Stale: added kept@example.com, left out an id that is not a user of this account (${removed})`,
     ])
   })
 
@@ -187,8 +187,8 @@ describe('the log says what changed, not what was asked', () => {
     await patchGroup(group, { op: 'remove', path: `members[value eq "${id}"]` })
     expect(await memberIdsOf(token.provisionGroupId)).toContain(id)
     expect(await summaries(2)).toEqual([
-      "Patched group Fallback: removed 1 member, 1 member left without a group joined the token's own",
-      expect.stringMatching(/: removed 1 member$/),
+      "Patched group Fallback: removed falls-back@example.com, 1 member left without a group joined the token's own",
+      'Patched group Provisioned users: removed falls-back@example.com',
     ])
   })
 
@@ -232,6 +232,15 @@ describe('the log says what changed, not what was asked', () => {
     await patchGroup(created.body.id, { op: 'replace', path: 'displayName', value: 'Same Name' })
     await scim.put(`/Groups/${created.body.id}`, { schemas: [GROUP], displayName: '  Same Name ' })
     expect((await scim.get(`/Groups/${created.body.id}`)).body.meta).toMatchObject({ lastModified: created.body.meta.lastModified, version: created.body.meta.version })
+  })
+
+  it('names up to three members a change added or removed, and counts more', async () => {
+    const ids = await Promise.all(['n1', 'n2', 'n3', 'n4'].map((name) => newUser(`${name}@example.com`)))
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Named', members: ids.map((value) => ({ value })) })).body.id
+    await patchGroup(group, { op: 'remove', path: 'members', value: [{ value: ids[0] }, { value: ids[1]!.toUpperCase() }] })
+    const [removed, created] = await summaries(2)
+    expect(created).toBe('Created group Named: added 4 members')
+    expect(removed).toMatch(/^Patched group Named: removed (n1@example\.com, n2@example\.com|n2@example\.com, n1@example\.com)$/)
   })
 
   it('a group PUT without the externalId it had removes it, and says so', async () => {

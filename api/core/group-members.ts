@@ -100,6 +100,8 @@ export async function removeGroupMembers(
   ctx: Context,
   membershipIds: string[] | null,
   fallbackGroupId: string,
+  /** False for a request of several steps, which calls fallBack once they have all run. */
+  fallBackNow = true,
 ): Promise<MemberChange> {
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
   if (group.isDefault) await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, ctx.groupId)).for('update')
@@ -128,18 +130,7 @@ export async function removeGroupMembers(
     if (!admin) throw new DomainError('conflict', 'The account must keep one active administrator in its Administrators group.')
   }
   await recordGroupChange(tx, ctx, removedIds, 'removed', group.name)
-  let fellBack = 0
-  if (fallbackGroupId !== ctx.groupId && removedIds.length) {
-    const orphans = await tx.execute(sql`insert into group_members (group_id, membership_id, account_id, created_at)
-      select ${fallbackGroupId}, id, ${ctx.accountId}, ${ctx.now.toISOString()}::timestamptz
-      from unnest(${`{${removedIds.join(',')}}`}::uuid[]) as id
-      where not exists (select 1 from group_members gm where gm.membership_id = id)
-      on conflict do nothing returning membership_id`)
-    const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
-    const joined = rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id)
-    await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, joined, 'added', fallback.name)
-    fellBack = joined.length
-  }
+  const fellBack = fallBackNow && fallbackGroupId !== ctx.groupId ? await fallBack(tx, ctx, removedIds, fallbackGroupId) : 0
   // Those asked to leave the group they would fall back to, who stayed: said, not silently kept.
   const kept = keepLast
     ? (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(and(eq(groupMembers.groupId, ctx.groupId), anyOf(groupMembers.membershipId, locked)))).length
@@ -147,12 +138,36 @@ export async function removeGroupMembers(
   return { ...none, removed: removedIds, kept, fellBack }
 }
 
+/**
+ * Members among `removedIds` left with no group join `fallbackGroupId`; says how many did. Run
+ * once a request's steps have all run: a member removed and added back in one PATCH has a group.
+ */
+export async function fallBack(tx: Executor, ctx: Context, removedIds: string[], fallbackGroupId: string): Promise<number> {
+  if (removedIds.length === 0) return 0
+  const orphans = await tx.execute(sql`insert into group_members (group_id, membership_id, account_id, created_at)
+    select ${fallbackGroupId}, id, ${ctx.accountId}, ${ctx.now.toISOString()}::timestamptz
+    from unnest(${arrayLiteral([...new Set(removedIds)])}::uuid[]) as id
+    where not exists (select 1 from group_members gm where gm.membership_id = id)
+      and exists (select 1 from memberships m where m.id = id and m.ended_at is null)
+    on conflict do nothing returning membership_id`)
+  const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
+  const joined = rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id)
+  await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, joined, 'added', fallback.name)
+  return joined.length
+}
+
 /** Sets the members to exactly `membershipIds` (those that are live members of the account). */
-export async function replaceGroupMembers(tx: Executor, ctx: Context, membershipIds: string[], fallbackGroupId: string): Promise<MemberChange> {
+export async function replaceGroupMembers(
+  tx: Executor,
+  ctx: Context,
+  membershipIds: string[],
+  fallbackGroupId: string,
+  fallBackNow = true,
+): Promise<MemberChange> {
   const current = await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))
   const wanted = new Set(membershipIds)
   const added = await addGroupMembers(tx, ctx, membershipIds)
-  const removed = await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId)
+  const removed = await removeGroupMembers(tx, ctx, current.map((r) => r.id).filter((id) => !wanted.has(id)), fallbackGroupId, fallBackNow)
   return { ...added, removed: removed.removed, kept: removed.kept, fellBack: removed.fellBack }
 }
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { userReference } from '../middleware/provisioning-log.js'
-import { addGroupMembers, deleteProvisionedGroup, lockMembers, memberIdsOfGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
+import { addGroupMembers, deleteProvisionedGroup, fallBack, lockMembers, memberIdsOfGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
 import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
@@ -147,13 +147,26 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
       return setGroupExternalId(deps, token.accountId, groupId, step.value)
     case 'addMembers':
       return counted(await addGroupMembers(tx, ctx, step.ids))
+    // Members left with no group fall back once every step has run (fallBackOrphans).
     case 'removeMembers':
-      return counted(await removeGroupMembers(tx, ctx, step.ids, token.provisionGroupId))
+      return counted(await removeGroupMembers(tx, ctx, step.ids, token.provisionGroupId, false))
     case 'removeAllMembers':
-      return counted(await removeGroupMembers(tx, ctx, null, token.provisionGroupId))
+      return counted(await removeGroupMembers(tx, ctx, null, token.provisionGroupId, false))
     case 'replaceMembers':
-      return counted(await replaceGroupMembers(tx, ctx, step.ids, token.provisionGroupId))
+      return counted(await replaceGroupMembers(tx, ctx, step.ids, token.provisionGroupId, false))
   }
+}
+
+/**
+ * After all the steps of a request: the members it removed that have no group left join the
+ * token's group. Not after each step, or a member removed and added back in one PATCH would also
+ * join the token's group (Administrators, for a token that provisions into it).
+ */
+async function fallBackOrphans(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: string, changes: GroupChanges) {
+  const token = c.get('token')
+  if (groupId === token.provisionGroupId) return
+  const ctx = { accountId: token.accountId, groupId, actor: tokenActor(token), now: deps.clock.now() }
+  changes.fellBack += await fallBack(tx, ctx, changes.removed, token.provisionGroupId)
 }
 
 const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
@@ -204,6 +217,7 @@ export const writeGroups = new Hono<ScimEnv>()
       if (current.name !== body.displayName) await applyStep(c, deps, tx, id, { kind: 'rename', displayName: body.displayName }, changes)
       await applyStep(c, deps, tx, id, { kind: 'externalId', value: body.externalId }, changes)
       if (body.members) await applyStep(c, deps, tx, id, { kind: 'replaceMembers', ids: body.members }, changes)
+      await fallBackOrphans(c, deps, tx, id, changes)
       return changes
     })
     c.set('scimSummary', `Replaced group ${body.displayName}: ${describe(changes)}`)
@@ -219,6 +233,7 @@ export const writeGroups = new Hono<ScimEnv>()
       const current = await lockedGroup(c, tx, id)
       const changes = noChanges(current)
       for (const step of steps) await applyStep(c, deps, tx, id, step, changes)
+      await fallBackOrphans(c, deps, tx, id, changes)
       return { group: current, changes }
     })
     c.set('scimSummary', `Patched group ${group.name}: ${describe(changes)}`)

@@ -192,6 +192,17 @@ describe('the log says what changed, not what was asked', () => {
     ])
   })
 
+  it('a member removed and added back in one PATCH keeps their group and joins no other', async () => {
+    const id = await newUser('back-again@example.com')
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Round trip', members: [{ value: id }] })).body.id
+    await patchGroup(token.provisionGroupId, { op: 'remove', path: `members[value eq "${id}"]` })
+    // Okta's membership change (remove by filter, then add), and Entra's (Remove by value, then Add).
+    await patchGroup(group, { op: 'remove', path: `members[value eq "${id}"]` }, { op: 'add', path: 'members', value: [{ value: id }] })
+    await patchGroup(group, { op: 'Remove', path: 'members', value: [{ $ref: null, value: id }] }, { op: 'Add', path: 'members', value: [{ value: id }] })
+    expect(((await scim.get(`/Users/${id}`)).body.groups as { value: string }[]).map((g) => g.value)).toEqual([group])
+    expect((await summaries(1))[0]).toBe('Patched group Round trip: added back-again@example.com, removed back-again@example.com')
+  })
+
   it('a failed request about a user or group is named in the log by that user or group, even once deleted', async () => {
     const id = await newUser('named-failure@example.com')
     const bad = await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'frobnicate', path: 'title', value: 'x' }] })

@@ -15,7 +15,10 @@ import { activeAdministratorGroup, assertAnotherAdministratorRemains, lockLiveMe
  * dies, and the state before the block is kept so that unblocking restores it.
  */
 export async function blockMember(deps: CoreDeps, actor: Actor, input: { accountId: string; membershipId: string }) {
-  return inTransaction(deps.db, async (tx) => blockLocked(tx, deps.clock.now(), actor, await lockLiveMembership(tx, input.accountId, input.membershipId)))
+  return inTransaction(deps.db, async (tx) => {
+    const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+    return blockLocked(tx, deps.clock.now(), actor, member) // the time once locked: after any change it waited for
+  })
 }
 
 // The block as one statement: state, pending link, history line, sessions.

@@ -21,9 +21,10 @@ export async function setMemberGroups(
       groupIds: 'Keep at least one group.',
     })
   }
-  const now = deps.clock.now()
   return inTransaction(deps.db, async (tx) => {
     const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+    // Once the member is locked: a change that waited for another one is recorded after it.
+    const now = deps.clock.now()
     const chosen = await groupsOfAccount(tx, input.accountId, input.groupIds)
     const current = await tx
       .select({ id: groupMembers.groupId, name: groups.name })

@@ -38,10 +38,11 @@ export async function updateProvisionedMember(
     locked?: LockedMembership
   },
 ) {
-  const now = deps.clock.now()
   try {
     return await inTransaction(deps.db, async (tx) => {
       const member = input.locked ?? (await lockLiveMembership(tx, input.accountId, input.membershipId))
+      // Once the member is locked: a change that waited for another one is recorded after it.
+      const now = deps.clock.now()
       const { attributes } = input
       const changed = changedKeys(member, attributes)
       if (changed.length) {

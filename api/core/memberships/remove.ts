@@ -18,9 +18,10 @@ export async function removeMember(
   actor: Actor,
   input: { accountId: string; membershipId: string },
 ): Promise<UserRecord> {
-  const now = deps.clock.now()
   return inTransaction(deps.db, async (tx) => {
     const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+    // Once the member is locked: a change that waited for another one is recorded after it.
+    const now = deps.clock.now()
     if ('personId' in actor && actor.personId === member.personId) {
       throw new DomainError('forbidden', 'You cannot remove yourself from the account. Ask another administrator to do it.')
     }

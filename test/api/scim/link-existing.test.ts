@@ -3,8 +3,8 @@
 // nobody provisioned yet is taken over; one a provider already holds is a named conflict.
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { rowsOf } from '../../../api/core/rows.js'
 import type { TestApp } from '../../support/app.js'
+import { someoneWaitsForALock } from '../../support/locks.js'
 import type { Session } from '../../support/http.js'
 import { createToken, filterQuery, PATCH_OP, scimClient, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 
@@ -116,8 +116,7 @@ describe('a create whose email is a member added in Roster', () => {
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`select id from memberships where id = ${id} for update`)
       created = scim.post('/Users', entraUser('raced@contoso.onmicrosoft.com', 'raced@contoso.com'))
-      await until(async () => rowsOf<{ waiting: number }>(await t.db.execute(sql`select count(*)::int as waiting from pg_stat_activity
-        where wait_event_type = 'Lock' and datname = current_database()`))[0]!.waiting > 0)
+      await someoneWaitsForALock(t)
       // What the other token's PATCH active=false writes, committed while the create waits.
       await tx.execute(sql`update memberships set state = 'blocked', state_before_block = 'invited' where id = ${id}`)
       await tx.execute(sql`insert into events (account_id, membership_id, type, actor_type, actor_label, data, occurred_at)
@@ -161,7 +160,3 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await scim.get(`/Users/${id}`)).body.userName).toBe(winner.body.userName)
   })
 })
-
-async function until(condition: () => Promise<boolean>) {
-  for (let tries = 0; tries < 250 && !(await condition()); tries++) await new Promise((resolve) => setTimeout(resolve, 20))
-}

@@ -2,8 +2,10 @@
 // administrator do: each takes its locks in one order (members, then groups), and PostgreSQL's
 // rare remaining deadlock is retried. None may answer 500. (PGlite runs one transaction at a time:
 // these matter on the PostgreSQL server.)
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../support/app.js'
+import { someoneWaitsForALock } from '../../support/locks.js'
 import type { Session } from '../../support/http.js'
 import { GROUP, PATCH_OP, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 
@@ -94,5 +96,25 @@ describe('concurrent changes of one user and group', () => {
       expect(answers.map((answer) => answer.status)).toEqual([204, 204])
       expect([await memberIdsOf(groupA), await memberIdsOf(groupB)]).toEqual([[second], [first]])
     }
+  })
+
+  it('a change that waited for a member is recorded at the time it got them, after the change it waited for', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const usersPath = `/api/accounts/${t.acme.accountId}/users`
+    const user = await newUser()
+    const group = await newGroup()
+    const record = (await admin.get(`${usersPath}/${user}`)).body
+    let edited: ReturnType<typeof admin.put> | undefined
+    const waitingSince = t.clock.now()
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${user} for update`)
+      edited = admin.put(`${usersPath}/${user}`, { ...record, groupIds: [token.provisionGroupId, group] })
+      await someoneWaitsForALock(t)
+      t.clock.advance(60_000)
+    })
+    expect((await edited!).status).toBe(200)
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user }))}`)
+    const change = history.body.find((event: { type: string }) => event.type === 'groups_changed')
+    expect(new Date(change.occurredAt).getTime()).toBe(waitingSince.getTime() + 60_000)
   })
 })

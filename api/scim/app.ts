@@ -56,8 +56,8 @@ export function createScimApp(options: ScimOptions) {
   // A method the resource does not take, on a collection or on one resource: 405 with Allow
   // (RFC 9110 §15.5.6), rather than the 404 of a path that does not exist.
   for (const [name, collection] of [['Users', '/Users'], ['Groups', '/Groups']] as const) {
-    scim.on(['PUT', 'PATCH', 'DELETE'], collection, (c) => methodNotAllowed(c, 'GET, POST', `${name}: POST creates, GET lists; PUT, PATCH and DELETE take ${collection}/{id}.`))
-    scim.post(`${collection}/:id`, (c) => methodNotAllowed(c, 'GET, PUT, PATCH, DELETE', `POST creates at ${collection}; ${collection}/{id} takes GET, PUT, PATCH and DELETE.`))
+    scim.on(['PUT', 'PATCH', 'DELETE', 'OPTIONS'], collection, (c) => methodNotAllowed(c, 'GET, POST', `${name}: POST creates, GET lists; PUT, PATCH and DELETE take ${collection}/{id}.`))
+    scim.on(['POST', 'OPTIONS'], `${collection}/:id`, (c) => methodNotAllowed(c, 'GET, PUT, PATCH, DELETE', `POST creates at ${collection}; ${collection}/{id} takes GET, PUT, PATCH and DELETE.`))
   }
   scim.all('*', (c) => {
     const path = new URL(c.req.url).pathname.slice(0, 200)

@@ -37,11 +37,12 @@ export function applyUserPatch(user: ScimUserBody, ops: readonly PatchOperation[
 // An address has no value: one with nothing but its type (Entra's null-valued work address) is none.
 const MULTI_VALUED = userSchema.attributes.filter((attribute) => attribute.multiValued && attribute.type === 'complex')
 const DESCRIBING = new Set(['type', 'primary', 'display'])
+// An empty or blank string is Entra's way of clearing a value, as much as null is.
+const hasContent = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '')
 function isEntry(attribute: SchemaAttribute, entry: unknown): boolean {
   if (!isPlainObject(entry)) return true
-  // An empty string is Entra's way of clearing a value, as much as null is.
-  if (attribute.subAttributes?.some((sub) => sub.name === 'value')) return entry.value !== undefined && entry.value !== null && entry.value !== ''
-  return Object.keys(entry).some((key) => !DESCRIBING.has(key))
+  if (attribute.subAttributes?.some((sub) => sub.name === 'value')) return hasContent(entry.value)
+  return Object.entries(entry).some(([key, value]) => !DESCRIBING.has(key) && hasContent(value))
 }
 function dropEntriesWithoutValue(body: JsonObject) {
   for (const attribute of MULTI_VALUED) {

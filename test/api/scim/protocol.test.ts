@@ -36,10 +36,12 @@ describe('discovery', () => {
       ['PATCH', '/Users', 'GET, POST'],
       ['PUT', '/Groups', 'GET, POST'],
       ['DELETE', '/Users', 'GET, POST'],
+      ['OPTIONS', '/Groups', 'GET, POST'],
+      ['OPTIONS', `/Users/${id}`, 'GET, PUT, PATCH, DELETE'],
       ['POST', `/Users/${id}`, 'GET, PUT, PATCH, DELETE'],
       ['POST', `/Groups/${id}`, 'GET, PUT, PATCH, DELETE'],
     ]) {
-      const response = await scim.send(method!, path!, method === 'DELETE' ? undefined : {})
+      const response = await scim.send(method!, path!, method === 'DELETE' || method === 'OPTIONS' ? undefined : {})
       expect(response.status, `${method} ${path}`).toBe(405)
       expect(response.headers.get('allow')).toBe(allow)
       expect(response.body).toMatchObject({ schemas: [ERROR], status: '405' })

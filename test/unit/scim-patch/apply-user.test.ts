@@ -186,13 +186,15 @@ describe('applyUserPatch: multi-valued attributes', () => {
     expect(patch(user, { op: 'replace', path: 'phoneNumbers[type eq "work"].value', value: null })).toEqual(user)
   })
 
-  it('takes an entry whose value is an empty string as no entry, like a null one', () => {
+  it('takes an entry whose value is an empty or blank string as no entry, like a null one', () => {
     const user = bjensen()
     expect(patch(user, { op: 'replace', path: 'phoneNumbers[type eq "mobile"].value', value: '' })).toEqual(user)
-    expect(patch({ userName: 'u' }, { op: 'add', path: 'phoneNumbers', value: [{ type: 'work', value: null }, { type: 'mobile', value: '' }] })).toEqual({
+    expect(patch({ userName: 'u' }, { op: 'add', path: 'phoneNumbers', value: [{ type: 'work', value: null }, { type: 'mobile', value: ' ' }] })).toEqual({
       userName: 'u',
       phoneNumbers: [],
     })
+    // An address has no value: one whose parts are all empty is none.
+    expect(patch({ userName: 'u' }, { op: 'replace', path: 'addresses', value: [{ type: 'work', streetAddress: '', locality: null }] })).toEqual({ userName: 'u' })
   })
 
   it('keeps primary true on one entry: the one just written', () => {

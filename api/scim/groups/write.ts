@@ -107,8 +107,9 @@ interface GroupChanges {
   /** Name and externalId before the request, and as its steps left them. */
   before: { name: string; externalId: string | null }
   after: { name: string; externalId: string | null }
-  added: string[]
-  removed: string[]
+  /** The members in the group now and not before, and the other way round: net of the steps. */
+  added: Set<string>
+  removed: Set<string>
   unknown: Set<string>
   kept: number
   fellBack: number
@@ -118,8 +119,8 @@ interface GroupChanges {
 const noChanges = (group: { name: string; externalId: string | null }): GroupChanges => ({
   before: { ...group },
   after: { ...group },
-  added: [],
-  removed: [],
+  added: new Set(),
+  removed: new Set(),
   unknown: new Set(),
   kept: 0,
   fellBack: 0,
@@ -131,8 +132,9 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
   const ctx = { accountId: token.accountId, groupId, actor: tokenActor(token), now: deps.clock.now() }
   const counted = (change: MemberChange) => {
     changes.touchedMembers = true
-    changes.added.push(...change.added)
-    changes.removed.push(...change.removed)
+    // A member removed and added back (or the other way round) in one request has not changed.
+    for (const id of change.added) if (!changes.removed.delete(id)) changes.added.add(id)
+    for (const id of change.removed) if (!changes.added.delete(id)) changes.removed.add(id)
     changes.kept += change.kept
     changes.fellBack += change.fellBack
     for (const id of change.unknown) changes.unknown.add(id)
@@ -166,7 +168,7 @@ async function fallBackOrphans(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, grou
   const token = c.get('token')
   if (groupId === token.provisionGroupId) return
   const ctx = { accountId: token.accountId, groupId, actor: tokenActor(token), now: deps.clock.now() }
-  changes.fellBack += await fallBack(tx, ctx, changes.removed, token.provisionGroupId)
+  changes.fellBack += await fallBack(tx, ctx, [...changes.removed], token.provisionGroupId)
 }
 
 const members = (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`
@@ -178,9 +180,9 @@ function describe(changes: GroupChanges): string {
   const parts: string[] = []
   if (changes.after.name !== changes.before.name) parts.push(`renamed to ${changes.after.name}`)
   if (changes.after.externalId !== changes.before.externalId) parts.push(changes.after.externalId === null ? 'externalId removed' : 'externalId set')
-  if (changes.added.length) parts.push(`added ${named(changes.added)}`)
-  if (changes.removed.length) parts.push(`removed ${named(changes.removed)}`)
-  if (changes.touchedMembers && !changes.added.length && !changes.removed.length) parts.push('members unchanged')
+  if (changes.added.size) parts.push(`added ${named([...changes.added])}`)
+  if (changes.removed.size) parts.push(`removed ${named([...changes.removed])}`)
+  if (changes.touchedMembers && !changes.added.size && !changes.removed.size) parts.push('members unchanged')
   if (changes.kept) parts.push(`kept ${members(changes.kept)} whose only group this is (the token's own)`)
   if (changes.fellBack) parts.push(`${members(changes.fellBack)} left without a group joined the token's own`)
   const unknown = [...changes.unknown]

@@ -65,6 +65,7 @@ async function saveThenReadOnce(
   let written: Promise<void> | undefined
   try {
     const { reading, emailQueued } = await db.transaction(async (tx) => {
+      written = undefined // the transaction may run again: only this run's write counts
       const changed = await change(tx)
       written = changed.written
       const reading = findScimUser(tx, accountId, changed.membershipId)

@@ -78,9 +78,10 @@ export async function unblockLocked(
   actor: Actor,
   member: LockedMembership,
   sendEmail: boolean,
+  /** The caller's time for the whole change, so that its history lines agree. */
+  now = deps.clock.now(),
 ): Promise<{ unblocked: boolean; emailQueued: boolean }> {
   const tx = deps.db
-  const now = deps.clock.now()
   const input = { accountId: member.accountId, membershipId: member.id, sendEmail }
   if (member.state !== 'blocked') return { unblocked: false, emailQueued: false }
   const secret = await newInvitationSecret(deps.config)

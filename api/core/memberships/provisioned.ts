@@ -74,7 +74,7 @@ export async function updateProvisionedMember(
         const { written } = await sendBlock(tx, now, actor, member)
         return { membershipId: member.id, changed, emailQueued: false, written }
       }
-      const { emailQueued } = await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail)
+      const { emailQueued } = await unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, member, input.sendInvitationEmail, now)
       return { membershipId: member.id, changed, emailQueued, written: Promise.resolve() }
     })
   } catch (error) {

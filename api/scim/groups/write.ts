@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { userReference } from '../middleware/provisioning-log.js'
 import { addGroupMembers, deleteProvisionedGroup, fallBack, lockMembers, memberIdsOfGroup, removeGroupMembers, replaceGroupMembers, type MemberChange } from '../../core/group-members.js'
-import { createGroup, setGroupExternalId, updateGroup } from '../../core/groups.js'
+import { createGroup, setGroupExternalId, tokensProvisioningInto, updateGroup } from '../../core/groups.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
 import { ScimError, invalidSyntax, invalidValue } from '../errors.js'
 import { tokenActor, type ScimEnv } from '../env.js'
@@ -247,8 +247,10 @@ export const writeGroups = new Hono<ScimEnv>()
     const token = c.get('token')
     const { group, fellBack } = await inTransaction(c, async (deps, tx) => {
       const seen = await groupToChange(c, tx, id, [])
-      // Administrators and the token's own group are refused below, before they change: no locks for them.
-      if (!seen.isDefault && seen.id !== token.provisionGroupId) await lockMembersFirst(c, tx, id, [], true)
+      // Administrators, the token's own group and another token's are refused below, before they
+      // change: no locks for them.
+      const refused = seen.isDefault || seen.id === token.provisionGroupId || (await tokensProvisioningInto(tx, token.accountId, id)).length > 0
+      if (!refused) await lockMembersFirst(c, tx, id, [], true)
       const current = await lockedGroup(c, tx, id, 'update')
       const change = await deleteProvisionedGroup(tx, { accountId: token.accountId, groupId: id, actor: tokenActor(token), now: deps.clock.now() }, token.provisionGroupId)
       return { group: current, fellBack: change.fellBack }

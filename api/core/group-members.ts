@@ -55,7 +55,7 @@ async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: stri
   await tx.execute(sql`insert into events (account_id, membership_id, type, actor_type, actor_person_id, actor_label, data, occurred_at)
     select ${ctx.accountId}, id, 'groups_changed', ${ctx.actor.type}, ${'personId' in ctx.actor ? ctx.actor.personId : null},
       ${ctx.actor.label}, ${data}::jsonb, ${ctx.now.toISOString()}::timestamptz
-    from unnest(${`{${membershipIds.join(',')}}`}::uuid[]) as id`)
+    from unnest(${arrayLiteral(membershipIds)}::uuid[]) as id`)
   await tx.update(memberships).set({ updatedAt: ctx.now }).where(anyOf(memberships.id, membershipIds))
   await tx.update(groups).set({ updatedAt: ctx.now }).where(eq(groups.id, ctx.groupId))
 }

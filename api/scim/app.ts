@@ -4,8 +4,7 @@ import { discovery, MAX_PAYLOAD_BYTES } from './discovery.js'
 import type { ScimEnv } from './env.js'
 import { ScimError } from './errors.js'
 import { groupsResource } from './groups/index.js'
-import { authenticateApiToken } from '../core/api-tokens.js'
-import { authenticate, refuseOverLimit } from './middleware/authenticate.js'
+import { authenticate, presentedToken, refuseOverLimit } from './middleware/authenticate.js'
 import { provisioningLogger } from './middleware/provisioning-log.js'
 import { onScimError } from './on-error.js'
 import { usersResource } from './users/index.js'
@@ -77,9 +76,7 @@ export function createWrongScimBaseApp(options: ScimOptions) {
   const wrongBase = new Hono<ScimEnv>()
   wrongBase.onError(onScimError)
   wrongBase.all('*', provisioningLogger(), async (c) => {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
-    const { db, clock } = c.get('services')
-    const found = bearer ? await authenticateApiToken(db, bearer, clock.now()) : null
+    const found = await presentedToken(c)
     if (found && 'live' in found) {
       c.set('token', found.live)
       // The same limit as under /scim/v2: a provider stuck on the wrong URL must not flood the log.

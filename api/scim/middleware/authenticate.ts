@@ -10,10 +10,7 @@ import type { ScimEnv } from '../env.js'
 export function authenticate(options: { requestsPerSecond: number }): MiddlewareHandler<ScimEnv> {
   if (!(options.requestsPerSecond > 0)) throw new Error('requestsPerSecond must be positive')
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? ''
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-    const { db, clock } = c.get('services')
-    const found = match ? await authenticateApiToken(db, match[1]!, clock.now()) : null
+    const found = await presentedToken(c)
     if (!found || 'revoked' in found) {
       // The same answer for every bad token; a revoked one is still logged in its account, so
       // administrators see an identity provider that kept the old token.
@@ -25,6 +22,13 @@ export function authenticate(options: { requestsPerSecond: number }): Middleware
     refuseOverLimit(c, found.live, options.requestsPerSecond)
     await next()
   }
+}
+
+/** The token the request's bearer header holds (live or revoked; counted for the rate limit), or null. */
+export async function presentedToken(c: Context<ScimEnv>) {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+  const { db, clock } = c.get('services')
+  return bearer ? authenticateApiToken(db, bearer, clock.now()) : null
 }
 
 /** 429 with Retry-After for a token past its requests a second (counted in the database, across isolates). */

@@ -104,7 +104,10 @@ export function retryable(error: unknown): boolean {
   return false
 }
 
-/** `begin`, run again (after a short random pause, so that the two sides do not meet again) when PostgreSQL says to. */
+/** A short random pause before the `attempt`th retry, so that the two sides of a deadlock do not meet again. */
+export const pauseBeforeRetry = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt))
+
+/** `begin`, run again (after pauseBeforeRetry) when PostgreSQL says to. */
 export function retryingBegin(begin: ReturnType<typeof pipelinedBegin>): ReturnType<typeof pipelinedBegin> {
   return async function retried<T>(fn: (sql: Reserved) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -112,7 +115,7 @@ export function retryingBegin(begin: ReturnType<typeof pipelinedBegin>): ReturnT
         return await begin(fn)
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt))
+        await pauseBeforeRetry(attempt)
       }
     }
   }

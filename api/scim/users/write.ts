@@ -5,7 +5,7 @@ import { sameJson, updateProvisionedMember } from '../../core/memberships/provis
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
 import type { CoreDeps, Tx } from '../../core/types.js'
-import { retryable } from '../../db/pipelined-begin.js'
+import { pauseBeforeRetry, retryable } from '../../db/pipelined-begin.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { ScimError, invalidSyntax } from '../errors.js'
 import { ENTERPRISE_SCHEMA, tokenActor, type ScimEnv } from '../env.js'
@@ -51,7 +51,7 @@ async function saveThenRead(
       // A deadlock's victim there turns the COMMIT into a rollback whose cause the transaction's own
       // retry cannot see (deadlocks inside it are retried there already): run it again here.
       if (attempt >= 3 || !retryable(error.cause)) throw error.cause
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt))
+      await pauseBeforeRetry(attempt)
     }
   }
 }

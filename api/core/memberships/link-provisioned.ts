@@ -15,10 +15,13 @@ const MEMBER_BY_EMAIL = `select memberships.id from memberships join people on p
 // provider that found them by userName and only deactivated them leaves no attribute of its own
 // behind). Asked once the member is locked, in a statement of its own, so that it sees a change
 // committed while the create waited for the lock. (Group changes recorded before their events
-// named the token carry no tokenId: they hold no member.)
+// named the token carry no tokenId: they hold no member.) A revoked token holds nothing: after a
+// rotation, the provider's new token may take over what only the old one had touched.
 const HELD_BY_A_PROVIDER = `select exists (select 1 from events
     where events.membership_id = $1 and events.account_id = $3 and events.actor_type = 'api_token'
-      and (events.type = 'invited' or (events.data ->> 'tokenId') <> $2)) as held`
+      and (events.type = 'invited' or (events.data ->> 'tokenId') <> $2)
+      and not exists (select 1 from api_tokens
+        where api_tokens.id = (events.data ->> 'tokenId')::uuid and api_tokens.revoked_at is not null)) as held`
 
 const removedMeanwhile = (email: string) => new DomainError('conflict', `${email} was a member of this account a moment ago; retry the request.`)
 

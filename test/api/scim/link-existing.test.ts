@@ -92,6 +92,19 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await okta.get(`/Users?${filterQuery('userName eq "held@contoso.com"')}`)).body.Resources[0]).toMatchObject({ id, active: false })
   })
 
+  it('is again for that member once the token that changed it is revoked (a rotated token)', async () => {
+    const id = await inviteInUi('rotated@contoso.com')
+    const old = await createToken(t, admin, { name: 'okta-old' })
+    const okta = scimClient(t, old.token)
+    expect((await okta.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(200)
+    expect((await scim.post('/Users', entraUser('rotated@contoso.onmicrosoft.com', 'rotated@contoso.com'))).status).toBe(409)
+
+    expect((await admin.delete(`/api/accounts/${t.acme.accountId}/api-tokens/${old.id}`)).status).toBe(200)
+    const created = await scim.post('/Users', entraUser('rotated@contoso.onmicrosoft.com', 'rotated@contoso.com'))
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ id, userName: 'rotated@contoso.onmicrosoft.com', active: true })
+  })
+
   it('is not for a user the same token created: a second create with that email is a named 409', async () => {
     const own = await scim.post('/Users', { schemas: [USER], userName: 'own-minimal@example.com' })
     expect(own.status).toBe(201)

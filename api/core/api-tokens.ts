@@ -125,15 +125,18 @@ export async function updateApiToken(
   id: string,
   input: { name?: string; provisionGroupId?: string; sendInvitationEmail?: boolean },
 ): Promise<ApiTokenRecord> {
-  await getApiToken(deps.db, accountId, id)
+  const current = await getApiToken(deps.db, accountId, id)
   if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name ?? '')({ code: FOREIGN_KEY_VIOLATION })
+  const changes = {
+    ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+    ...(input.provisionGroupId !== undefined ? { provisionGroupId: input.provisionGroupId } : {}),
+    ...(input.sendInvitationEmail !== undefined ? { sendInvitationEmail: input.sendInvitationEmail } : {}),
+  }
+  // react-admin's update sends the whole record; one without any setting of a token changes nothing.
+  if (Object.keys(changes).length === 0) return current
   await deps.db
     .update(apiTokens)
-    .set({
-      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-      ...(input.provisionGroupId !== undefined ? { provisionGroupId: input.provisionGroupId } : {}),
-      ...(input.sendInvitationEmail !== undefined ? { sendInvitationEmail: input.sendInvitationEmail } : {}),
-    })
+    .set(changes)
     .where(and(live(accountId), eq(apiTokens.id, id)))
     .catch(mapErrors(input.name ?? ''))
   return getApiToken(deps.db, accountId, id)

@@ -93,6 +93,15 @@ describe('API tokens', () => {
     expect((await admin.get(`${path}?filter=${encodeURIComponent(JSON.stringify({ includeRevoked: 'yes' }))}`)).status).toBe(400)
   })
 
+  it('changes nothing for an update without any setting (react-admin sends the whole record)', async () => {
+    const created = await admin.post(path, { name: 'whole-record' })
+    for (const body of [{}, { id: created.body.id, createdAt: created.body.createdAt, lastUsedAt: null }]) {
+      const updated = await admin.put(`${path}/${created.body.id}`, body)
+      expect(updated.status).toBe(200)
+      expect(updated.body).toMatchObject({ id: created.body.id, name: 'whole-record', provisionGroupId: created.body.provisionGroupId })
+    }
+  })
+
   it('validates input', async () => {
     expect((await admin.post(path, {})).status).toBe(400)
     expect((await admin.post(path, { name: ' ' })).status).toBe(400)

@@ -37,6 +37,19 @@ describe('groups', () => {
     expect((await admin.post(path, { name: '' })).status).toBe(400)
   })
 
+  it('refuses a body that is not sent as JSON with 415, and changes nothing', async () => {
+    const created = await admin.post(path, { name: 'Plain text' })
+    const body = JSON.stringify({ name: 'Renamed', description: 'new' })
+    for (const type of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded']) {
+      const updated = await admin.send('PUT', `${path}/${created.body.id}`, { body, headers: { 'content-type': type } })
+      expect(updated.status).toBe(415)
+      expect(updated.body).toMatchObject({ code: 'unsupported_media_type', requestId: expect.any(String) })
+      expect((await admin.send('POST', path, { body, headers: { 'content-type': type } })).status).toBe(415)
+    }
+    expect((await admin.get(`${path}/${created.body.id}`)).body).toMatchObject({ name: 'Plain text', description: '' })
+    expect((await admin.send('PUT', `${path}/${created.body.id}`, { body, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200)
+  })
+
   it('never deletes the default group, nor renames it', async () => {
     const response = await admin.delete(`${path}/${t.acme.groupId}`)
     expect(response.status).toBe(409)

@@ -25,11 +25,17 @@ const without = (entry: Entry, key: string): Entry => {
   return rest
 }
 
-/** Appends, unless an entry with the same value is there already: that one takes the new sub-attributes. */
+/**
+ * Appends, unless the same entry is there already (RFC 7644 §3.5.2.1: adding what is there changes
+ * nothing): same value, and same type or one of them without a type. That one takes the new
+ * sub-attributes. One value under two types is two entries: Entra maps the work and the mobile
+ * number to one `phoneNumbers` each, and they are often the same number.
+ */
 function addEntry(list: Entry[], entry: Entry, attribute: SchemaAttribute, touched: Set<Entry>) {
+  const sameType = (e: Entry) => e.type === undefined || entry.type === undefined || sameValue(e.type, entry.type, false)
   const existing =
     entry.value !== undefined
-      ? list.find((e) => sameValue(e.value, entry.value, caseExactOf(attribute, 'value')))
+      ? list.find((e) => sameValue(e.value, entry.value, caseExactOf(attribute, 'value')) && sameType(e))
       : list.find((e) => Object.keys(e).length === Object.keys(entry).length && contains(e, entry, attribute))
   if (existing) Object.assign(existing, entry)
   else list.push(entry)

@@ -93,10 +93,9 @@ function normalizeTarget(
   fromValueKey: boolean,
 ): PatchOperation[] {
   const target = path && describePath(resource, path)
-  if (!path || !target) {
-    if (op === 'remove') throw invalidPath(`Unknown attribute: ${text}`)
-    return []
-  }
+  // An attribute this server does not know is ignored by every op: an Entra mapping of a custom
+  // attribute is added and replaced without error, and its later remove must not fail either.
+  if (!path || !target) return []
   const { attribute, subAttribute } = target
   if (path.filter && !(attribute?.multiValued && attribute.subAttributes)) throw invalidPath(`${text} takes no filter.`)
   if (!attribute) {

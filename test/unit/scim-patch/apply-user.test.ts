@@ -78,10 +78,9 @@ describe('applyUserPatch: single-valued attributes', () => {
     expect(scimError(() => patch(bjensen(), { op: 'replace', path, value })).scimType).toBe('invalidValue')
   })
 
-  it('ignores unknown attributes in add and replace, refuses them in remove', () => {
+  it('ignores unknown attributes in add, replace and remove', () => {
     const user = bjensen()
-    expect(patch(user, { op: 'add', path: 'favouriteColour', value: 'red' }, { op: 'replace', value: { shoeSize: 9 } })).toEqual(user)
-    expect(scimError(() => patch(user, { op: 'remove', path: 'shoeSize' })).scimType).toBe('invalidPath')
+    expect(patch(user, { op: 'add', path: 'favouriteColour', value: 'red' }, { op: 'replace', value: { shoeSize: 9 } }, { op: 'remove', path: 'shoeSize' })).toEqual(user)
   })
 })
 
@@ -96,6 +95,18 @@ describe('applyUserPatch: multi-valued attributes', () => {
       { value: 'bjensen@example.com', type: 'work', primary: true },
       { value: 'BABS@jensen.org', type: 'home', display: 'Babs' },
       { value: 'third@x.org', type: 'other' },
+    ])
+  })
+
+  it('keeps one value under two types as two entries (Entra: work and mobile are often one number)', () => {
+    const twice = [{ type: 'work', value: '+1 555 0199' }, { type: 'mobile', value: '+1 555 0199' }]
+    expect(patch({}, { op: 'add', value: { phoneNumbers: twice } }).phoneNumbers).toEqual(twice)
+    expect(patch(bjensen(), { op: 'replace', path: 'phoneNumbers', value: twice }).phoneNumbers).toEqual(twice)
+    const emails = [{ value: 'a@contoso.com', type: 'work', primary: true }, { value: 'A@contoso.com', type: 'home' }]
+    expect(patch(bjensen(), { op: 'replace', value: { emails } }).emails).toEqual(emails)
+    // The same value and type, or one side without a type, is one entry that takes the new sub-attributes.
+    expect(patch({}, { op: 'add', path: 'emails', value: [{ value: 'a@x.org' }, { value: 'A@x.org', type: 'work', primary: true }] }).emails).toEqual([
+      { value: 'A@x.org', type: 'work', primary: true },
     ])
   })
 

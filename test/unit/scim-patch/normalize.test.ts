@@ -211,9 +211,10 @@ describe('normalizePatch: what may not be changed', () => {
     expect(scimError(() => normalizePatch(body, 'Group')).scimType).toBe('mutability')
   })
 
-  it('ignores unknown attributes in add and replace, refuses them in remove', () => {
+  it('ignores unknown attributes in add, replace and remove (an extension\'s too); a malformed path is still invalidPath', () => {
     expect(normalizeUser({ op: 'add', path: 'favouriteColour', value: 'red' }, { op: 'replace', path: 'name.nick', value: 'x' })).toEqual([])
-    expect(scimError(() => normalizeUser({ op: 'remove', path: 'favouriteColour' })).scimType).toBe('invalidPath')
+    expect(normalizeUser({ op: 'remove', path: 'favouriteColour' }, { op: 'Remove', path: 'urn:ietf:params:scim:schemas:extension:CustomExt:2.0:User:costCode' })).toEqual([])
+    expect(scimError(() => normalizeUser({ op: 'remove', path: 'favouriteColour[' })).scimType).toBe('invalidPath')
   })
 })
 

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
 import { invitePages } from './invite/routes.js'
 import { createScimApp, createWrongScimBaseApp } from './scim/app.js'
+import { canonicalScimPath } from './scim/canonical-path.js'
 import { resendWebhook } from './webhooks/resend.js'
 import { limitBody } from './middleware/body-limit.js'
 import { htmlContentSecurity } from './middleware/content-security.js'
@@ -42,8 +43,8 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 /** The one Hono app: REST API, invite pages and (on Node) the admin UI, over injected services. */
 export function createApp(options: AppOptions) {
-  // strict: false: a base URL typed with a trailing slash (…/scim/v2/Users/) still finds its route.
-  const app = new Hono<AppEnv>({ strict: false })
+  // Not strict: a base URL typed with a trailing slash (…/scim/v2/Users/) still finds its route.
+  const app = new Hono<AppEnv>({ getPath: canonicalScimPath })
   app.use(requestId())
   app.use(services(options.services))
   // same-origin: invitation tokens are in URLs and must never reach another site in a Referer;

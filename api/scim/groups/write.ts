@@ -9,6 +9,7 @@ import { memberIds, normalizePatch, planGroupPatch, type GroupPatchStep } from '
 import { canonicalize } from '../schema/resolve.js'
 import { asksForAttributes, project, requestedProjection } from '../projection.js'
 import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
+import { MAX_VALUE_LENGTH } from '../users/attributes.js'
 import { toScimGroup } from './representation.js'
 import { findScimGroup, groupMembersOf, type ScimGroupRow } from './store.js'
 
@@ -18,12 +19,17 @@ interface GroupBody {
   members?: string[]
 }
 
+function boundedExternalId(externalId: string) {
+  if (externalId.length > MAX_VALUE_LENGTH) throw invalidValue(`externalId is at most ${MAX_VALUE_LENGTH.toLocaleString('en')} characters.`)
+}
+
 function groupBody(json: unknown): GroupBody {
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw invalidSyntax('The body must be a Group object.')
   const body = canonicalize('Group', json as Record<string, unknown>) as Record<string, unknown>
   // Its length is the core's rule (createGroup / updateGroup), the same for every caller.
   if (typeof body.displayName !== 'string' || !body.displayName.trim()) throw invalidValue('displayName is required.')
   if (body.externalId !== undefined && body.externalId !== null && typeof body.externalId !== 'string') throw invalidValue('externalId must be a string.')
+  if (typeof body.externalId === 'string') boundedExternalId(body.externalId)
   const members = body.members === undefined || body.members === null ? undefined : body.members
   if (members !== undefined && !Array.isArray(members)) throw invalidValue('members must be an array.')
   return {
@@ -145,6 +151,7 @@ async function applyStep(c: Context<ScimEnv>, deps: CoreDeps, tx: Tx, groupId: s
       return
     case 'externalId':
       if (step.value === changes.after.externalId) return
+      if (step.value !== null) boundedExternalId(step.value)
       changes.after.externalId = step.value
       return setGroupExternalId(deps, token.accountId, groupId, step.value)
     case 'addMembers':

@@ -23,7 +23,8 @@ export function normalizePatch(body: unknown, resource: ScimResourceType): Patch
   if (!isPlainObject(body)) throw invalidSyntax('The PATCH body must be a JSON object.')
   const schemas = member(body, 'schemas')
   const isPatchOp = (s: unknown) => typeof s === 'string' && s.trim().toLowerCase() === PATCH_OP_SCHEMA.toLowerCase()
-  if (!Array.isArray(schemas) || !schemas.some(isPatchOp)) throw invalidSyntax(`schemas must contain ${PATCH_OP_SCHEMA}.`)
+  // Left out, as POST and PUT may leave it out: a body that names other schemas is another message.
+  if (schemas !== undefined && (!Array.isArray(schemas) || !schemas.some(isPatchOp))) throw invalidSyntax(`schemas must contain ${PATCH_OP_SCHEMA}.`)
   const operations = member(body, 'Operations')
   if (!Array.isArray(operations) || operations.length === 0) throw invalidSyntax('Operations must be a non-empty array.')
   if (operations.length > MAX_OPERATIONS) throw invalidSyntax(`A PATCH has at most ${MAX_OPERATIONS} operations.`)

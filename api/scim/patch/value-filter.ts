@@ -1,5 +1,6 @@
 import { parse, type Filter } from 'scim2-parse-filter'
 import { invalidPath } from '../errors.js'
+import { lowerCaseLiterals } from '../filter/scan.js'
 import { findAttribute, isPlainObject, type JsonObject, type SchemaAttribute } from '../schema/index.js'
 
 const MAX_FILTER_LENGTH = 1000
@@ -40,7 +41,7 @@ export function compileValueFilter(attribute: SchemaAttribute, text: string): Fi
   const { masked, strings } = maskStrings(text)
   let ast: Filter
   try {
-    ast = parse(masked)
+    ast = parse(lowerCaseLiterals(masked))
   } catch {
     throw invalidPath(`Invalid filter: ${text}`)
   }

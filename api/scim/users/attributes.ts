@@ -6,6 +6,19 @@ const NOT_STORED = new Set(['id', 'meta', 'schemas', 'userName', 'externalId', '
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+// Every user's attributes come back in each page of the user list, the admin API's included: a
+// provider cannot grow one user without bound (a body alone may be 1 MiB).
+export const MAX_VALUE_LENGTH = 4_096
+export const MAX_ATTRIBUTES_BYTES = 32 * 1_024
+
+function assertBounded(value: unknown, path: string): void {
+  if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) {
+    throw invalidValue(`${path} is ${value.length.toLocaleString('en')} characters long; a value is at most ${MAX_VALUE_LENGTH.toLocaleString('en')}.`)
+  }
+  if (Array.isArray(value)) value.forEach((item, i) => assertBounded(item, `${path}[${i}]`))
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) assertBounded(item, path ? `${path}.${key}` : key)
+}
+
 export function toBoolean(value: unknown, attribute: string): boolean | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'boolean') return value
@@ -32,6 +45,11 @@ export function provisionedAttributes(body: Record<string, unknown>): Provisione
   const externalId = clean.externalId === undefined ? null : String(clean.externalId)
   const scim: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(clean)) if (!NOT_STORED.has(key)) scim[key] = value
+  assertBounded({ externalId, ...scim }, '')
+  const bytes = new TextEncoder().encode(JSON.stringify(scim)).length
+  if (bytes > MAX_ATTRIBUTES_BYTES) {
+    throw invalidValue(`The user's attributes take ${bytes.toLocaleString('en')} bytes of JSON; at most ${MAX_ATTRIBUTES_BYTES.toLocaleString('en')} are kept.`)
+  }
   const name = scim.name as { givenName?: unknown; familyName?: unknown } | undefined
   return {
     userName: userName.trim(),

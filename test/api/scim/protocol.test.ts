@@ -88,8 +88,17 @@ describe('resources', () => {
     }
   })
 
-  it('answers an unknown endpoint (a doubled slash, a typo) 404 naming the path and the endpoints there are', async () => {
-    for (const path of ['//Users', '/User']) {
+  it('finds an endpoint after a doubled slash (a tenant URL typed with a trailing slash) or in lower case', async () => {
+    const created = await scim.post('//Users', user('doubled-slash@example.com'))
+    expect(created.status).toBe(201)
+    expect(created.headers.get('location')).toMatch(new RegExp(`/scim/v2/Users/${created.body.id}$`))
+    for (const path of [`//Users/${created.body.id}`, `/users/${created.body.id}`, '//ServiceProviderConfig', '/serviceproviderconfig', '/groups']) {
+      expect((await scim.get(path)).status).toBe(200)
+    }
+  })
+
+  it('answers an unknown endpoint (a typo) 404 naming the path and the endpoints there are', async () => {
+    for (const path of ['/User', '//Userz']) {
       const response = await scim.get(path)
       expect(response.status).toBe(404)
       expect(response.body).toMatchObject({ schemas: [ERROR], status: '404' })
@@ -136,6 +145,22 @@ describe('resources', () => {
     const response = await scim.post('/Users', user('big@example.com', { title: 'x'.repeat(1_100_000) }))
     expect(response.status).toBe(413)
     expect(response.body).toMatchObject({ schemas: [ERROR], status: '413' })
+  })
+
+  it('keeps a user\'s attributes bounded: a value of at most 4,096 characters, 32 KiB in all', async () => {
+    const long = await scim.post('/Users', user('long-title@example.com', { title: 'x'.repeat(4_097) }))
+    expect(long.body).toMatchObject({ status: '400', scimType: 'invalidValue', detail: 'title is 4,097 characters long; a value is at most 4,096.' })
+    expect((await scim.get(`/Users?${filterQuery('userName eq "long-title@example.com"')}`)).body.totalResults).toBe(0)
+
+    const created = await scim.post('/Users', user('bounded@example.com', { title: 'x'.repeat(4_096) }))
+    expect(created.status).toBe(201)
+    const addresses = Array.from({ length: 10 }, (_, i) => ({ type: `t${i}`, streetAddress: 'y'.repeat(4_000) }))
+    const grown = await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'addresses', value: addresses }] })
+    expect(grown.body).toMatchObject({ status: '400', scimType: 'invalidValue' })
+    expect(grown.body.detail).toContain('at most 32,768 are kept')
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Bounded', externalId: 'z'.repeat(4_097) })
+    expect(group.body).toMatchObject({ status: '400', scimType: 'invalidValue' })
+    expect((await scim.get(`/Users/${created.body.id}`)).body).not.toHaveProperty('addresses')
   })
 
   it('honours If-Match with the ETag, and answers 412 for a stale one', async () => {

@@ -9,7 +9,6 @@ describe('normalizePatch: the envelope', () => {
     ['a string', 'x'],
     ['an array', [{ op: 'add' }]],
     ['null', null],
-    ['no schemas', { Operations: [{ op: 'add', path: 'title', value: 'x' }] }],
     ['schemas without PatchOp', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], Operations: [] }],
     ['schemas as a string', { schemas: PATCH_OP, Operations: [{ op: 'add', path: 'title', value: 'x' }] }],
     ['no Operations', { schemas: [PATCH_OP] }],
@@ -19,6 +18,10 @@ describe('normalizePatch: the envelope', () => {
   ])('refuses %s with invalidSyntax', (_, body) => {
     const error = scimError(() => normalizePatch(body, 'User'))
     expect([error.status, error.scimType]).toEqual([400, 'invalidSyntax'])
+  })
+
+  it('accepts a body without schemas, as POST and PUT are (some connectors leave it out)', () => {
+    expect(normalizePatch({ Operations: [{ op: 'Replace', path: 'title', value: 'CEO' }] }, 'User')).toEqual([{ op: 'replace', path: { attribute: 'title' }, value: 'CEO' }])
   })
 
   it(`accepts ${MAX_OPERATIONS} operations`, () => {

@@ -87,6 +87,8 @@ describe('value path filters on one element', () => {
     ['type eq "home"', false],
     ['value eq "a@example.com"', true],
     ['primary eq true', true],
+    ['primary eq True', true],
+    ['primary Eq FALSE', false],
     ['primary eq "True"', true],
     ['primary eq false', false],
     ['type eq "work" and primary eq false', false],

@@ -73,6 +73,15 @@ export const memberships = pgTable(
     /** SCIM userName: unique in the account, case-insensitively. */
     userName: text('user_name'),
     externalId: text('external_id'),
+    /**
+     * The invitee's name and phone as this account entered them (its administrator or identity
+     * provider): what the account sees until the person joins it, never another account's entry
+     * nor the person's own profile (see api/core/member-details.ts). Null on older rows.
+     */
+    inviteeFirstName: text('invitee_first_name'),
+    inviteeLastName: text('invitee_last_name'),
+    inviteeCountryCode: text('invitee_country_code'),
+    inviteePhone: text('invitee_phone'),
     /** The rest of the SCIM User as the identity provider last set it (title, enterprise extension, ...). */
     scim: jsonb('scim').$type<Record<string, unknown>>().notNull().default({}),
     /** Every change sets updated_at; it is the SCIM ETag and meta.lastModified. */

@@ -4,6 +4,7 @@ import { events, groupMembers, invitations, memberships, people } from '../../dr
 import { notFound } from './errors.js'
 import { stateFilterSql, stateSql, type UserState } from './state.js'
 import type { Executor } from './types.js'
+import { memberDetails } from './member-details.js'
 
 /** A membership as administrators see it: "a user of the account". */
 export interface UserRecord {
@@ -51,11 +52,11 @@ function selection(now: Date) {
   return {
     id: memberships.id,
     personId: memberships.personId,
-    firstName: people.firstName,
-    lastName: people.lastName,
+    firstName: memberDetails.firstName,
+    lastName: memberDetails.lastName,
     email: people.email,
-    countryCode: people.countryCode,
-    phone: people.phone,
+    countryCode: memberDetails.countryCode,
+    phone: memberDetails.phone,
     state: stateSql(now),
     groupIds: sql<string[]>`coalesce((select json_agg(gm.group_id order by gm.created_at, gm.group_id)
       from ${groupMembers} gm where gm.membership_id = "memberships"."id"), '[]'::json)`,
@@ -122,7 +123,7 @@ function whereFor(accountId: string, filter: UserFilter, now: Date): SQL | undef
     const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     conditions.push(
       // The provider's userName too: the provisioning log names users by it (Entra's UPN is often not the email).
-      sql`((${people.firstName} || ' ' || ${people.lastName}) ilike ${pattern} or ${people.email} ilike ${pattern} or ${memberships.userName} ilike ${pattern})`,
+      sql`((${memberDetails.firstName} || ' ' || ${memberDetails.lastName}) ilike ${pattern} or ${people.email} ilike ${pattern} or ${memberships.userName} ilike ${pattern})`,
     )
   }
   if (filter.state) conditions.push(stateFilterSql(filter.state, now))
@@ -158,7 +159,7 @@ export async function listUsers(
   const where = whereFor(accountId, filter, now)
   const direction = sort.order === 'DESC' ? desc : asc
   const sortColumns: Record<UserSortField, SQL[]> = {
-    name: [sql`lower(${people.firstName})`, sql`lower(${people.lastName})`],
+    name: [sql`lower(${memberDetails.firstName})`, sql`lower(${memberDetails.lastName})`],
     email: [sql`${people.emailNormalized}`],
     joinedAt: [sql`${memberships.joinedAt}`],
     lastSignInAt: [sql`${memberships.lastSignInAt}`],

@@ -7,9 +7,12 @@ import { recordExpiredInvitations } from '../core/events.js'
 import { isUuid } from '../core/users.js'
 import { parseListQuery, sendList } from '../rest/list-query.js'
 import type { AppEnv } from '../services.js'
+import { memberDetailsSql } from '../core/member-details.js'
 
 // The person's live membership in the account, if any (memberships_one_live_per_person finds it).
 const live = alias(memberships, 'live')
+const liveDetailsSql = memberDetailsSql('"live"', '"people"')
+const liveDetails = { firstName: sql<string | null>`${sql.raw(liveDetailsSql.firstName)}`, lastName: sql<string | null>`${sql.raw(liveDetailsSql.lastName)}` }
 
 const eventFilter = z.object({ userId: z.string().max(100).optional(), type: z.string().max(50).optional() })
 
@@ -38,7 +41,7 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
     // Who each line is about, also once the membership has ended (declined, removed: the rows
     // stay), and their membership now if they are (again) a member.
     db
-      .select({ event: events, firstName: people.firstName, lastName: people.lastName, email: people.email, currentId: live.id })
+      .select({ event: events, firstName: liveDetails.firstName, lastName: liveDetails.lastName, email: people.email, currentId: live.id })
       .from(events)
       .leftJoin(memberships, eq(memberships.id, events.membershipId))
       .leftJoin(people, eq(people.id, memberships.personId))
@@ -52,7 +55,7 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const body = rows.map(({ event: e, firstName, lastName, email, currentId }) => ({
     id: e.id,
     userId: e.membershipId,
-    // A name is the person's own, and may since have been set elsewhere: only a member's is shown here.
+    // A name is shown only for a member, as the account sees it now (member-details.ts).
     user: email === null ? null : { name: currentId ? `${firstName} ${lastName}`.trim() : null, email, current: currentId !== null, currentId },
     type: e.type,
     actor: { type: e.actorType, label: e.actorLabel },

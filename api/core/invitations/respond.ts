@@ -7,6 +7,7 @@ import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } f
 import { normalizeEmail } from '../people.js'
 import type { CoreDeps, Executor } from '../types.js'
 import { looksLikeToken, tokenHash } from './token.js'
+import { memberDetails } from '../member-details.js'
 
 /** One answer for expired, replaced, withdrawn, used and unknown links: it tells a stranger nothing. */
 export const linkNoLongerActive = () =>
@@ -37,8 +38,8 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
       accountName: accounts.name,
       personId: people.id,
       email: people.email,
-      firstName: people.firstName,
-      lastName: people.lastName,
+      firstName: memberDetails.firstName,
+      lastName: memberDetails.lastName,
       hasPassword: sql<boolean>`${people.passwordHash} is not null`,
     })
     .from(invitations)

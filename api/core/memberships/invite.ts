@@ -5,7 +5,7 @@ import { EVENT_COLUMNS, eventParams } from '../events.js'
 import { INVITATION_COLUMNS, invitationRow, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
-import type { Actor, CoreDeps, Executor } from '../types.js'
+import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { chosenGroupIds, groupsOfAccountQuery, notGroupsOfAccount } from './shared.js'
 import { userNameTaken } from './provisioned.js'
@@ -35,7 +35,7 @@ export class AlreadyMemberError extends DomainError {
 export const alreadyMember = (email: string) => new AlreadyMemberError(email)
 
 // The whole invitation in one statement: the person (a no-op update on conflict, so that an
-// existing person comes back, locked, instead of nothing; `existed` says so), the membership
+// existing person comes back, locked, instead of nothing), the membership
 // (userName defaults to the person's email as stored), its groups (those of the account among the
 // chosen ids; the caller compares the count), its invitation and the history line. Foreign keys
 // are checked at the end of the statement, so the rows may refer to one another.
@@ -43,12 +43,12 @@ const INVITE = `with person as (
     insert into people (id, email, email_normalized, first_name, last_name, country_code, phone, created_at, updated_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
     on conflict (email_normalized) do update set updated_at = people.updated_at
-    returning id, first_name, email, xmax <> 0 as existed),
+    returning id, email),
   membership as (
     insert into memberships (id, account_id, person_id, state, user_name, external_id, scim, invited_by_person_id,
-      invited_at, expires_at, created_at, updated_at)
+      invited_at, expires_at, created_at, updated_at, invitee_first_name, invitee_last_name, invitee_country_code, invitee_phone)
     select $9, $10, person.id, 'invited', coalesce($11, person.email), $12, $13::jsonb, $14,
-      $8::timestamptz, $15::timestamptz, $8::timestamptz, $8::timestamptz
+      $8::timestamptz, $15::timestamptz, $8::timestamptz, $8::timestamptz, $4, $5, $6, $7
     from person
     returning id),
   chosen as (${groupsOfAccountQuery('$16', '$10')}),
@@ -59,14 +59,15 @@ const INVITE = `with person as (
   history as (insert into events (${EVENT_COLUMNS}) values ($23, $24, $25, $26, $27, $28,
     $29::jsonb || jsonb_build_object('groups', (select coalesce(jsonb_agg(chosen.name order by chosen.name), '[]') from chosen)),
     $30::timestamptz))
-  select person.id, person.first_name as "firstName", person.email, person.existed,
+  select person.id, person.email,
     (select name from accounts where accounts.id = $10) as "accountName",
     (select count(*) from chosen)::int as "groupCount"
   from person, membership`
 
 /**
  * Creates the membership (state Invited), its groups and invitation, the history line and the
- * invitation email, in one transaction. A person who exists elsewhere is reused as they are.
+ * invitation email, in one transaction. A person who exists elsewhere is reused as they are; the
+ * name and phone entered here are this membership's, what the account sees until they join.
  */
 export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteInput) {
   if (input.groupIds.length === 0) {
@@ -83,7 +84,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
       const invitation = invitationRow({ accountId: input.accountId, membershipId, now, secret })
       const history = eventParams({ accountId: input.accountId, membershipId, type: 'invited', actor, at: now, data: { email } })
       // BEGIN, when this opens the transaction, goes out with it: one round trip.
-      const [person] = await rawQuery(tx)<{ id: string; firstName: string; email: string; existed: boolean; accountName: string; groupCount: number }>(INVITE, [
+      const [person] = await rawQuery(tx)<{ id: string; email: string; accountName: string; groupCount: number }>(INVITE, [
         newId(),
         email,
         normalizeEmail(email),
@@ -106,10 +107,6 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
       if (!person) throw new Error('the person and membership insert returned nothing')
       // The transaction takes the invitation back.
       if (person.groupCount !== groupIds.length) throw notGroupsOfAccount()
-      if (person.existed) {
-        const named = await nameUnclaimedPerson(tx, { personId: person.id, membershipId, now, names: input, phone })
-        if (named) person.firstName = named
-      }
       const emailQueued = input.sendEmail !== false
       if (emailQueued) {
         await queueInvitationEmail(tx, {
@@ -118,7 +115,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
           invitationId: invitation.id,
           actor,
           now,
-          member: { email: person.email, firstName: person.firstName, accountName: person.accountName },
+          member: { email: person.email, firstName: input.firstName.trim(), accountName: person.accountName },
         })
       }
       return { membershipId, invitationId: invitation.id, emailQueued }
@@ -137,33 +134,4 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
     }
     throw error
   }
-}
-
-// A statement of its own, after INVITE has locked the person: its snapshot is taken after any
-// invitation of the same person that committed meanwhile (INVITE's own snapshot predates the lock
-// wait), so of two concurrent invitations the first to commit names the person.
-const NAME_UNCLAIMED = `update people set first_name = $2, last_name = $3, country_code = $4, phone = $5, updated_at = $6::timestamptz
-  where id = $1 and password_hash is null
-    and not exists (select 1 from memberships m where m.person_id = $1 and m.ended_at is null and m.id <> $7)
-  returning first_name as "firstName"`
-
-/**
- * An existing person takes the invitation's name and phone while nobody has claimed them: never
- * registered, and in no account but this new membership. Fixing a typo by removing and inviting
- * again works; a registered person, or one another account has invited, keeps their name.
- */
-async function nameUnclaimedPerson(
-  tx: Executor,
-  input: { personId: string; membershipId: string; now: Date; names: { firstName: string; lastName: string }; phone: { countryCode: string | null; phone: string | null } },
-): Promise<string | undefined> {
-  const [row] = await rawQuery(tx)<{ firstName: string }>(NAME_UNCLAIMED, [
-    input.personId,
-    input.names.firstName.trim(),
-    input.names.lastName.trim(),
-    input.phone.countryCode,
-    input.phone.phone,
-    input.now.toISOString(),
-    input.membershipId,
-  ])
-  return row?.firstName
 }

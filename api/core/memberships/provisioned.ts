@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { memberships, people } from '../../../drizzle/schema.js'
 import { DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { recordEvent } from '../events.js'
-import type { Actor, CoreDeps } from '../types.js'
+import type { Actor, CoreDeps, Tx } from '../types.js'
 import { inTransaction } from '../transaction.js'
 import { sendBlock, unblockLocked } from './block.js'
 import { lockLiveMembership, type LockedMembership } from './shared.js'
@@ -56,16 +56,7 @@ export async function updateProvisionedMember(
       const first = changedPart(member.scim.name, attributes.name, 'givenName')
       const last = changedPart(member.scim.name, attributes.name, 'familyName')
       if ((first && first !== member.firstName) || (last && last !== member.lastName)) {
-        await tx
-          .update(people)
-          .set({ ...(first ? { firstName: first } : {}), ...(last ? { lastName: last } : {}), updatedAt: now })
-          .where(
-            and(
-              eq(people.id, member.personId),
-              sql`not exists (select 1 from ${memberships} m where m.person_id = ${member.personId}
-                and m.ended_at is null and m.account_id <> ${input.accountId})`,
-            ),
-          )
+        await renameMember(tx, member, { firstName: first ?? member.firstName, lastName: last ?? member.lastName }, now)
       }
       if (changed.length) {
         await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'updated', actor, at: now, data: { changed } })
@@ -120,3 +111,29 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return aKeys.length === bKeys.length && aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }
 
+/**
+ * A provider's new name for its member. Until the person joins the account it is the account's own
+ * entry (member-details.ts), whatever other accounts know them as; then it is the person's name,
+ * which the provider changes only while no other account has them as a member.
+ */
+async function renameMember(tx: Tx, member: LockedMembership, name: { firstName: string; lastName: string }, now: Date) {
+  if (!member.joined) {
+    // A membership from before the invitee columns starts its own entry with the phone it showed.
+    const phone = member.hasInviteeDetails ? {} : { inviteeCountryCode: member.countryCode, inviteePhone: member.phone }
+    await tx
+      .update(memberships)
+      .set({ inviteeFirstName: name.firstName, inviteeLastName: name.lastName, ...phone })
+      .where(eq(memberships.id, member.id))
+    return
+  }
+  await tx
+    .update(people)
+    .set({ firstName: name.firstName, lastName: name.lastName, updatedAt: now })
+    .where(
+      and(
+        eq(people.id, member.personId),
+        sql`not exists (select 1 from ${memberships} m where m.person_id = ${member.personId}
+          and m.ended_at is null and m.account_id <> ${member.accountId})`,
+      ),
+    )
+}

@@ -4,15 +4,19 @@ import { DomainError, notFound } from '../errors.js'
 import { isUuid } from '../users.js'
 import { arrayLiteral, rawQuery, toDate } from '../../db/raw-query.js'
 import type { Executor } from '../types.js'
+import { memberDetailsSql } from '../member-details.js'
 
 /**
  * A member as every change reads it under its lock (see lockLiveMembership), for statements that
  * lock it and read more in the same round trip (a SCIM update reads its SCIM view with it).
  */
+const DETAILS = memberDetailsSql()
 export const LOCKED_MEMBERSHIP_COLUMNS = `memberships.id, memberships.account_id as "accountId", memberships.person_id as "personId",
     memberships.state, memberships.state_before_block as "stateBeforeBlock", memberships.expires_at as "expiresAt",
     memberships.user_name as "userName", memberships.external_id as "externalId", memberships.scim::text as scim,
-    people.email, people.first_name as "firstName", people.last_name as "lastName", accounts.name as "accountName",
+    people.email, ${DETAILS.firstName} as "firstName", ${DETAILS.lastName} as "lastName",
+    ${DETAILS.countryCode} as "countryCode", ${DETAILS.phone} as "phone", memberships.joined_at is not null as joined,
+    memberships.invitee_first_name is not null as "hasInviteeDetails", accounts.name as "accountName",
     (select admins.id from group_members in_admins join groups admins on admins.id = in_admins.group_id
       where in_admins.membership_id = memberships.id and admins.is_default) as "administratorGroupId"`
 export const LOCKED_MEMBERSHIP_FROM = `memberships join people on people.id = memberships.person_id join accounts on accounts.id = memberships.account_id`
@@ -37,6 +41,10 @@ export interface LockedMembershipRow {
   email: string
   firstName: string
   lastName: string
+  countryCode: string | null
+  phone: string | null
+  joined: boolean
+  hasInviteeDetails: boolean
   accountName: string
   administratorGroupId: string | null
 }
@@ -64,8 +72,14 @@ export function lockedMembership(row: LockedMembershipRow) {
     externalId: row.externalId,
     scim: (typeof row.scim === 'string' ? JSON.parse(row.scim) : (row.scim ?? {})) as Record<string, unknown>,
     email: row.email,
+    /** Name and phone as the account sees them (see member-details.ts). */
     firstName: row.firstName,
     lastName: row.lastName,
+    countryCode: row.countryCode,
+    phone: row.phone,
+    /** Joined the account: its name and phone are the person's own, no longer the invitee's entry. */
+    joined: row.joined,
+    hasInviteeDetails: row.hasInviteeDetails,
     accountName: row.accountName,
     /** The Administrators group, if the member belongs to it (its lock keeps that so). */
     administratorGroupId: row.administratorGroupId,

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
 import { invalidFilter } from '../errors.js'
 import { compileAnyElement, jsonKey } from './comparison.js'
+import { memberDetails } from '../../core/member-details.js'
 
 export type AttributeType = 'string' | 'boolean' | 'dateTime' | 'id'
 export type FilterAttribute =
@@ -27,7 +28,7 @@ const scimString = (key: string) => sql`(${scim} ->> ${jsonKey(key)})`
 const nameString = (key: string) => sql`(${scim} -> 'name' ->> ${jsonKey(key)})`
 // What users/representation.ts shows: the provider's name object whole when it sent one, else
 // the person's name; the provider's displayName, else the person's name.
-const personName = sql`trim(${people.firstName} || ' ' || ${people.lastName})`
+const personName = sql`trim(${memberDetails.firstName} || ' ' || ${memberDetails.lastName})`
 const nameOrPerson = (key: string, person: SQL) =>
   sql`(case when jsonb_typeof(${scim} -> 'name') = 'object' then ${nameString(key)} else ${person} end)`
 const enterprise = sql`(${scim} -> ${jsonKey(ENTERPRISE_USER)})`
@@ -79,8 +80,8 @@ export const userFilterAttributes: AttributeMap = {
         then exists (select 1 from jsonb_each_text(${scim} -> 'name') as part where part.value <> '') else true end)`
     },
   },
-  'name.givenname': text(nameOrPerson('givenName', sql`nullif(${people.firstName}, '')`)),
-  'name.familyname': text(nameOrPerson('familyName', sql`nullif(${people.lastName}, '')`)),
+  'name.givenname': text(nameOrPerson('givenName', sql`nullif(${memberDetails.firstName}, '')`)),
+  'name.familyname': text(nameOrPerson('familyName', sql`nullif(${memberDetails.lastName}, '')`)),
   'name.formatted': text(nameOrPerson('formatted', personName)),
   'name.middlename': text(nameString('middleName')),
   'name.honorificprefix': text(nameString('honorificPrefix')),
@@ -102,7 +103,7 @@ export const userFilterAttributes: AttributeMap = {
     kind: 'multi',
     elements: scimArrayOr(
       'phoneNumbers',
-      sql`(case when ${people.phone} is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('value', ${people.phone}, 'type', 'work')) end)`,
+      sql`(case when ${memberDetails.phone} is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('value', ${memberDetails.phone}, 'type', 'work')) end)`,
     ),
     subAttributes: plural,
   },

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
 import { isUuid } from '../../core/users.js'
 import type { Executor } from '../../core/types.js'
+import { memberDetails } from '../../core/member-details.js'
 
 export interface ScimGroupRow {
   id: string
@@ -46,7 +47,7 @@ export async function groupMembersOf(db: Executor, groupIds: string[]) {
     .select({
       groupId: groupMembers.groupId,
       value: groupMembers.membershipId,
-      display: sql<string>`coalesce(${memberships.scim} ->> 'displayName', trim(${people.firstName} || ' ' || ${people.lastName}))`,
+      display: sql<string>`coalesce(${memberships.scim} ->> 'displayName', trim(${memberDetails.firstName} || ' ' || ${memberDetails.lastName}))`,
     })
     .from(groupMembers)
     .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))

@@ -12,6 +12,7 @@ import {
   type LockedMembershipRow,
 } from '../../core/memberships/shared.js'
 import { versionOf } from '../respond.js'
+import { memberDetailsSql } from '../../core/member-details.js'
 
 /** What a SCIM User is made of: a membership of the token's account and its person. */
 export interface ScimUserRow {
@@ -37,9 +38,10 @@ const FROM = `from memberships inner join people on people.id = memberships.pers
 // The same rows (person_id is a not-null foreign key), but PostgreSQL drops a LEFT JOIN to a
 // primary key that nothing reads: counts and page ids skip people unless the filter needs them.
 const FROM_FOR_IDS = `from memberships left join people on people.id = memberships.person_id`
+const DETAILS = memberDetailsSql()
 const COLUMNS = `memberships.id, memberships.user_name as "userName", memberships.external_id as "externalId",
   memberships.scim::text as scim, memberships.state, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
-  people.email, people.first_name as "firstName", people.last_name as "lastName", people.phone`
+  people.email, ${DETAILS.firstName} as "firstName", ${DETAILS.lastName} as "lastName", ${DETAILS.phone} as phone`
 // Unordered: an ORDER BY inside the aggregate sets up a sort for every row, a third of a page's
 // time in PostgreSQL. fromRow sorts the one to three groups a user has.
 const GROUPS = `coalesce((select json_agg(json_build_object('value', g.id, 'display', g.name))
@@ -103,7 +105,7 @@ export async function findScimUser(db: Database | Tx, accountId: string, id: str
 
 // The SCIM view and the core's locked member in one statement (their shared columns agree).
 const LOCK = `select ${LOCKED_MEMBERSHIP_COLUMNS}, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
-    people.phone, ${GROUPS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE} for update of memberships`
+    ${GROUPS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE} for update of memberships`
 
 /**
  * A live member of the account, locked for update inside the transaction that is about to change

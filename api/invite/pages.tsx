@@ -83,13 +83,15 @@ export function RegisterPage(props: {
 }) {
   const { invitation, errors = {}, values = {} } = props
   const described = (field: string) => (errors[field] ? `${field}-error` : undefined)
+  // A message that is already a field's own error (a wrong password) is said there, once.
+  const banner = props.message && !Object.values(errors).includes(props.message) ? props.message : undefined
   return (
     <Page title="Accept invitation" productName={props.productName}>
       <h1>
         You have been invited to join {props.productName} under {invitation.accountName}
       </h1>
       <p class="center">{invitation.hasPassword ? 'Confirm with your password to accept.' : 'Please provide the following information'}</p>
-      {props.message ? <p class="alert" role="alert">{props.message}</p> : null}
+      {banner ? <p class="alert" role="alert">{banner}</p> : null}
       <form method="post" action={`/invite/${invitation.token}/accept`} novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
         <label for="email">Email</label>
@@ -112,7 +114,7 @@ export function RegisterPage(props: {
         <input id="password" name="password" type="password" required
           autocomplete={invitation.hasPassword ? 'current-password' : 'new-password'}
           placeholder={invitation.hasPassword ? 'Enter your password' : 'Enter a password'}
-          aria-invalid={errors.password ? 'true' : undefined} aria-describedby={['password-rules', described('password')].filter(Boolean).join(' ')} />
+          aria-invalid={errors.password ? 'true' : undefined} aria-describedby={[invitation.hasPassword ? undefined : 'password-rules', described('password')].filter(Boolean).join(' ') || undefined} />
         <FieldError id="password-error" message={errors.password} />
         {invitation.hasPassword ? null : (
           <>

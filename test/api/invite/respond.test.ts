@@ -124,7 +124,10 @@ describe('accepting', () => {
     expect(empty.text).toContain('Enter your password.')
     const wrong = await acceptByForm(t, link, { password: 'Wrong-pass-1!' })
     expect(wrong.status).toBe(400)
-    expect(wrong.text).toContain('The password is not correct.')
+    // Said once, at the field it is about, not again in a banner above the form.
+    expect(wrong.text.match(/The password is not correct\./g)).toHaveLength(1)
+    expect(wrong.text).toMatch(/<input id="password"[^>]*aria-invalid="true"[^>]*aria-describedby="password-error"/)
+    expect(wrong.text).toMatch(/<p class="error" id="password-error" role="alert">The password is not correct\.<\/p>/)
     expect((await acceptByForm(t, link, { password: 'Hank-pass-1!' })).status).toBe(200)
     const [person] = await t.db.select().from(people).where(eq(people.id, globex.personId))
     expect(person).toMatchObject({ firstName: 'Hank', lastName: 'Scorpio' })

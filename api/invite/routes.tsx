@@ -7,6 +7,7 @@ import { acceptInvitation, declineInvitation, openInvitation, recentlyAccepted, 
 import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import type { AppEnv } from '../services.js'
+import { recentlyDeclined } from './recently-declined.js'
 import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
 
 const CSRF_COOKIE = 'roster_invite_csrf'
@@ -124,5 +125,12 @@ export const invitePages = new Hono<AppEnv>()
       if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
       throw error
     }
-    return c.html(<DeclinedPage productName={productName} accountName={invitation.accountName} />)
+    // Post/Redirect/Get, as for accepting: a reload shows the confirmation, not a dead link.
+    return c.redirect(`/invite/${encodeURIComponent(token)}/declined`, 303)
+  })
+  .get('/:token/declined', async (c) => {
+    const { productName } = c.get('services').config
+    const declined = await recentlyDeclined(c.get('services'), c.req.param('token'))
+    if (!declined) return c.html(<InactivePage productName={productName} />, 404)
+    return c.html(<DeclinedPage productName={productName} accountName={declined.accountName} />)
   })

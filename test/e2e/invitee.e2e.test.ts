@@ -202,7 +202,11 @@ describe("An invitee's path, end to end in Chromium", () => {
     await shows(invitee.getByRole('heading', { name: 'Decline the invitation to join Demo Company?' }))
     await flow.snapshot(invitee, 'decline-confirm')
     const declined = await submitting(invitee, '/decline', () => invitee.getByRole('button', { name: 'Decline invitation' }).click())
-    expect(declined.status, declined.body).toBe(200)
+    // Post/Redirect/Get: a reload shows the confirmation again and posts nothing.
+    expect(declined.status, declined.body).toBe(303)
+    await shows(invitee.getByRole('heading', { name: 'Invitation declined' }))
+    expect(new URL(invitee.url()).pathname).toMatch(/\/declined$/)
+    await invitee.reload()
     await shows(invitee.getByRole('heading', { name: 'Invitation declined' }))
     await shows(invitee.getByText('You declined the invitation to join Demo Company.'))
     await flow.snapshot(invitee, 'decline-invitee')

@@ -18,6 +18,7 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(-
 button{width:100%;padding:14px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer;margin-top:20px;border:1px solid var(--accent)}
 .primary{background:var(--accent);color:var(--accent-text)}.secondary{background:transparent;color:var(--accent)}
 a{color:var(--accent)}.button-link{display:block;text-align:center;padding:14px;border-radius:8px;background:var(--accent);color:var(--accent-text);text-decoration:none;font-weight:600;margin-top:20px;border:1px solid var(--accent)}.button-link.secondary{background:transparent;color:var(--accent)}
+.notice{border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:8px;padding:12px;margin:0 0 16px}
 .error{color:var(--error);font-size:.9rem;margin:6px 0 0}.alert{border:1px solid var(--error);color:var(--error);border-radius:8px;padding:12px;margin:0 0 16px}
 ul.rules{list-style:none;padding:0;margin:8px 0 0;font-size:.9rem}ul.rules li::before{content:"○ ";}ul.rules li.met{color:var(--ok)}ul.rules li.met::before{content:"✓ "}
 `

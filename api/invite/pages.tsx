@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx'
 import { passwordRules } from '../core/passwords.js'
 import { FieldError, Page } from './layout.js'
 
@@ -23,13 +24,27 @@ export function InactivePage(props: { productName: string }) {
   )
 }
 
-export function WelcomePage(props: { productName: string; invitation: InvitationView }) {
+/** Someone else's session in this browser: an administrator who opens a link to try it, say. */
+function SignedInAs(props: { email: string; children?: Child }) {
+  return (
+    <p class="notice" role="status">
+      You are signed in as {props.email} in this browser. {props.children}
+    </p>
+  )
+}
+
+export function WelcomePage(props: { productName: string; invitation: InvitationView; signedInAs?: string }) {
   const { invitation } = props
   return (
     <Page title="Invitation" productName={props.productName}>
       <h1>
         You have been invited to join {props.productName} under {invitation.accountName}
       </h1>
+      {props.signedInAs ? (
+        <SignedInAs email={props.signedInAs}>
+          This invitation is for {invitation.email}; accepting it does not change who is signed in.
+        </SignedInAs>
+      ) : null}
       <a class="button-link" href={`/invite/${invitation.token}/register`}>
         Accept invitation
       </a>
@@ -158,14 +173,37 @@ export function RegisterPage(props: {
 const liveRulesScript = `(function(){var p=document.getElementById('password');var items=document.querySelectorAll('#password-rules li');
 p.addEventListener('input',function(){items.forEach(function(li){li.classList.toggle('met',new RegExp(li.dataset.pattern,'u').test(p.value))})})})()`
 
-export function AcceptedPage(props: { productName: string; accountName: string; email: string; signInUrl: string }) {
+export function AcceptedPage(props: {
+  productName: string
+  token: string
+  accountName: string
+  email: string
+  signInUrl: string
+  /** Another person signed in here: Sign in becomes a form that ends their session first. */
+  signedInAs?: { email: string; csrf: string }
+  error?: string
+}) {
+  const other = props.signedInAs
   return (
     <Page title="Welcome" productName={props.productName}>
       <h1>Welcome to {props.accountName}!</h1>
+      {props.error ? <p class="alert" role="alert">{props.error}</p> : null}
       <p class="center">Your invitation is accepted. Sign in with {props.email} and your password.</p>
-      <a class="button-link" href={props.signInUrl}>
-        Sign in
-      </a>
+      {other ? (
+        <>
+          <SignedInAs email={other.email}>Signing in as {props.email} signs {other.email} out first.</SignedInAs>
+          <form method="post" action={`/invite/${props.token}/sign-in`}>
+            <input type="hidden" name="csrf" value={other.csrf} />
+            <button type="submit" class="primary">
+              Sign out and sign in
+            </button>
+          </form>
+        </>
+      ) : (
+        <a class="button-link" href={props.signInUrl}>
+          Sign in
+        </a>
+      )}
     </Page>
   )
 }

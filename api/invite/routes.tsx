@@ -11,7 +11,8 @@ import { sameOrigin } from '../middleware/same-origin.js'
 import { clearSessionCookie, SESSION_COOKIE } from '../middleware/session.js'
 import type { AppEnv } from '../services.js'
 import { recentlyDeclined } from './recently-declined.js'
-import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
+import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, WelcomePage, type InvitationView } from './pages.js'
+import { RegisterPage } from './register.js'
 
 const CSRF_COOKIE = 'roster_invite_csrf'
 

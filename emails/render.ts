@@ -16,8 +16,8 @@ export function invitationSubject({ productName }: InvitationEmailProps): string
   return oneLine(`Invitation to ${productName}`)
 }
 
-export function removedSubject({ accountName }: RemovedEmailProps): string {
-  return oneLine(`You have been removed from ${accountName}`)
+export function removedSubject({ accountName, joined = true }: RemovedEmailProps): string {
+  return oneLine(joined ? `You have been removed from ${accountName}` : `Your invitation to ${accountName} was withdrawn`)
 }
 
 function compose(template: EmailTemplate): { subject: string; element: ReactElement } {

@@ -18,7 +18,14 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(-
 button{width:100%;padding:14px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer;margin-top:20px;border:1px solid var(--accent)}
 .primary{background:var(--accent);color:var(--accent-text)}.secondary{background:transparent;color:var(--accent)}
 a{color:var(--accent)}.button-link{display:block;text-align:center;padding:14px;border-radius:8px;background:var(--accent);color:var(--accent-text);text-decoration:none;font-weight:600;margin-top:20px;border:1px solid var(--accent)}.button-link.secondary{background:transparent;color:var(--accent)}
-.error{color:var(--error);font-size:.9rem;margin:6px 0 0}.alert{border:1px solid var(--error);color:var(--error);border-radius:8px;padding:12px;margin:0 0 16px}
+.notice{border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:8px;padding:12px;margin:0 0 16px}
+input[aria-invalid=true]:not([type=checkbox]){border:2px solid var(--error);padding:11px}
+input[type=checkbox][aria-invalid=true]:not(:focus-visible){outline:2px solid var(--error);outline-offset:2px}
+.secret{display:flex}.secret input{min-width:0}.secret.revealable input{border-radius:8px 0 0 8px}
+.reveal{width:auto;margin:0;padding:0 14px;display:flex;align-items:center;background:var(--card);color:var(--text);border:1px solid var(--line);border-left:0;border-radius:0 8px 8px 0}
+.secret:has(input[aria-invalid=true]) .reveal{border:2px solid var(--error);border-left:0}
+.reveal[aria-pressed=true] .eye,.reveal[aria-pressed=false] .eye-off{display:none}[hidden]{display:none!important}
+.error{color:var(--error);font-size:.9rem;font-weight:600;margin:6px 0 0}.error::before{content:"⚠ ";content:"⚠ " / ""}.alert{border:1px solid var(--error);color:var(--error);border-radius:8px;padding:12px;margin:0 0 16px}
 ul.rules{list-style:none;padding:0;margin:8px 0 0;font-size:.9rem}ul.rules li::before{content:"○ ";}ul.rules li.met{color:var(--ok)}ul.rules li.met::before{content:"✓ "}
 `
 

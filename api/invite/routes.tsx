@@ -4,10 +4,15 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { randomToken, timingSafeEqual } from '../core/crypto.js'
 import { DomainError } from '../core/errors.js'
 import { acceptInvitation, declineInvitation, openInvitation, recentlyAccepted, type OpenInvitation } from '../core/invitations/respond.js'
+import { normalizeEmail } from '../core/people.js'
+import { personForSession, signOut } from '../core/sessions.js'
 import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import { sameOrigin } from '../middleware/same-origin.js'
+import { clearSessionCookie, SESSION_COOKIE } from '../middleware/session.js'
 import type { AppEnv } from '../services.js'
-import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, RegisterPage, WelcomePage, type InvitationView } from './pages.js'
+import { recentlyDeclined } from './recently-declined.js'
+import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, WelcomePage, type InvitationView } from './pages.js'
+import { RegisterPage } from './register.js'
 
 const CSRF_COOKIE = 'roster_invite_csrf'
 
@@ -34,6 +39,21 @@ function view(token: string, invitation: OpenInvitation): InvitationView {
   return { token, ...invitation }
 }
 
+/**
+ * The email of another person signed in to the app in this browser, if any. The invitee must not
+ * take that session for theirs: "Sign in" would otherwise open the app as, say, the administrator
+ * who is trying the link.
+ */
+async function otherSignedIn(c: Context<AppEnv>, inviteeEmail: string): Promise<string | undefined> {
+  const token = getCookie(c, SESSION_COOKIE)
+  const person = token ? await personForSession(c.get('services'), token) : null
+  return person && normalizeEmail(person.email) !== normalizeEmail(inviteeEmail) ? person.email : undefined
+}
+
+const appHome = (appUrl: string) => `${appUrl.replace(/\/+$/, '')}/`
+// The admin app's sign-in form (hash routes). It reads no email from the URL, so none is passed.
+const signInForm = (appUrl: string) => `${appHome(appUrl)}#/login`
+
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
 /**
@@ -55,7 +75,8 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
     if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
-    return c.html(<WelcomePage productName={productName} invitation={view(c.req.param('token'), invitation)} />)
+    const signedInAs = await otherSignedIn(c, invitation.email)
+    return c.html(<WelcomePage productName={productName} invitation={view(c.req.param('token'), invitation)} signedInAs={signedInAs} />)
   })
   .get('/:token/decline', async (c) => {
     const { productName } = c.get('services').config
@@ -101,9 +122,40 @@ export const invitePages = new Hono<AppEnv>()
   })
   .get('/:token/accepted', async (c) => {
     const { productName, appUrl } = c.get('services').config
-    const accepted = await recentlyAccepted(c.get('services'), c.req.param('token'))
+    const token = c.req.param('token')
+    const accepted = await recentlyAccepted(c.get('services'), token)
     if (!accepted) return c.html(<InactivePage productName={productName} />, 404)
-    return c.html(<AcceptedPage productName={productName} accountName={accepted.accountName} email={accepted.email} signInUrl={`${appUrl.replace(/\/+$/, '')}/`} />)
+    const other = await otherSignedIn(c, accepted.email)
+    return c.html(
+      <AcceptedPage productName={productName} token={token} accountName={accepted.accountName} email={accepted.email}
+        signInUrl={appHome(appUrl)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined} />,
+    )
+  })
+  // Ends this browser's session (someone else's, as the accepted page said) and opens the sign-in form.
+  .post('/:token/sign-in', async (c) => {
+    const services = c.get('services')
+    const { productName, appUrl } = services.config
+    const token = c.req.param('token')
+    const body = await c.req.parseBody()
+    if (!csrfValid(c, body.csrf)) {
+      const accepted = await recentlyAccepted(services, token)
+      if (!accepted) return c.html(<InactivePage productName={productName} />, 404)
+      const other = await otherSignedIn(c, accepted.email)
+      return c.html(
+        <AcceptedPage productName={productName} token={token} accountName={accepted.accountName} email={accepted.email}
+          signInUrl={appHome(appUrl)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined}
+          error="This form has expired. Please submit it again." />,
+        403,
+      )
+    }
+    // Not tied to the link's state: signing this browser out reveals nothing, and the page may have
+    // been open for longer than the hour it is shown for.
+    const session = getCookie(c, SESSION_COOKIE)
+    if (session) {
+      await signOut(services, session)
+      clearSessionCookie(c)
+    }
+    return c.redirect(signInForm(appUrl), 303)
   })
   .post('/:token/decline', async (c) => {
     const services = c.get('services')
@@ -124,5 +176,12 @@ export const invitePages = new Hono<AppEnv>()
       if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
       throw error
     }
-    return c.html(<DeclinedPage productName={productName} accountName={invitation.accountName} />)
+    // Post/Redirect/Get, as for accepting: a reload shows the confirmation, not a dead link.
+    return c.redirect(`/invite/${encodeURIComponent(token)}/declined`, 303)
+  })
+  .get('/:token/declined', async (c) => {
+    const { productName } = c.get('services').config
+    const declined = await recentlyDeclined(c.get('services'), c.req.param('token'))
+    if (!declined) return c.html(<InactivePage productName={productName} />, 404)
+    return c.html(<DeclinedPage productName={productName} accountName={declined.accountName} />)
   })

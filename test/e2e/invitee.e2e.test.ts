@@ -202,7 +202,11 @@ describe("An invitee's path, end to end in Chromium", () => {
     await shows(invitee.getByRole('heading', { name: 'Decline the invitation to join Demo Company?' }))
     await flow.snapshot(invitee, 'decline-confirm')
     const declined = await submitting(invitee, '/decline', () => invitee.getByRole('button', { name: 'Decline invitation' }).click())
-    expect(declined.status, declined.body).toBe(200)
+    // Post/Redirect/Get: a reload shows the confirmation again and posts nothing.
+    expect(declined.status, declined.body).toBe(303)
+    await shows(invitee.getByRole('heading', { name: 'Invitation declined' }))
+    expect(new URL(invitee.url()).pathname).toMatch(/\/declined$/)
+    await invitee.reload()
     await shows(invitee.getByRole('heading', { name: 'Invitation declined' }))
     await shows(invitee.getByText('You declined the invitation to join Demo Company.'))
     await flow.snapshot(invitee, 'decline-invitee')
@@ -264,7 +268,29 @@ describe("An invitee's path, end to end in Chromium", () => {
     expect(await unmet()).toEqual(['An upper-case letter', 'A digit', 'A special character'])
     await flow.snapshot(invitee, 'accept-and-register-rules')
 
-    // Submitted anyway (the browser does not block it): the server says what is missing.
+    // Checked in the browser too: a confirmation that differs, on leaving it; the terms, when sending.
+    const confirm = invitee.getByRole('textbox', { name: 'Confirm password' })
+    await confirm.fill('sunrise')
+    await confirm.blur()
+    await until(() => confirm.getAttribute('aria-invalid'), (value) => value === 'true', 'the confirmation to be flagged')
+    expect(await description(confirm)).toBe('The passwords do not match.')
+    await confirm.fill('sunrisedays')
+    await until(() => confirm.getAttribute('aria-invalid'), (value) => value === null, 'the confirmation to be cleared')
+    const unticked = invitee.getByRole('checkbox', { name: /I agree to the Roster Terms of Use/ })
+    await invitee.getByRole('button', { name: 'Accept invitation' }).click()
+    await until(() => unticked.getAttribute('aria-invalid'), (value) => value === 'true', 'the terms to be flagged')
+    expect(await description(unticked)).toBe('Accept the terms of use to continue.')
+    expect(await unticked.evaluate((box) => box === document.activeElement)).toBe(true)
+    // The password can be shown (the page's one inline script runs under its nonce) and hidden again.
+    const show = invitee.getByRole('button', { name: 'Show password', exact: true })
+    await show.click()
+    expect(await password.getAttribute('type')).toBe('text')
+    expect(await show.getAttribute('aria-pressed')).toBe('true')
+    await flow.snapshot(invitee, 'accept-and-register-checks')
+    await show.click()
+    expect(await password.getAttribute('type')).toBe('password')
+
+    // The password rules are left to the server (the browser does not block the form): it says what is missing.
     await invitee.getByRole('textbox', { name: 'Confirm password' }).fill('sunrisedays')
     await invitee.getByRole('checkbox', { name: /I agree to the Roster Terms of Use/ }).check()
     const refused = await submitting(invitee, '/accept', () => invitee.getByRole('button', { name: 'Accept invitation' }).click())
@@ -395,6 +421,35 @@ describe("An invitee's path, end to end in Chromium", () => {
     await signIn(invitee, FIRST.email, FIRST.password)
     await shows(invitee.getByRole('alert').filter({ hasText: 'You are no longer a member of any account.' }))
     expect(await invitee.getByRole('textbox', { name: 'Last name' }).inputValue()).toBe('Mayer-Frei')
+  })
+
+  flow.step('signed-in-elsewhere', "a link accepted in the administrator's browser leads to a sign-in form, not into their session", async () => {
+    const THIRD = { firstName: 'Lea', lastName: 'Frei', email: 'lea.frei@example.com', group: 'Support', password: 'Bl8-Moonrise!' }
+    await goToUsers(admin)
+    const dialog = await addUser(admin, THIRD)
+    await dialog.getByRole('button', { name: 'Copy invitation link' }).click()
+    const link = await readClipboard(admin)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    // The administrator tries the link where they are signed in: the pages say so.
+    await admin.goto(link)
+    await shows(admin.getByText(`You are signed in as ${ADMIN.email} in this browser. This invitation is for ${THIRD.email}`))
+    await admin.getByRole('link', { name: 'Accept invitation' }).click()
+    await admin.getByRole('textbox', { name: 'Password', exact: true }).fill(THIRD.password)
+    await admin.getByRole('textbox', { name: 'Confirm password' }).fill(THIRD.password)
+    await admin.getByRole('checkbox', { name: /I agree to the Roster Terms of Use/ }).check()
+    const accepted = await submitting(admin, '/accept', () => admin.getByRole('button', { name: 'Accept invitation' }).click())
+    expect(accepted.status, accepted.body).toBe(303)
+    await shows(admin.getByRole('heading', { name: 'Welcome to Demo Company!' }))
+    await shows(admin.getByText(`You are signed in as ${ADMIN.email} in this browser. Signing in as ${THIRD.email} signs ${ADMIN.email} out first.`))
+    expect(await admin.getByRole('link', { name: 'Sign in' }).count()).toBe(0)
+
+    // Sign in ends the administrator's session and opens the sign-in form, where the new member signs in.
+    await admin.getByRole('button', { name: 'Sign out and sign in' }).click()
+    await shows(admin.getByRole('heading', { name: 'Sign in', level: 1 }))
+    expect(await admin.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401)
+    await signIn(admin, THIRD.email, THIRD.password)
+    await shows(admin.getByRole('button', { name: 'Profile' }).filter({ hasText: `${THIRD.firstName} ${THIRD.lastName}` }))
   })
 
 })

@@ -124,7 +124,10 @@ describe('accepting', () => {
     expect(empty.text).toContain('Enter your password.')
     const wrong = await acceptByForm(t, link, { password: 'Wrong-pass-1!' })
     expect(wrong.status).toBe(400)
-    expect(wrong.text).toContain('The password is not correct.')
+    // Said once, at the field it is about, not again in a banner above the form.
+    expect(wrong.text.match(/The password is not correct\./g)).toHaveLength(1)
+    expect(wrong.text).toMatch(/<input id="password"[^>]*aria-invalid="true"[^>]*aria-describedby="password-error"/)
+    expect(wrong.text).toMatch(/<p class="error" id="password-error" role="alert">The password is not correct\.<\/p>/)
     expect((await acceptByForm(t, link, { password: 'Hank-pass-1!' })).status).toBe(200)
     const [person] = await t.db.select().from(people).where(eq(people.id, globex.personId))
     expect(person).toMatchObject({ firstName: 'Hank', lastName: 'Scorpio' })
@@ -187,7 +190,7 @@ describe('what browsers really send', () => {
     expect((await post({})).status).toBe(403)
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403)
     expect(await stateOf(user.id)).toBe('invited')
-    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200)
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(303)
   })
 })
 
@@ -195,9 +198,13 @@ describe('declining', () => {
   it('withdraws the invitation: the membership is gone and the history says it was declined', async () => {
     const user = await invite(t, admin)
     const link = await t.invitationLinkFromEmail(user.email)
-    const response = await declineByForm(t, link)
+    const posted = await declineByForm(t, link)
+    expect(posted.status).toBe(303)
+    expect(posted.headers.get('location')).toBe(`${pathOf(link)}/declined`)
+    const response = await t.http.send('GET', posted.headers.get('location')!)
     expect(response.status).toBe(200)
     expect(response.text).toContain('Invitation declined')
+    expect(response.text).toContain('You declined the invitation to join Acme.')
     expect((await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).status).toBe(404)
     const [row] = await t.db.select().from(memberships).where(eq(memberships.id, user.id))
     expect(row).toMatchObject({ endReason: 'declined' })
@@ -206,5 +213,31 @@ describe('declining', () => {
     expect((await declineByForm(t, link)).status).toBe(404)
     // Declined people can be invited again.
     expect((await admin.post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'A', lastName: 'B', email: user.email, groupIds: [t.acme.groupId] })).status).toBe(201)
+  })
+
+  it('answers the form with a redirect, so that reloading the confirmation shows it again and posts nothing', async () => {
+    const user = await invite(t, admin)
+    const path = pathOf(await t.invitationLinkFromEmail(user.email))
+    const posted = await declineByForm(t, `http://roster.test${path}`)
+    expect(posted.status).toBe(303)
+    for (let reload = 0; reload < 2; reload++) {
+      const page = await t.http.send('GET', `${path}/declined`)
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('You declined the invitation to join Acme.')
+      expect(page.text).not.toContain('no longer active')
+    }
+    // Only for a while, and only for a declined link: otherwise it is what any dead link says.
+    t.clock.advance(61 * 60 * 1000)
+    expect((await t.http.send('GET', `${path}/declined`)).status).toBe(404)
+    t.clock.advance(-61 * 60 * 1000)
+    const pending = pathOf(await t.invitationLinkFromEmail((await invite(t, admin)).email))
+    expect((await t.http.send('GET', `${pending}/declined`)).status).toBe(404)
+    const accepted = await invite(t, admin)
+    const acceptedLink = await t.invitationLinkFromEmail(accepted.email)
+    expect((await acceptByForm(t, acceptedLink, { password: GOOD_PASSWORD })).status).toBe(200)
+    const wrongKind = await t.http.send('GET', `${pathOf(acceptedLink)}/declined`)
+    expect(wrongKind.status).toBe(404)
+    expect(wrongKind.text).not.toContain('Acme')
+    for (const token of ['x', 'A'.repeat(43)]) expect((await t.http.send('GET', `/invite/${token}/declined`)).status).toBe(404)
   })
 })

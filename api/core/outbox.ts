@@ -9,7 +9,8 @@ export interface InvitationEmailIntent {
 }
 export interface RemovedEmailIntent {
   kind: 'removed'
-  props: { firstName: string; accountName: string }
+  /** joined: false, the invitation was withdrawn before they joined (older rows lack it: removed). */
+  props: { firstName: string; accountName: string; joined: boolean }
 }
 export type EmailIntent = InvitationEmailIntent | RemovedEmailIntent
 

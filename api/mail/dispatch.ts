@@ -34,7 +34,7 @@ const CLAIM = `update emails set locked_until = $2::timestamptz
 async function compose(services: Services, row: EmailRow): Promise<{ template: EmailTemplate; link?: string } | { dead: string }> {
   const { config } = services
   if (row.kind === 'removed') {
-    const props = row.props as { firstName: string; accountName: string }
+    const props = row.props as { firstName: string; accountName: string; joined?: boolean }
     return { template: { kind: 'removed', props: { ...props, productName: config.productName } } }
   }
   const [invitation] = await services.db

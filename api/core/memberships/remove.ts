@@ -55,7 +55,7 @@ export async function removeMember(
         to: member.email,
         at: now,
         kind: 'removed',
-        props: { firstName: member.firstName, accountName: member.accountName },
+        props: { firstName: member.firstName, accountName: member.accountName, joined: before.joinedAt !== null },
       })
     }
     return before

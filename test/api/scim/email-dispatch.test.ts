@@ -80,6 +80,6 @@ describe('email dispatch after SCIM changes', () => {
     await t.settle()
     t.clock.advance(1000) // so that "the last email" is the removal one
     expect((await silent.delete(`/Users/${invited}`)).status).toBe(204)
-    expect((await t.lastEmailTo('was.invited@example.com'))?.subject).toBe('You have been removed from Acme')
+    expect((await t.lastEmailTo('was.invited@example.com'))?.subject).toBe('Your invitation to Acme was withdrawn')
   })
 })

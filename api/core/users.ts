@@ -161,7 +161,8 @@ export async function listUsers(
   const sortColumns: Record<UserSortField, SQL[]> = {
     name: [sql`lower(${memberDetails.firstName})`, sql`lower(${memberDetails.lastName})`],
     email: [sql`${people.emailNormalized}`],
-    joinedAt: [sql`${memberships.joinedAt}`],
+    // Those who have not joined come last, in the order of the invitation date the column shows them with.
+    joinedAt: [sql`${memberships.joinedAt}`, sql`${memberships.invitedAt}`],
     lastSignInAt: [sql`${memberships.lastSignInAt}`],
     invitedAt: [sql`${memberships.invitedAt}`],
     state: [stateSql(now)],
@@ -181,12 +182,31 @@ export async function listUsers(
 }
 
 /** Whether an email already has a live membership in the account (the wizard asks before Add). */
-export async function isMemberEmail(db: Executor, accountId: string, email: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: memberships.id })
+/** The live member of the account with this email, as the account sees them, if any. */
+export async function memberByEmail(
+  db: Executor,
+  accountId: string,
+  email: string,
+  now: Date,
+): Promise<{ id: string; firstName: string; lastName: string; state: UserState } | null> {
+  const [row] = await db
+    .select({ id: memberships.id, firstName: memberDetails.firstName, lastName: memberDetails.lastName, state: stateSql(now) })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), eq(people.emailNormalized, email.trim().toLowerCase())))
     .limit(1)
-  return rows.length > 0
+  return row ?? null
+}
+
+const STATE_WORDS: Record<UserState, string> = {
+  invited: 'invited',
+  invitation_expired: 'invitation expired',
+  active: 'active',
+  blocked: 'blocked',
+}
+
+/** "Already the email of Reto Mayer (invitation expired) in this account.": who holds it, and how. */
+export function emailTakenMessage(member: { firstName: string; lastName: string; state: UserState }): string {
+  const name = `${member.firstName} ${member.lastName}`.trim()
+  return `Already the email of ${name} (${STATE_WORDS[member.state]}) in this account.`
 }

@@ -63,12 +63,13 @@ describe("An invitee's path, end to end in Chromium", () => {
     await lastName.fill(FIRST.lastName)
     await until(() => required.count(), (count) => count === 1, 'only the email to be still required')
 
-    // The administrator's own email: "already a member" shows on the field while typing, before Next.
+    // The administrator's own email: who has it shows on the field while typing, before Next.
     await email.pressSequentially(ADMIN.email, { delay: 10 })
-    const taken = dialog.getByText('This email is already a member of this account.')
+    const takenMessage = `Already the email of ${ADMIN.name} (active) in this account.`
+    const taken = dialog.getByText(takenMessage)
     await shows(taken)
     expect(await email.getAttribute('aria-invalid')).toBe('true')
-    expect(await description(email)).toBe('This email is already a member of this account.')
+    expect(await description(email)).toBe(takenMessage)
     await flow.snapshot(admin, 'add-user-wizard-email-taken')
     await next.click()
     await shows(taken)

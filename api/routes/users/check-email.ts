@@ -1,12 +1,13 @@
 import { z } from 'zod'
-import { isMemberEmail } from '../../core/users.js'
+import { emailTakenMessage, memberByEmail } from '../../core/users.js'
 import { factory } from '../../factory.js'
 import { validate } from '../../validate.js'
 import { emailInput } from './inputs.js'
 
-/** Lets the wizard say "already a member" on step 1, as the administrator types. */
+/** Lets the wizard say on step 1, as the administrator types, which member has the email already. */
 export const checkEmailHandlers = factory.createHandlers(validate('query', z.object({ email: emailInput })), async (c) => {
   const { email } = c.req.valid('query')
-  const taken = await isMemberEmail(c.get('services').db, c.req.param('accountId')!, email)
-  return c.json(taken ? { available: false, message: 'This email is already a member of this account.' } : { available: true })
+  const { db, clock } = c.get('services')
+  const member = await memberByEmail(db, c.req.param('accountId')!, email, clock.now())
+  return c.json(member ? { available: false, message: emailTakenMessage(member), userId: member.id } : { available: true })
 })

@@ -1,5 +1,6 @@
-import { inviteMember } from '../../core/memberships/invite.js'
-import { getUser } from '../../core/users.js'
+import { DomainError } from '../../core/errors.js'
+import { AlreadyMemberError, inviteMember } from '../../core/memberships/invite.js'
+import { emailTakenMessage, getUser, memberByEmail } from '../../core/users.js'
 import { factory } from '../../factory.js'
 import { sendQueuedEmails } from '../../mail/dispatch.js'
 import { administratorActor } from '../../middleware/require-administrator.js'
@@ -10,10 +11,17 @@ import { inviteUserInput } from './inputs.js'
 export const createUserHandlers = factory.createHandlers(validate('json', inviteUserInput), async (c) => {
   const services = c.get('services')
   const accountId = c.req.param('accountId')!
-  const { membershipId } = await inviteMember(services, administratorActor(c.get('person')), {
-    accountId,
-    ...c.req.valid('json'),
-  })
+  const input = c.req.valid('json')
+  const { membershipId } = await inviteMember(services, administratorActor(c.get('person')), { accountId, ...input }).catch(
+    async (error: unknown) => {
+      if (!(error instanceof AlreadyMemberError)) throw error
+      // Name the member who holds the email, as step 1 of the wizard does (check-email.ts).
+      const member = await memberByEmail(services.db, accountId, input.email, services.clock.now())
+      if (!member) throw error
+      const message = emailTakenMessage(member)
+      throw new DomainError('conflict', `${input.email.trim()}: ${message}`, { email: message })
+    },
+  )
   sendQueuedEmails(c)
   return c.json(await getUser(services.db, accountId, membershipId, services.clock.now()), 201)
 })

@@ -69,8 +69,9 @@ describe('duplicates', () => {
     const before = await rowCounts()
     const again = await admin.post(path, { ...user, email: ` ${user.email.toUpperCase()} ` })
     expect(again.status).toBe(409)
-    expect(again.body).toMatchObject({ code: 'conflict', errors: { email: 'This email is already a member of this account.' } })
-    expect(again.body.message).toContain('already a member of this account')
+    const named = `Already the email of ${user.firstName} ${user.lastName} (invited) in this account.`
+    expect(again.body).toMatchObject({ code: 'conflict', errors: { email: named } })
+    expect(again.body.message).toBe(`${user.email.toUpperCase()}: ${named}`)
     expect(await rowCounts()).toEqual(before)
   })
 
@@ -79,7 +80,10 @@ describe('duplicates', () => {
     expect((await admin.get(`${path}/check-email?email=${encodeURIComponent(user.email)}`)).body).toEqual({ available: true })
     await admin.post(path, user)
     const taken = await admin.get(`${path}/check-email?email=${encodeURIComponent(user.email.toUpperCase())}`)
-    expect(taken.body).toEqual({ available: false, message: 'This email is already a member of this account.' })
+    expect(taken.body).toMatchObject({ available: false, message: `Already the email of ${user.firstName} ${user.lastName} (invited) in this account.` })
+    t.clock.advance(8 * 24 * 3600 * 1000)
+    const expired = await admin.get(`${path}/check-email?email=${encodeURIComponent(user.email)}`)
+    expect(expired.body.message).toBe(`Already the email of ${user.firstName} ${user.lastName} (invitation expired) in this account.`)
     expect((await admin.get(`${path}/check-email?email=nope`)).status).toBe(400)
   })
 

@@ -34,8 +34,12 @@ describe('listing users', () => {
     expect(names((await admin.get(path + query({ sort: ['name', 'DESC'] }))).body)).toEqual(['Zoe', 'Carl', 'Bob', 'Ada'])
   })
 
-  it('sorts by joined date with the not-yet-joined last', async () => {
+  it('sorts by joined date with the not-yet-joined last, by their invitation date', async () => {
     expect(names((await admin.get(path + query({ sort: ['joinedAt', 'DESC'] }))).body).slice(0, 2)).toEqual(['Carl', 'Ada'])
+    const dan = await invite(t, admin, { firstName: 'Dan', lastName: 'Later', email: 'dan@example.com' })
+    expect(names((await admin.get(path + query({ sort: ['joinedAt', 'DESC'] }))).body).slice(0, 3)).toEqual(['Carl', 'Ada', 'Dan'])
+    expect(names((await admin.get(path + query({ sort: ['joinedAt', 'ASC'] }))).body).at(-1)).toBe('Dan')
+    await admin.delete(`${path}/${dan.id}`)
   })
 
   it('pages with range and reports the total in Content-Range', async () => {

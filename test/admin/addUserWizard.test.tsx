@@ -315,6 +315,34 @@ describe('the Add user wizard', () => {
     expect(linkStatus()?.textContent).toContain(`https://roster.example/invite/${await createdId(dataProvider)}`)
   })
 
+  it('drops a chosen group deleted meanwhile, says so, and keeps the rest of what was entered', async () => {
+    const roster = await openWizard()
+    await toGroupsStep()
+    fireEvent.click(checkbox(/Procurement admins/))
+    click('Next')
+    await onStep('Overview')
+    // Another administrator deletes the group, in another tab.
+    roster.tables.groups.splice(roster.tables.groups.findIndex((group) => group.id === 'UGR-3'), 1)
+    click('Add')
+
+    await onStep('Groups')
+    expect(await within(dialog).findByText('A group you chose was deleted; choose again.')).toBeTruthy()
+    expect(within(dialog).queryByText('Procurement admins')).toBeNull()
+    // The deleted group no longer counts as a choice.
+    click('Next')
+    expect(await within(dialog).findByText('Select at least one group')).toBeTruthy()
+    expect(heading()).toBe('Groups')
+
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    expect(within(dialog).getByText('Garry')).toBeTruthy()
+    click('Add')
+    await onStep('Summary')
+    expect(roster.dataProvider.create).toHaveBeenCalledTimes(2)
+    expect(roster.dataProvider.create.mock.calls[1]?.[1].data).toMatchObject({ firstName: 'Garry', groupIds: ['UGR-2'] })
+  })
+
   it("goes back to step 1 with the server's message when the email turned out taken", async () => {
     const roster = fakeRoster()
     const message = 'ron@stark.example is already a member of this account.'

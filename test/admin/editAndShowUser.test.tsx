@@ -31,6 +31,27 @@ describe('Edit user', () => {
     expect(dataProvider.update).toHaveBeenCalledTimes(1)
     expect(dataProvider.update.mock.calls[0]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-3'] } })
   })
+
+  it('drops a chosen group deleted meanwhile and says so', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider, tables } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+    fireEvent.click(await within(dialog).findByLabelText(/Procurement admins/))
+    // Another administrator deletes the group, in another tab.
+    tables.groups.splice(tables.groups.findIndex((group) => group.id === 'UGR-3'), 1)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect(await within(dialog).findByText('A group you chose was deleted; choose again.')).toBeTruthy()
+    await waitFor(() => expect(within(dialog).queryByText('Procurement admins')).toBeNull())
+    expect((within(dialog).getByLabelText(/German sub/) as HTMLInputElement).checked).toBe(true)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('Groups updated')).toBeTruthy()
+    expect(dataProvider.update.mock.calls[1]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-2'] } })
+  })
 })
 
 describe('User details', () => {

@@ -97,6 +97,9 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
   const isMember = (email: string) =>
     taken.has(email.trim().toLowerCase()) ||
     tables.users.some((user) => user.email.toLowerCase() === email.trim().toLowerCase())
+  // As the API: an unknown group is refused on Add (400), and on a groups edit as deleted meanwhile (409).
+  const unknownGroup = (groupIds: unknown) =>
+    Array.isArray(groupIds) && groupIds.some((id) => !tables.groups.some((group) => group.id === id))
   const inState = (id: string, state: User['state']) => {
     const user = find('users', id) as User
     if (user.state !== state) throw apiError(409, 'invalid_state', `The user is ${user.state}.`)
@@ -115,6 +118,11 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     create: vi.fn(async (resource: string, params: { data: Record<string, unknown> }) => {
       if (resource === 'users') {
         const input = params.data as unknown as NewUser
+        if (unknownGroup(input.groupIds)) {
+          throw apiError(400, 'validation_failed', 'One or more groups do not exist in this account.', {
+            groupIds: 'Choose groups of this account.',
+          })
+        }
         if (isMember(input.email)) {
           const message = 'This email is already a member of this account'
           throw apiError(409, 'conflict', message, { email: message })
@@ -142,6 +150,11 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     }),
     update: vi.fn(async (resource: string, params: { id: unknown; data: Record<string, unknown> }) => {
       if (resource === 'api-tokens') return { data: updateApiToken(tables, params.id, params.data) }
+      if (resource === 'users' && unknownGroup(params.data.groupIds)) {
+        throw apiError(409, 'conflict', 'A group you chose was deleted meanwhile; choose the groups again.', {
+          groupIds: 'A chosen group no longer exists.',
+        })
+      }
       const record = find(resource, params.id)
       Object.assign(record, params.data)
       return { data: record }

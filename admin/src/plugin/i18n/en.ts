@@ -146,6 +146,7 @@ export const rosterMessages = {
         country_required: 'Select the country code of this phone number',
         phone_invalid: 'This is not a valid phone number for %{country}',
         groups_required: 'Select at least one group',
+        group_deleted: 'A group you chose was deleted; choose again.',
       },
       wizard: {
         add_title: 'Add user',

@@ -5,6 +5,7 @@ import { WizardDialog } from '../common/WizardDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
+import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
 import type { User } from '../types'
 import { AddUserSummary } from './AddUserSummary'
 import { useEmailAvailability } from './useEmailAvailability'
@@ -39,6 +40,7 @@ export function UserCreate() {
   const navigate = useNavigate()
   const createPath = useCreatePath()
   const invitation = useInvitationActions()
+  const checkDeletedGroups = useDeletedGroupsCheck()
   const detailsRef = useRef<HTMLDivElement>(null)
   const [focusRequest, setFocusRequest] = useState(0)
 
@@ -75,12 +77,17 @@ export function UserCreate() {
     if (error) shownErrors[field] = error
   }
   const groupsError =
-    (groupsSubmitted && groupIds.length === 0 ? translate('roster.users.validation.groups_required') : undefined) ??
-    serverErrors.groupIds
+    serverErrors.groupIds ??
+    (groupsSubmitted && groupIds.length === 0 ? translate('roster.users.validation.groups_required') : undefined)
 
   const changeDetail = (field: UserDetailsField, value: string | null) => {
     setDetails((current) => ({ ...current, [field]: field === 'countryCode' ? value : (value ?? '') }))
     setServerErrors(({ [field]: _changed, ...rest }) => rest)
+  }
+
+  const changeGroups = (ids: string[]) => {
+    setGroupIds(ids)
+    setServerErrors(({ groupIds: _answered, ...rest }) => rest)
   }
 
   const nextFromDetails = async () => {
@@ -96,6 +103,7 @@ export function UserCreate() {
 
   const nextFromGroups = () => {
     setGroupsSubmitted(true)
+    setServerErrors(({ groupIds: _answered, ...rest }) => rest)
     if (groupIds.length > 0) setStep(OVERVIEW)
   }
 
@@ -111,8 +119,13 @@ export function UserCreate() {
       setStep(SUMMARY)
     } catch (error) {
       const fields = apiFieldErrors(error)
-      setServerErrors(fields)
       const names = Object.keys(fields)
+      if (fields.groupIds !== undefined) {
+        const { deleted, message } = await checkDeletedGroups(groupIds, fields.groupIds)
+        setGroupIds((current) => current.filter((id) => !deleted.includes(id)))
+        fields.groupIds = message
+      }
+      setServerErrors(fields)
       if (names.some(isDetailsField)) {
         setStep(DETAILS)
         setFocusRequest((count) => count + 1)
@@ -217,7 +230,7 @@ export function UserCreate() {
             />
           </Box>
         )}
-        {step === GROUPS && <GroupsChecklist value={groupIds} onChange={setGroupIds} error={groupsError} />}
+        {step === GROUPS && <GroupsChecklist value={groupIds} onChange={changeGroups} error={groupsError} />}
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
         {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} typedName={details} />}
       </WizardDialog>

@@ -14,6 +14,7 @@ import { WizardDialog } from '../common/WizardDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
+import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
 import type { User } from '../types'
 import { UserList } from './UserList'
 import { detailsOf } from './userDetails'
@@ -33,6 +34,7 @@ export function UserEdit() {
   const createPath = useCreatePath()
   const { data: user, isPending, error } = useGetOne<User>('users', { id })
   const [update, { isPending: isSaving }] = useUpdate<User>()
+  const checkDeletedGroups = useDeletedGroupsCheck()
   const [step, setStep] = useState(DETAILS)
   const [groupIds, setGroupIds] = useState<string[]>()
   const [groupsError, setGroupsError] = useState<string>()
@@ -67,8 +69,14 @@ export function UserEdit() {
       close()
     } catch (error) {
       const fieldError = apiFieldErrors(error).groupIds
-      if (fieldError) setGroupsError(fieldError)
-      else notifyError(error)
+      if (fieldError === undefined) {
+        notifyError(error)
+        return
+      }
+      const { deleted, message } = await checkDeletedGroups(groupIds, fieldError)
+      setGroupIds((current) => current?.filter((id) => !deleted.includes(id)))
+      setGroupsError(message)
+      setStep(GROUPS)
     }
   }
 

@@ -39,6 +39,11 @@ async function chooseCountry(search: string, option: RegExp) {
   fireEvent.click(within(listbox).getByText(option))
 }
 
+/** Enter in a field, as a browser does it: unless the keydown is cancelled, it submits the field's form. */
+function pressEnter(input: HTMLInputElement) {
+  if (fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' }) && input.form) fireEvent.submit(input.form)
+}
+
 const click = (name: string) => fireEvent.click(within(dialog).getByRole('button', { name }))
 
 const checkbox = (name: RegExp) => within(dialog).getByLabelText(name) as HTMLInputElement
@@ -157,6 +162,20 @@ describe('the Add user wizard', () => {
 
     expect(await within(dialog).findByText('Select at least one group')).toBeTruthy()
     expect(heading()).toBe('Groups')
+  })
+
+  it('does not submit the Groups step on Enter in the groups search', async () => {
+    await openWizard()
+    await toGroupsStep()
+    const search = within(dialog).getByRole('searchbox', { name: 'Search groups' }) as HTMLInputElement
+    fireEvent.change(search, { target: { value: 'proc' } })
+    pressEnter(search)
+
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(within(dialog).queryByText('Select at least one group')).toBeNull()
+    expect(heading()).toBe('Groups')
+    expect(within(dialog).getByText('Procurement admins')).toBeTruthy()
+    expect(within(dialog).queryByText('German sub')).toBeNull()
   })
 
   it('keeps what was typed when going Back', async () => {

@@ -53,6 +53,8 @@ export function GroupsChecklist({ value, onChange, error, lockLastSelected = fal
         type="search"
         value={search}
         onChange={(event) => setSearch(event.target.value)}
+        // The list filters as one types: Enter here must not submit the wizard's step (its Next).
+        onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
         placeholder={translate('ra.action.search')}
         size="small"
         fullWidth

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { USER_ACTIONS, isUserActionAllowed, type UserState } from '../../admin/src/plugin'
 import { apiError, fakeRoster } from './support/fakeRoster'
@@ -87,5 +87,23 @@ describe('the users list actions menu', () => {
     fireEvent.click(within(await openMenuOf('Tom Thompson')).getByRole('menuitem', { name: 'Send new invitation' }))
 
     expect(await screen.findByText('The invitation was already renewed.')).toBeTruthy()
+  })
+
+  it('refreshes the row after a refusal too: an invitation that expired meanwhile offers Send new invitation', async () => {
+    const { dataProvider, tables } = fakeRoster({ users: [userFixture('invited')] })
+    renderAdmin(dataProvider, '/users')
+    const menu = await openMenuOf('Ron Ronald')
+    // The 7 days passed while the page was open.
+    tables.users[0] = { ...tables.users[0]!, state: 'invitation_expired' }
+    dataProvider.resendInvitation.mockRejectedValueOnce(
+      apiError(409, 'invalid_state', 'The invitation has expired; send a new invitation instead.'),
+    )
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Resend invitation link' }))
+
+    expect(await screen.findByText('The invitation has expired; send a new invitation instead.')).toBeTruthy()
+    const row = screen.getByText('ron@stark.example').closest('tr') as HTMLElement
+    await waitFor(() => expect(within(row).queryAllByText('Invitation expired')).not.toHaveLength(0))
+    const again = await openMenuOf('Ron Ronald')
+    expect(within(again).getByRole('menuitem', { name: 'Send new invitation' }).getAttribute('aria-disabled')).toBeNull()
   })
 })

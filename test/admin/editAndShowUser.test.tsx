@@ -52,6 +52,45 @@ describe('Edit user', () => {
     expect(await screen.findByText('Groups updated')).toBeTruthy()
     expect(dataProvider.update.mock.calls[1]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-2'] } })
   })
+
+  it('asks before Cancel or Escape throws away changed groups', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+    const procurement = (await within(dialog).findByLabelText(/Procurement admins/)) as HTMLInputElement
+    fireEvent.click(procurement)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    const confirm = await screen.findByRole('dialog', { name: 'Discard the changes to the groups?' })
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard the changes to the groups?' })).toBeNull())
+    expect(procurement.checked).toBe(true)
+
+    fireEvent.keyDown(procurement, { key: 'Escape' })
+    const again = await screen.findByRole('dialog', { name: 'Discard the changes to the groups?' })
+    fireEvent.click(within(again).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit user' })).toBeNull())
+    expect(dataProvider.update).not.toHaveBeenCalled()
+  })
+
+  it('closes on Cancel at once when the groups are as they were', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+    const procurement = await within(dialog).findByLabelText(/Procurement admins/)
+    fireEvent.click(procurement)
+    fireEvent.click(procurement)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit user' })).toBeNull())
+    expect(screen.queryByRole('dialog', { name: 'Discard the changes to the groups?' })).toBeNull()
+  })
 })
 
 describe('User details', () => {

@@ -155,6 +155,8 @@ export const rosterMessages = {
         discard: 'Discard',
         keep_editing: 'Keep editing',
         edit_title: 'Edit user',
+        discard_groups_title: 'Discard the changes to the groups?',
+        discard_groups_content: 'The groups you changed will not be saved.',
         steps: {
           details: 'User details',
           groups: 'Groups',

@@ -1,6 +1,7 @@
 import { Box, Button, CircularProgress } from '@mui/material'
 import { useEffect, useState } from 'react'
 import {
+  Confirm,
   useCreatePath,
   useGetOne,
   useLocation,
@@ -80,6 +81,12 @@ export function UserEdit() {
     }
   }
 
+  // Escape or Cancel must not throw away changed groups unasked (as Add user asks too).
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false)
+  const changed =
+    !!user && !!groupIds && (groupIds.length !== user.groupIds.length || groupIds.some((id) => !user.groupIds.includes(id)))
+  const requestClose = () => (changed ? setConfirmingDiscard(true) : close())
+
   const steps = [translate('roster.users.wizard.steps.details'), translate('roster.users.wizard.steps.groups')]
   return (
     <>
@@ -91,8 +98,8 @@ export function UserEdit() {
         isStepCompleted={() => false}
         canVisitStep={() => true}
         onStepClick={setStep}
-        onClose={close}
-        start={<Button onClick={close}>{translate('ra.action.cancel')}</Button>}
+        onClose={requestClose}
+        start={<Button onClick={requestClose}>{translate('ra.action.cancel')}</Button>}
         end={
           step === DETAILS ? (
             <Button variant="contained" onClick={() => setStep(GROUPS)} disabled={!user}>
@@ -128,6 +135,15 @@ export function UserEdit() {
           />
         )}
       </WizardDialog>
+      <Confirm
+        isOpen={confirmingDiscard}
+        title="roster.users.wizard.discard_groups_title"
+        content="roster.users.wizard.discard_groups_content"
+        confirm="roster.users.wizard.discard"
+        cancel="roster.users.wizard.keep_editing"
+        onConfirm={close}
+        onClose={() => setConfirmingDiscard(false)}
+      />
     </>
   )
 }

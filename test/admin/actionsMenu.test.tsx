@@ -106,4 +106,23 @@ describe('the users list actions menu', () => {
     const again = await openMenuOf('Ron Ronald')
     expect(within(again).getByRole('menuitem', { name: 'Send new invitation' }).getAttribute('aria-disabled')).toBeNull()
   })
+
+  it('shows the row busy while the invitation is being sent', async () => {
+    const { dataProvider } = fakeRoster({ users: [userFixture('invitation_expired')] })
+    const send = dataProvider.sendNewInvitation.getMockImplementation()!
+    let answer!: () => void
+    dataProvider.sendNewInvitation.mockImplementationOnce(async (...args) => {
+      await new Promise<void>((resolve) => (answer = resolve))
+      return send(...args)
+    })
+    renderAdmin(dataProvider, '/users')
+
+    fireEvent.click(within(await openMenuOf('Tom Thompson')).getByRole('menuitem', { name: 'Send new invitation' }))
+
+    const row = screen.getByText('tom@stark.example').closest('tr') as HTMLElement
+    expect(await within(row).findByRole('progressbar', { name: 'Sending a new invitation…' })).toBeTruthy()
+    answer()
+    expect(await screen.findByText('A new invitation was sent to tom@stark.example')).toBeTruthy()
+    expect(within(row).queryByRole('progressbar')).toBeNull()
+  })
 })

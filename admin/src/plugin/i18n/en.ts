@@ -129,6 +129,11 @@ export const rosterMessages = {
         remove: 'Remove',
         view_details: 'View details',
       },
+      progress: {
+        copyInvitationLink: 'Getting the invitation link…',
+        resendInvitation: 'Sending the invitation link again…',
+        sendNewInvitation: 'Sending a new invitation…',
+      },
       notifications: {
         link_copied: 'Link copied',
         link_not_copied: 'The browser refused to copy the link. Here it is: %{url}',

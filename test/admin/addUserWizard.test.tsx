@@ -240,6 +240,27 @@ describe('the Add user wizard', () => {
     expect(within(dialog).getByText('Garry Green was added to the account')).toBeTruthy()
   })
 
+  it('shows the Add button busy while adding', async () => {
+    const { dataProvider } = await openWizard()
+    const create = dataProvider.create.getMockImplementation()!
+    let answer!: () => void
+    dataProvider.create.mockImplementationOnce(async (resource, params) => {
+      await new Promise<void>((resolve) => (answer = resolve))
+      return create(resource, params)
+    })
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+
+    const addButton = within(dialog).getByRole('button', { name: 'Add' })
+    expect(await within(addButton).findByRole('progressbar')).toBeTruthy()
+    expect((addButton as HTMLButtonElement).disabled).toBe(true)
+    answer()
+    await onStep('Summary')
+  })
+
   it('says when the address belongs to someone who keeps the name they gave themselves', async () => {
     const { dataProvider } = await openWizard()
     const create = dataProvider.create.getMockImplementation()!

@@ -36,7 +36,7 @@ export function UserCreate() {
   const translate = useTranslate()
   const redirect = useRedirect()
   const notifyError = useNotifyApiError()
-  const [create, { isPending: isCreating }] = useCreate<User>()
+  const [create] = useCreate<User>()
   const navigate = useNavigate()
   const createPath = useCreatePath()
   const invitation = useInvitationActions()
@@ -107,11 +107,14 @@ export function UserCreate() {
     if (groupIds.length > 0) setStep(OVERVIEW)
   }
 
-  // Set at once, unlike isCreating (a render later): a double click must not send a second Add.
+  // Set at once, unlike isAdding (a render later): a double click must not send a second Add.
   const adding = useRef(false)
+  // Until Add is done, including the check of groups it was refused.
+  const [isAdding, setIsAdding] = useState(false)
   const add = async () => {
     if (adding.current) return
     adding.current = true
+    setIsAdding(true)
     try {
       const user = await create('users', { data: toNewUser(details, groupIds) }, { returnPromise: true })
       if (!user) return
@@ -133,6 +136,7 @@ export function UserCreate() {
       else notifyError(error)
     } finally {
       adding.current = false
+      setIsAdding(false)
     }
   }
 
@@ -152,7 +156,7 @@ export function UserCreate() {
   )
 
   const back = (
-    <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isCreating}>
+    <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isAdding}>
       {translate('roster.action.back')}
     </Button>
   )
@@ -189,7 +193,7 @@ export function UserCreate() {
               {translate('roster.users.actions.copy_invitation_link')}
             </Button>
           ) : (
-            <Button onClick={requestClose} disabled={isCreating}>
+            <Button onClick={requestClose} disabled={isAdding}>
               {translate('ra.action.cancel')}
             </Button>
           )
@@ -212,7 +216,7 @@ export function UserCreate() {
             {step !== SUMMARY && back}
             {(step === DETAILS || step === GROUPS) && next}
             {step === OVERVIEW && (
-              <Button variant="contained" type="submit" disabled={isCreating}>
+              <Button variant="contained" type="submit" loading={isAdding}>
                 {translate('roster.users.actions.add')}
               </Button>
             )}

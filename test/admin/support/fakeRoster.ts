@@ -49,7 +49,7 @@ function matchesFilter(record: RaRecord, filter: Record<string, unknown>): boole
     if (key === 'id' && Array.isArray(value)) return value.includes(record.id)
     // provisioning-log: `failed` is true for 4xx and 5xx answers, false for the others.
     if (key === 'failed') return (Number(record.status) >= 400) === value
-    // api-tokens: revoked ones too (the fake's revoke deletes them, so every row is live).
+    // api-tokens: revoked ones too (see `live` below).
     if (key === 'includeRevoked') return true
     if (key === 'groupId') return ((record.groupIds as string[] | undefined) ?? []).includes(String(value))
     return record[key] === value
@@ -89,8 +89,11 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
   const list = (resource: string, params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>) => {
     const { field, order } = params.sort ?? { field: 'id', order: 'ASC' }
     const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 }
+    const filter = params.filter ?? {}
+    // As the API: revoked tokens only when asked for, or named by id.
+    const live = (row: RaRecord) => resource !== 'api-tokens' || !row.revokedAt || filter.includeRevoked || filter.id
     const rows = table(resource)
-      .filter((row) => matchesFilter(row, params.filter ?? {}))
+      .filter((row) => live(row) && matchesFilter(row, filter))
       .sort((a, b) => sortValue(a, field).localeCompare(sortValue(b, field)) * (order === 'DESC' ? -1 : 1))
     return { data: rows.slice((page - 1) * perPage, page * perPage), total: rows.length }
   }
@@ -162,6 +165,8 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     updateMany: vi.fn(async () => ({ data: [] })),
     delete: vi.fn(async (resource: string, params: { id: unknown }) => {
       const record = find(resource, params.id)
+      // As the API: a revoked token is kept, marked, and holds no group.
+      if (resource === 'api-tokens') return { data: Object.assign(record, { revokedAt: new Date().toISOString(), provisionGroupId: null }) }
       const rows = table(resource)
       rows.splice(rows.indexOf(record), 1)
       return { data: record }

@@ -275,6 +275,8 @@ export const rosterMessages = {
     },
     api_tokens: {
       empty: 'No API token yet. Create one for each identity provider that provisions users.',
+      all_revoked:
+        'Every API token of this account was revoked: no identity provider can sync. Create a new one for each identity provider that provisions users.',
       scim_title: 'Connect an identity provider (SCIM)',
       scim_url: 'SCIM base URL',
       scim_url_help:

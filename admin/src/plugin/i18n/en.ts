@@ -107,6 +107,8 @@ export const rosterMessages = {
         blocked: 'Blocked',
       },
       groups_count: '%{smart_count} group |||| %{smart_count} groups',
+      all_states: 'All statuses',
+      all_groups: 'All groups',
       email: {
         label: 'Invitation email',
         queued: 'Sending',

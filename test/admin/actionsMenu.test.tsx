@@ -89,7 +89,7 @@ describe('the users list actions menu', () => {
     expect(await screen.findByText('The invitation was already renewed.')).toBeTruthy()
   })
 
-  it('refreshes the row after a refusal too: an invitation that expired meanwhile offers Send new invitation', async () => {
+  it('refreshes the row after a refusal too: an invitation expired meanwhile offers Send new invitation', async () => {
     const { dataProvider, tables } = fakeRoster({ users: [userFixture('invited')] })
     renderAdmin(dataProvider, '/users')
     const menu = await openMenuOf('Ron Ronald')

@@ -380,7 +380,10 @@ describe('the Add user wizard', () => {
     click('Add')
     await onStep('Summary')
     expect(roster.dataProvider.create).toHaveBeenCalledTimes(2)
-    expect(roster.dataProvider.create.mock.calls[1]?.[1].data).toMatchObject({ firstName: 'Garry', groupIds: ['UGR-2'] })
+    expect(roster.dataProvider.create.mock.calls[1]?.[1].data).toMatchObject({
+      firstName: 'Garry',
+      groupIds: ['UGR-2'],
+    })
   })
 
   it("goes back to step 1 with the server's message when the email turned out taken", async () => {

@@ -166,7 +166,9 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     delete: vi.fn(async (resource: string, params: { id: unknown }) => {
       const record = find(resource, params.id)
       // As the API: a revoked token is kept, marked, and holds no group.
-      if (resource === 'api-tokens') return { data: Object.assign(record, { revokedAt: new Date().toISOString(), provisionGroupId: null }) }
+      if (resource === 'api-tokens') {
+        return { data: Object.assign(record, { revokedAt: new Date().toISOString(), provisionGroupId: null }) }
+      }
       const rows = table(resource)
       rows.splice(rows.indexOf(record), 1)
       return { data: record }

@@ -15,7 +15,8 @@ export function useAccountGroups() {
   )
   /** Asks the API for the groups again (a chosen one may be gone), and updates the lists showing them. */
   const fetchAgain = useCallback(async () => {
-    // refetch() answers react-query's raw result, not the list its typing promises: the list comes from a call of its own.
+    // refetch() answers react-query's raw result, not the list its typing promises: the list comes
+    // from a call of its own.
     const [{ data: fresh }] = await Promise.all([dataProvider.getList<Group>('groups', ALL), refetch()])
     return fresh
   }, [dataProvider, refetch])

@@ -84,7 +84,9 @@ export function UserEdit() {
   // Escape or Cancel must not throw away changed groups unasked (as Add user asks too).
   const [confirmingDiscard, setConfirmingDiscard] = useState(false)
   const changed =
-    !!user && !!groupIds && (groupIds.length !== user.groupIds.length || groupIds.some((id) => !user.groupIds.includes(id)))
+    !!user &&
+    !!groupIds &&
+    (groupIds.length !== user.groupIds.length || groupIds.some((id) => !user.groupIds.includes(id)))
   const requestClose = () => (changed ? setConfirmingDiscard(true) : close())
 
   const steps = [translate('roster.users.wizard.steps.details'), translate('roster.users.wizard.steps.groups')]

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { USER_ACTIONS, isUserActionAllowed, type UserState } from '../../admin/src/plugin'
 import { apiError, fakeRoster } from './support/fakeRoster'
@@ -87,5 +87,42 @@ describe('the users list actions menu', () => {
     fireEvent.click(within(await openMenuOf('Tom Thompson')).getByRole('menuitem', { name: 'Send new invitation' }))
 
     expect(await screen.findByText('The invitation was already renewed.')).toBeTruthy()
+  })
+
+  it('refreshes the row after a refusal too: an invitation expired meanwhile offers Send new invitation', async () => {
+    const { dataProvider, tables } = fakeRoster({ users: [userFixture('invited')] })
+    renderAdmin(dataProvider, '/users')
+    const menu = await openMenuOf('Ron Ronald')
+    // The 7 days passed while the page was open.
+    tables.users[0] = { ...tables.users[0]!, state: 'invitation_expired' }
+    dataProvider.resendInvitation.mockRejectedValueOnce(
+      apiError(409, 'invalid_state', 'The invitation has expired; send a new invitation instead.'),
+    )
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Resend invitation link' }))
+
+    expect(await screen.findByText('The invitation has expired; send a new invitation instead.')).toBeTruthy()
+    const row = screen.getByText('ron@stark.example').closest('tr') as HTMLElement
+    await waitFor(() => expect(within(row).queryAllByText('Invitation expired')).not.toHaveLength(0))
+    const again = await openMenuOf('Ron Ronald')
+    expect(within(again).getByRole('menuitem', { name: 'Send new invitation' }).getAttribute('aria-disabled')).toBeNull()
+  })
+
+  it('shows the row busy while the invitation is being sent', async () => {
+    const { dataProvider } = fakeRoster({ users: [userFixture('invitation_expired')] })
+    const send = dataProvider.sendNewInvitation.getMockImplementation()!
+    let answer!: () => void
+    dataProvider.sendNewInvitation.mockImplementationOnce(async (...args) => {
+      await new Promise<void>((resolve) => (answer = resolve))
+      return send(...args)
+    })
+    renderAdmin(dataProvider, '/users')
+
+    fireEvent.click(within(await openMenuOf('Tom Thompson')).getByRole('menuitem', { name: 'Send new invitation' }))
+
+    const row = screen.getByText('tom@stark.example').closest('tr') as HTMLElement
+    expect(await within(row).findByRole('progressbar', { name: 'Sending a new invitation…' })).toBeTruthy()
+    answer()
+    expect(await screen.findByText('A new invitation was sent to tom@stark.example')).toBeTruthy()
+    expect(within(row).queryByRole('progressbar')).toBeNull()
   })
 })

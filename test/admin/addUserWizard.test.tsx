@@ -39,6 +39,11 @@ async function chooseCountry(search: string, option: RegExp) {
   fireEvent.click(within(listbox).getByText(option))
 }
 
+/** Enter in a field, as a browser does it: unless the keydown is cancelled, it submits the field's form. */
+function pressEnter(input: HTMLInputElement) {
+  if (fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' }) && input.form) fireEvent.submit(input.form)
+}
+
 const click = (name: string) => fireEvent.click(within(dialog).getByRole('button', { name }))
 
 const checkbox = (name: RegExp) => within(dialog).getByLabelText(name) as HTMLInputElement
@@ -159,6 +164,20 @@ describe('the Add user wizard', () => {
     expect(heading()).toBe('Groups')
   })
 
+  it('does not submit the Groups step on Enter in the groups search', async () => {
+    await openWizard()
+    await toGroupsStep()
+    const search = within(dialog).getByRole('searchbox', { name: 'Search groups' }) as HTMLInputElement
+    fireEvent.change(search, { target: { value: 'proc' } })
+    pressEnter(search)
+
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(within(dialog).queryByText('Select at least one group')).toBeNull()
+    expect(heading()).toBe('Groups')
+    expect(within(dialog).getByText('Procurement admins')).toBeTruthy()
+    expect(within(dialog).queryByText('German sub')).toBeNull()
+  })
+
   it('keeps what was typed when going Back', async () => {
     await openWizard()
     await toGroupsStep()
@@ -219,6 +238,27 @@ describe('the Add user wizard', () => {
     await onStep('Summary')
     expect(dataProvider.create).toHaveBeenCalledTimes(1)
     expect(within(dialog).getByText('Garry Green was added to the account')).toBeTruthy()
+  })
+
+  it('shows the Add button busy while adding', async () => {
+    const { dataProvider } = await openWizard()
+    const create = dataProvider.create.getMockImplementation()!
+    let answer!: () => void
+    dataProvider.create.mockImplementationOnce(async (resource, params) => {
+      await new Promise<void>((resolve) => (answer = resolve))
+      return create(resource, params)
+    })
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+
+    const addButton = within(dialog).getByRole('button', { name: 'Add' })
+    expect(await within(addButton).findByRole('progressbar')).toBeTruthy()
+    expect((addButton as HTMLButtonElement).disabled).toBe(true)
+    answer()
+    await onStep('Summary')
   })
 
   it('says when the address belongs to someone who keeps the name they gave themselves', async () => {
@@ -313,6 +353,37 @@ describe('the Add user wizard', () => {
 
     await waitFor(() => expect(linkStatus()?.textContent).toContain('The browser refused to copy the link.'))
     expect(linkStatus()?.textContent).toContain(`https://roster.example/invite/${await createdId(dataProvider)}`)
+  })
+
+  it('drops a chosen group deleted meanwhile, says so, and keeps the rest of what was entered', async () => {
+    const roster = await openWizard()
+    await toGroupsStep()
+    fireEvent.click(checkbox(/Procurement admins/))
+    click('Next')
+    await onStep('Overview')
+    // Another administrator deletes the group, in another tab.
+    roster.tables.groups.splice(roster.tables.groups.findIndex((group) => group.id === 'UGR-3'), 1)
+    click('Add')
+
+    await onStep('Groups')
+    expect(await within(dialog).findByText('A group you chose was deleted; choose again.')).toBeTruthy()
+    expect(within(dialog).queryByText('Procurement admins')).toBeNull()
+    // The deleted group no longer counts as a choice.
+    click('Next')
+    expect(await within(dialog).findByText('Select at least one group')).toBeTruthy()
+    expect(heading()).toBe('Groups')
+
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    expect(within(dialog).getByText('Garry')).toBeTruthy()
+    click('Add')
+    await onStep('Summary')
+    expect(roster.dataProvider.create).toHaveBeenCalledTimes(2)
+    expect(roster.dataProvider.create.mock.calls[1]?.[1].data).toMatchObject({
+      firstName: 'Garry',
+      groupIds: ['UGR-2'],
+    })
   })
 
   it("goes back to step 1 with the server's message when the email turned out taken", async () => {

@@ -94,6 +94,21 @@ describe('the API tokens list', () => {
   })
 })
 
+describe('the API tokens page once every token is revoked', () => {
+  it('says the tokens were revoked, not that there never was one', async () => {
+    const { dataProvider } = fakeRoster({ apiTokens: [apiTokenFixtures[1]!] })
+    renderAdmin(dataProvider, '/api-tokens')
+
+    fireEvent.click(within(await rowOf('Okta staging')).getByRole('button', { name: 'Revoke' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke token "Okta staging"' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }))
+
+    expect(await screen.findByText(/Every API token of this account was revoked/)).toBeTruthy()
+    expect(screen.queryByText(/No API token yet/)).toBeNull()
+    expect(screen.getByRole('link', { name: 'Create token' })).toBeTruthy()
+  })
+})
+
 describe('creating an API token', () => {
   it('shows the secret once, with the SCIM URL, until closed explicitly', async () => {
     const writeText = fakeClipboard()
@@ -235,7 +250,7 @@ describe('editing and revoking an API token', () => {
     expect(dataProvider.delete).toHaveBeenCalledTimes(1)
     expect(dataProvider.delete.mock.calls[0]?.[0]).toBe('api-tokens')
     expect(dataProvider.delete.mock.calls[0]?.[1]).toMatchObject({ id: 'TOK-2' })
-    expect(tables['api-tokens'].map((token) => token.id)).toEqual(['TOK-1'])
+    expect(tables['api-tokens'].filter((token) => !token.revokedAt).map((token) => token.id)).toEqual(['TOK-1'])
     await waitFor(() => expect(screen.queryByText('Okta staging')).toBeNull())
     // The click stayed in the dialog: the row did not open the token.
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull()

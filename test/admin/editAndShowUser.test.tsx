@@ -31,6 +31,66 @@ describe('Edit user', () => {
     expect(dataProvider.update).toHaveBeenCalledTimes(1)
     expect(dataProvider.update.mock.calls[0]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-3'] } })
   })
+
+  it('drops a chosen group deleted meanwhile and says so', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider, tables } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+    fireEvent.click(await within(dialog).findByLabelText(/Procurement admins/))
+    // Another administrator deletes the group, in another tab.
+    tables.groups.splice(tables.groups.findIndex((group) => group.id === 'UGR-3'), 1)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect(await within(dialog).findByText('A group you chose was deleted; choose again.')).toBeTruthy()
+    await waitFor(() => expect(within(dialog).queryByText('Procurement admins')).toBeNull())
+    expect((within(dialog).getByLabelText(/German sub/) as HTMLInputElement).checked).toBe(true)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('Groups updated')).toBeTruthy()
+    expect(dataProvider.update.mock.calls[1]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-2'] } })
+  })
+
+  it('asks before Cancel or Escape throws away changed groups', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+    const procurement = (await within(dialog).findByLabelText(/Procurement admins/)) as HTMLInputElement
+    fireEvent.click(procurement)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    const confirm = await screen.findByRole('dialog', { name: 'Discard the changes to the groups?' })
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard the changes to the groups?' })).toBeNull())
+    expect(procurement.checked).toBe(true)
+
+    fireEvent.keyDown(procurement, { key: 'Escape' })
+    const again = await screen.findByRole('dialog', { name: 'Discard the changes to the groups?' })
+    fireEvent.click(within(again).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit user' })).toBeNull())
+    expect(dataProvider.update).not.toHaveBeenCalled()
+  })
+
+  it('closes on Cancel at once when the groups are as they were', async () => {
+    const user = userFixture('active', { groupIds: ['UGR-2'] })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}`)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+    await within(dialog).findByText('andy@stark.example')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+    const procurement = await within(dialog).findByLabelText(/Procurement admins/)
+    fireEvent.click(procurement)
+    fireEvent.click(procurement)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit user' })).toBeNull())
+    expect(screen.queryByRole('dialog', { name: 'Discard the changes to the groups?' })).toBeNull()
+  })
 })
 
 describe('User details', () => {

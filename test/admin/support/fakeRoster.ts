@@ -49,7 +49,7 @@ function matchesFilter(record: RaRecord, filter: Record<string, unknown>): boole
     if (key === 'id' && Array.isArray(value)) return value.includes(record.id)
     // provisioning-log: `failed` is true for 4xx and 5xx answers, false for the others.
     if (key === 'failed') return (Number(record.status) >= 400) === value
-    // api-tokens: revoked ones too (the fake's revoke deletes them, so every row is live).
+    // api-tokens: revoked ones too (see `live` below).
     if (key === 'includeRevoked') return true
     if (key === 'groupId') return ((record.groupIds as string[] | undefined) ?? []).includes(String(value))
     return record[key] === value
@@ -89,14 +89,20 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
   const list = (resource: string, params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>) => {
     const { field, order } = params.sort ?? { field: 'id', order: 'ASC' }
     const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 }
+    const filter = params.filter ?? {}
+    // As the API: revoked tokens only when asked for, or named by id.
+    const live = (row: RaRecord) => resource !== 'api-tokens' || !row.revokedAt || filter.includeRevoked || filter.id
     const rows = table(resource)
-      .filter((row) => matchesFilter(row, params.filter ?? {}))
+      .filter((row) => live(row) && matchesFilter(row, filter))
       .sort((a, b) => sortValue(a, field).localeCompare(sortValue(b, field)) * (order === 'DESC' ? -1 : 1))
     return { data: rows.slice((page - 1) * perPage, page * perPage), total: rows.length }
   }
   const isMember = (email: string) =>
     taken.has(email.trim().toLowerCase()) ||
     tables.users.some((user) => user.email.toLowerCase() === email.trim().toLowerCase())
+  // As the API: an unknown group is refused on Add (400), and on a groups edit as deleted meanwhile (409).
+  const unknownGroup = (groupIds: unknown) =>
+    Array.isArray(groupIds) && groupIds.some((id) => !tables.groups.some((group) => group.id === id))
   const inState = (id: string, state: User['state']) => {
     const user = find('users', id) as User
     if (user.state !== state) throw apiError(409, 'invalid_state', `The user is ${user.state}.`)
@@ -115,6 +121,11 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     create: vi.fn(async (resource: string, params: { data: Record<string, unknown> }) => {
       if (resource === 'users') {
         const input = params.data as unknown as NewUser
+        if (unknownGroup(input.groupIds)) {
+          throw apiError(400, 'validation_failed', 'One or more groups do not exist in this account.', {
+            groupIds: 'Choose groups of this account.',
+          })
+        }
         if (isMember(input.email)) {
           const message = 'This email is already a member of this account'
           throw apiError(409, 'conflict', message, { email: message })
@@ -142,6 +153,11 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     }),
     update: vi.fn(async (resource: string, params: { id: unknown; data: Record<string, unknown> }) => {
       if (resource === 'api-tokens') return { data: updateApiToken(tables, params.id, params.data) }
+      if (resource === 'users' && unknownGroup(params.data.groupIds)) {
+        throw apiError(409, 'conflict', 'A group you chose was deleted meanwhile; choose the groups again.', {
+          groupIds: 'A chosen group no longer exists.',
+        })
+      }
       const record = find(resource, params.id)
       Object.assign(record, params.data)
       return { data: record }
@@ -149,6 +165,10 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     updateMany: vi.fn(async () => ({ data: [] })),
     delete: vi.fn(async (resource: string, params: { id: unknown }) => {
       const record = find(resource, params.id)
+      // As the API: a revoked token is kept, marked, and holds no group.
+      if (resource === 'api-tokens') {
+        return { data: Object.assign(record, { revokedAt: new Date().toISOString(), provisionGroupId: null }) }
+      }
       const rows = table(resource)
       rows.splice(rows.indexOf(record), 1)
       return { data: record }

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Typography, type SxProps, type Theme } from '@mui/material'
-import { CreateButton, DataTable, EditButton, List, TopToolbar, useTranslate } from 'react-admin'
+import { CreateButton, DataTable, EditButton, List, TopToolbar, useGetList, useTranslate } from 'react-admin'
 import { listSx, tableSx } from '../common/tableSx'
 import type { ApiToken } from '../types'
 import {
@@ -23,12 +23,25 @@ function TokenRowActions() {
   )
 }
 
+const EVERY_TOKEN = {
+  filter: { includeRevoked: true },
+  pagination: { page: 1, perPage: 500 },
+  sort: { field: 'createdAt', order: 'ASC' as const },
+}
+
+/** No live token: either none was ever created, or every one was revoked (the revoked ones tell). */
 function NoTokens() {
   const translate = useTranslate()
+  const { data: everyToken, isPending } = useGetList<ApiToken>('api-tokens', EVERY_TOKEN)
+  const allRevoked = everyToken?.some((token) => Boolean(token.revokedAt)) ?? false
   return (
     <Card variant="outlined" sx={{ mt: 1 }}>
       <CardContent sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2, py: 4 }}>
-        <Typography color="text.secondary">{translate('roster.api_tokens.empty')}</Typography>
+        {!isPending && (
+          <Typography color="text.secondary">
+            {translate(allRevoked ? 'roster.api_tokens.all_revoked' : 'roster.api_tokens.empty')}
+          </Typography>
+        )}
         <CreateButton label="roster.api_tokens.actions.create" variant="contained" />
       </CardContent>
     </Card>

@@ -10,7 +10,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslate } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import type { Group } from '../types'
@@ -30,12 +30,19 @@ const matches = (group: Group, search: string) =>
 /** A searchable checklist of the account's groups (name, id, Default badge, description). */
 export function GroupsChecklist({ value, onChange, error, lockLastSelected = false }: GroupsChecklistProps) {
   const translate = useTranslate()
-  const { groups, isPending } = useAccountGroups()
+  const { groups, isPending, error: loadError } = useAccountGroups()
   const [search, setSearch] = useState('')
   const errorId = useId()
   const hintId = useId()
   const visible = groups.filter((group) => matches(group, search.trim().toLowerCase()))
   const locked = lockLastSelected && value.length === 1 ? value[0] : undefined
+
+  // A group deleted meanwhile (another tab, another administrator) leaves the list when it is fetched
+  // again: it must leave the choice too, where it could no longer be unticked.
+  const existing = isPending || loadError ? undefined : value.filter((id) => groups.some((group) => group.id === id))
+  useEffect(() => {
+    if (existing && existing.length < value.length) onChange(existing)
+  })
 
   const toggle = (id: string, checked: boolean) =>
     onChange(checked ? [...value, id] : value.filter((groupId) => groupId !== id))
@@ -46,6 +53,8 @@ export function GroupsChecklist({ value, onChange, error, lockLastSelected = fal
         type="search"
         value={search}
         onChange={(event) => setSearch(event.target.value)}
+        // The list filters as one types: Enter here must not submit the wizard's step (its Next).
+        onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
         placeholder={translate('ra.action.search')}
         size="small"
         fullWidth

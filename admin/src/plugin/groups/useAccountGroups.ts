@@ -1,5 +1,5 @@
-import { useMemo } from 'react'
-import { useGetList } from 'react-admin'
+import { useCallback, useMemo } from 'react'
+import { useDataProvider, useGetList } from 'react-admin'
 import type { Group } from '../types'
 
 // Accounts have a handful of groups; one page (the API's largest, 500) holds them all.
@@ -7,10 +7,18 @@ const ALL = { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', orde
 
 /** Every group of the account, the default group first. */
 export function useAccountGroups() {
-  const { data, isPending, error } = useGetList<Group>('groups', ALL)
+  const dataProvider = useDataProvider()
+  const { data, isPending, error, refetch } = useGetList<Group>('groups', ALL)
   const groups = useMemo(
     () => [...(data ?? [])].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name)),
     [data],
   )
-  return { groups, isPending, error }
+  /** Asks the API for the groups again (a chosen one may be gone), and updates the lists showing them. */
+  const fetchAgain = useCallback(async () => {
+    // refetch() answers react-query's raw result, not the list its typing promises: the list comes
+    // from a call of its own.
+    const [{ data: fresh }] = await Promise.all([dataProvider.getList<Group>('groups', ALL), refetch()])
+    return fresh
+  }, [dataProvider, refetch])
+  return { groups, isPending, error, fetchAgain }
 }

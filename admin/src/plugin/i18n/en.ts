@@ -107,6 +107,8 @@ export const rosterMessages = {
         blocked: 'Blocked',
       },
       groups_count: '%{smart_count} group |||| %{smart_count} groups',
+      all_states: 'All statuses',
+      all_groups: 'All groups',
       email: {
         label: 'Invitation email',
         queued: 'Sending',
@@ -129,6 +131,11 @@ export const rosterMessages = {
         remove: 'Remove',
         view_details: 'View details',
       },
+      progress: {
+        copyInvitationLink: 'Getting the invitation link…',
+        resendInvitation: 'Sending the invitation link again…',
+        sendNewInvitation: 'Sending a new invitation…',
+      },
       notifications: {
         link_copied: 'Link copied',
         link_not_copied: 'The browser refused to copy the link. Here it is: %{url}',
@@ -146,6 +153,7 @@ export const rosterMessages = {
         country_required: 'Select the country code of this phone number',
         phone_invalid: 'This is not a valid phone number for %{country}',
         groups_required: 'Select at least one group',
+        group_deleted: 'A group you chose was deleted; choose again.',
       },
       wizard: {
         add_title: 'Add user',
@@ -154,6 +162,8 @@ export const rosterMessages = {
         discard: 'Discard',
         keep_editing: 'Keep editing',
         edit_title: 'Edit user',
+        discard_groups_title: 'Discard the changes to the groups?',
+        discard_groups_content: 'The groups you changed will not be saved.',
         steps: {
           details: 'User details',
           groups: 'Groups',
@@ -267,6 +277,8 @@ export const rosterMessages = {
     },
     api_tokens: {
       empty: 'No API token yet. Create one for each identity provider that provisions users.',
+      all_revoked:
+        'Every API token of this account was revoked: no identity provider can sync. Create a new one for each identity provider that provisions users.',
       scim_title: 'Connect an identity provider (SCIM)',
       scim_url: 'SCIM base URL',
       scim_url_help:

@@ -1,5 +1,5 @@
 import MoreHorizIcon from '@mui/icons-material/MoreHoriz'
-import { Box, Divider, IconButton, ListItemText, Menu, MenuItem } from '@mui/material'
+import { Box, CircularProgress, Divider, IconButton, ListItemText, Menu, MenuItem } from '@mui/material'
 import { useId, useState, type MouseEvent } from 'react'
 import { useCreatePath, useNavigate, useRecordContext, useTranslate } from 'react-admin'
 import { fullName } from '../common/format'
@@ -21,7 +21,7 @@ export function UserActionsMenu({ record: recordProp }: { record?: User }) {
   const translate = useTranslate()
   const navigate = useNavigate()
   const createPath = useCreatePath()
-  const { run } = useInvitationActions()
+  const { run, pending } = useInvitationActions()
   const menuId = useId()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const [removing, setRemoving] = useState(false)
@@ -38,6 +38,14 @@ export function UserActionsMenu({ record: recordProp }: { record?: User }) {
   return (
     // Clicks inside the menu (and its portals) must not reach the table row, which opens the user.
     <Box component="span" onClick={(event: MouseEvent) => event.stopPropagation()}>
+      {/* The menu closes at once; until the toast says how it went, the row says it is at work. */}
+      {pending && (
+        <CircularProgress
+          size={16}
+          aria-label={translate(`roster.users.progress.${pending}`)}
+          sx={{ mr: 1, verticalAlign: 'middle' }}
+        />
+      )}
       <IconButton
         aria-label={translate('roster.users.actions.menu', { name: fullName(record) })}
         aria-controls={anchor ? menuId : undefined}
@@ -57,7 +65,12 @@ export function UserActionsMenu({ record: recordProp }: { record?: User }) {
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
         {INVITATION_ACTIONS.map((action) => (
-          <MenuItem key={action} disabled={!allowed(action)} onClick={() => runInvitation(action)} dense>
+          <MenuItem
+            key={action}
+            disabled={!allowed(action) || pending !== null}
+            onClick={() => runInvitation(action)}
+            dense
+          >
             <ListItemText>{translate(USER_ACTION_LABELS[action])}</ListItemText>
           </MenuItem>
         ))}

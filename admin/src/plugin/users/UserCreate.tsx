@@ -5,6 +5,7 @@ import { WizardDialog } from '../common/WizardDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
+import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
 import type { User } from '../types'
 import { AddUserSummary } from './AddUserSummary'
 import { useEmailAvailability } from './useEmailAvailability'
@@ -35,10 +36,11 @@ export function UserCreate() {
   const translate = useTranslate()
   const redirect = useRedirect()
   const notifyError = useNotifyApiError()
-  const [create, { isPending: isCreating }] = useCreate<User>()
+  const [create] = useCreate<User>()
   const navigate = useNavigate()
   const createPath = useCreatePath()
   const invitation = useInvitationActions()
+  const checkDeletedGroups = useDeletedGroupsCheck()
   const detailsRef = useRef<HTMLDivElement>(null)
   const [focusRequest, setFocusRequest] = useState(0)
 
@@ -75,12 +77,17 @@ export function UserCreate() {
     if (error) shownErrors[field] = error
   }
   const groupsError =
-    (groupsSubmitted && groupIds.length === 0 ? translate('roster.users.validation.groups_required') : undefined) ??
-    serverErrors.groupIds
+    serverErrors.groupIds ??
+    (groupsSubmitted && groupIds.length === 0 ? translate('roster.users.validation.groups_required') : undefined)
 
   const changeDetail = (field: UserDetailsField, value: string | null) => {
     setDetails((current) => ({ ...current, [field]: field === 'countryCode' ? value : (value ?? '') }))
     setServerErrors(({ [field]: _changed, ...rest }) => rest)
+  }
+
+  const changeGroups = (ids: string[]) => {
+    setGroupIds(ids)
+    setServerErrors(({ groupIds: _answered, ...rest }) => rest)
   }
 
   const nextFromDetails = async () => {
@@ -96,14 +103,18 @@ export function UserCreate() {
 
   const nextFromGroups = () => {
     setGroupsSubmitted(true)
+    setServerErrors(({ groupIds: _answered, ...rest }) => rest)
     if (groupIds.length > 0) setStep(OVERVIEW)
   }
 
-  // Set at once, unlike isCreating (a render later): a double click must not send a second Add.
+  // Set at once, unlike isAdding (a render later): a double click must not send a second Add.
   const adding = useRef(false)
+  // Until Add is done, including the check of groups it was refused.
+  const [isAdding, setIsAdding] = useState(false)
   const add = async () => {
     if (adding.current) return
     adding.current = true
+    setIsAdding(true)
     try {
       const user = await create('users', { data: toNewUser(details, groupIds) }, { returnPromise: true })
       if (!user) return
@@ -111,8 +122,13 @@ export function UserCreate() {
       setStep(SUMMARY)
     } catch (error) {
       const fields = apiFieldErrors(error)
-      setServerErrors(fields)
       const names = Object.keys(fields)
+      if (fields.groupIds !== undefined) {
+        const { deleted, message } = await checkDeletedGroups(groupIds, fields.groupIds)
+        setGroupIds((current) => current.filter((id) => !deleted.includes(id)))
+        fields.groupIds = message
+      }
+      setServerErrors(fields)
       if (names.some(isDetailsField)) {
         setStep(DETAILS)
         setFocusRequest((count) => count + 1)
@@ -120,6 +136,7 @@ export function UserCreate() {
       else notifyError(error)
     } finally {
       adding.current = false
+      setIsAdding(false)
     }
   }
 
@@ -139,7 +156,7 @@ export function UserCreate() {
   )
 
   const back = (
-    <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isCreating}>
+    <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isAdding}>
       {translate('roster.action.back')}
     </Button>
   )
@@ -176,7 +193,7 @@ export function UserCreate() {
               {translate('roster.users.actions.copy_invitation_link')}
             </Button>
           ) : (
-            <Button onClick={requestClose} disabled={isCreating}>
+            <Button onClick={requestClose} disabled={isAdding}>
               {translate('ra.action.cancel')}
             </Button>
           )
@@ -199,7 +216,7 @@ export function UserCreate() {
             {step !== SUMMARY && back}
             {(step === DETAILS || step === GROUPS) && next}
             {step === OVERVIEW && (
-              <Button variant="contained" type="submit" disabled={isCreating}>
+              <Button variant="contained" type="submit" loading={isAdding}>
                 {translate('roster.users.actions.add')}
               </Button>
             )}
@@ -217,7 +234,7 @@ export function UserCreate() {
             />
           </Box>
         )}
-        {step === GROUPS && <GroupsChecklist value={groupIds} onChange={setGroupIds} error={groupsError} />}
+        {step === GROUPS && <GroupsChecklist value={groupIds} onChange={changeGroups} error={groupsError} />}
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
         {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} typedName={details} />}
       </WizardDialog>

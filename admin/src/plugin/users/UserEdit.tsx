@@ -1,6 +1,7 @@
 import { Box, Button, CircularProgress } from '@mui/material'
 import { useEffect, useState } from 'react'
 import {
+  Confirm,
   useCreatePath,
   useGetOne,
   useLocation,
@@ -14,6 +15,7 @@ import { WizardDialog } from '../common/WizardDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
+import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
 import type { User } from '../types'
 import { UserList } from './UserList'
 import { detailsOf } from './userDetails'
@@ -33,6 +35,7 @@ export function UserEdit() {
   const createPath = useCreatePath()
   const { data: user, isPending, error } = useGetOne<User>('users', { id })
   const [update, { isPending: isSaving }] = useUpdate<User>()
+  const checkDeletedGroups = useDeletedGroupsCheck()
   const [step, setStep] = useState(DETAILS)
   const [groupIds, setGroupIds] = useState<string[]>()
   const [groupsError, setGroupsError] = useState<string>()
@@ -67,10 +70,24 @@ export function UserEdit() {
       close()
     } catch (error) {
       const fieldError = apiFieldErrors(error).groupIds
-      if (fieldError) setGroupsError(fieldError)
-      else notifyError(error)
+      if (fieldError === undefined) {
+        notifyError(error)
+        return
+      }
+      const { deleted, message } = await checkDeletedGroups(groupIds, fieldError)
+      setGroupIds((current) => current?.filter((id) => !deleted.includes(id)))
+      setGroupsError(message)
+      setStep(GROUPS)
     }
   }
+
+  // Escape or Cancel must not throw away changed groups unasked (as Add user asks too).
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false)
+  const changed =
+    !!user &&
+    !!groupIds &&
+    (groupIds.length !== user.groupIds.length || groupIds.some((id) => !user.groupIds.includes(id)))
+  const requestClose = () => (changed ? setConfirmingDiscard(true) : close())
 
   const steps = [translate('roster.users.wizard.steps.details'), translate('roster.users.wizard.steps.groups')]
   return (
@@ -83,8 +100,8 @@ export function UserEdit() {
         isStepCompleted={() => false}
         canVisitStep={() => true}
         onStepClick={setStep}
-        onClose={close}
-        start={<Button onClick={close}>{translate('ra.action.cancel')}</Button>}
+        onClose={requestClose}
+        start={<Button onClick={requestClose}>{translate('ra.action.cancel')}</Button>}
         end={
           step === DETAILS ? (
             <Button variant="contained" onClick={() => setStep(GROUPS)} disabled={!user}>
@@ -120,6 +137,15 @@ export function UserEdit() {
           />
         )}
       </WizardDialog>
+      <Confirm
+        isOpen={confirmingDiscard}
+        title="roster.users.wizard.discard_groups_title"
+        content="roster.users.wizard.discard_groups_content"
+        confirm="roster.users.wizard.discard"
+        cancel="roster.users.wizard.keep_editing"
+        onConfirm={close}
+        onClose={() => setConfirmingDiscard(false)}
+      />
     </>
   )
 }

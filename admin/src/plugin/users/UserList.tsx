@@ -22,7 +22,7 @@ const stateChoices = USER_STATES.map((state) => ({ id: state, name: `roster.user
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="state" source="state" choices={stateChoices} alwaysOn />,
+  <SelectInput key="state" source="state" choices={stateChoices} emptyText="roster.users.all_states" alwaysOn />,
   <ReferenceInput
     key="groupId"
     source="groupId"
@@ -31,7 +31,7 @@ const userFilters = [
     perPage={500}
     alwaysOn
   >
-    <SelectInput optionText="name" />
+    <SelectInput optionText="name" emptyText="roster.users.all_groups" />
   </ReferenceInput>,
 ]
 

@@ -58,6 +58,9 @@ export function useInvitationActions() {
       return { status: 'sent' }
     } catch (error) {
       notifyError(error)
+      // A refusal usually means the row is stale (the link expired, another administrator acted):
+      // show the state that explains it, and the actions that now apply.
+      refresh()
       return { status: 'failed', message: apiErrorMessage(error, 'ra.notification.http_error') }
     } finally {
       setPending(null)

@@ -261,18 +261,6 @@ describe('the Add user wizard', () => {
     await onStep('Summary')
   })
 
-  it('says when the address belongs to someone who keeps the name they gave themselves', async () => {
-    const { dataProvider } = await openWizard()
-    const create = dataProvider.create.getMockImplementation()!
-    dataProvider.create.mockImplementationOnce(async (resource, params) => {
-      const { data } = await create(resource, params)
-      return { data: { ...data, firstName: 'Gareth' } }
-    })
-    await toSummary()
-    expect(within(dialog).getByText('Gareth Green was added to the account')).toBeTruthy()
-    expect(within(dialog).getByText('This address already belongs to Gareth Green, who keeps the name they gave themselves (not Garry Green).')).toBeTruthy()
-  })
-
   it('asks before Cancel or Escape throws away what was typed, and closes at once when nothing was', async () => {
     await openWizard()
     type(/First name/, 'Garry')
@@ -293,21 +281,6 @@ describe('the Add user wizard', () => {
     click('Cancel')
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add user' })).toBeNull())
     expect(screen.queryByRole('dialog', { name: 'Discard this user?' })).toBeNull()
-  })
-
-  it('says nothing of names when the person is new, stray spaces typed or not', async () => {
-    await openWizard()
-    fillDetails()
-    type(/First name/, 'Garry ')
-    click('Next')
-    await onStep('Groups')
-    fireEvent.click(checkbox(/German sub/))
-    click('Next')
-    await onStep('Overview')
-    click('Add')
-    await onStep('Summary')
-    expect(within(dialog).getByText(/was added to the account/)).toBeTruthy()
-    expect(within(dialog).queryByText(/keeps the name they gave themselves/)).toBeNull()
   })
 
   async function toSummary() {

@@ -172,7 +172,6 @@ export const rosterMessages = {
         },
         added: '%{name} was added to the account',
         invitation_sent: 'An invitation email was sent to %{email}.',
-        kept_own_name: 'This address already belongs to %{name}, who keeps the name they gave themselves (not %{typed}).',
         expires: 'The invitation link expires on %{date}.',
         link_not_copied: 'The browser refused to copy the link. Here it is:',
       },

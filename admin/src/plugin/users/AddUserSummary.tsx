@@ -15,17 +15,11 @@ const monospace = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace'
 export function AddUserSummary({
   user,
   linkOutcome,
-  typedName,
 }: {
   user: User
   linkOutcome?: InvitationOutcome | null
-  /** The name entered on step 1: a person who already has one on the platform keeps their own. */
-  typedName?: { firstName: string; lastName: string }
 }) {
   const translate = useTranslate()
-  // Compared as the server stores names: trimmed.
-  const keptOwnName =
-    typedName !== undefined && (typedName.firstName.trim() !== user.firstName.trim() || typedName.lastName.trim() !== user.lastName.trim())
   return (
     <>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }} role="status">
@@ -34,11 +28,6 @@ export function AddUserSummary({
           <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
             {translate('roster.users.wizard.added', { name: fullName(user) })}
           </Typography>
-          {keptOwnName && (
-            <Typography variant="body2" sx={{ mt: 1 }}>
-              {translate('roster.users.wizard.kept_own_name', { name: fullName(user), typed: `${typedName!.firstName.trim()} ${typedName!.lastName.trim()}` })}
-            </Typography>
-          )}
           <Typography variant="body2" sx={{ mt: 1 }}>
             {translate('roster.users.wizard.invitation_sent', { email: user.email })}
           </Typography>

@@ -236,7 +236,7 @@ export function UserCreate() {
         )}
         {step === GROUPS && <GroupsChecklist value={groupIds} onChange={changeGroups} error={groupsError} />}
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
-        {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} typedName={details} />}
+        {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} />}
       </WizardDialog>
       <Confirm
         isOpen={confirmingDiscard}

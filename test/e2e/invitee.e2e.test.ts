@@ -429,7 +429,10 @@ describe("An invitee's path, end to end in Chromium", () => {
     await goToUsers(admin)
     const dialog = await addUser(admin, THIRD)
     await dialog.getByRole('button', { name: 'Copy invitation link' }).click()
+    // Once copied: the clipboard still holds the first invitee's link until then.
+    await shows(dialog.getByRole('status').filter({ hasText: 'Link copied' }))
     const link = await readClipboard(admin)
+    expect(link).not.toBe(links.first)
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     // The administrator tries the link where they are signed in: the pages say so.

@@ -1,10 +1,13 @@
 import type { ProvisionedAttributes } from '../../core/memberships/provisioned.js'
+import { z } from 'zod'
 import { invalidValue } from '../errors.js'
 
 /** What a User body carries that is not kept in `memberships.scim`. */
 const NOT_STORED = new Set(['id', 'meta', 'schemas', 'userName', 'externalId', 'active', 'password', 'groups'])
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+// The admin UI's rule (zod's email, routes/users/inputs.ts): the address invitations are sent to.
+const EMAIL = z.email()
+const isEmail = (value: string) => EMAIL.safeParse(value).success
 
 // Every user's attributes come back in each page of the user list, the admin API's included: a
 // provider cannot grow one user without bound (a body alone may be 1 MiB).
@@ -69,7 +72,7 @@ export function emailOf(attributes: ProvisionedAttributes): string {
     ...emails.filter((e) => e.primary === true || e.primary === 'True' || e.primary === 'true'),
     ...emails,
   ].map((e) => e.value)
-  const email = [...candidates, attributes.userName].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()))
+  const email = [...candidates, attributes.userName].find((v): v is string => typeof v === 'string' && isEmail(v.trim()))
   if (!email) throw invalidValue('An email address is required: in emails, or as a userName that is an email address.')
   return email.trim()
 }

@@ -119,6 +119,8 @@ describe('resources', () => {
     const cases: [unknown, string, number, string?][] = [
       [{ schemas: [USER] }, 'application/scim+json', 400, 'invalidValue'],
       [user('no-email-user', { emails: [] }), 'application/scim+json', 400, 'invalidValue'],
+      // Not an address the admin UI would take: invitations are sent to it.
+      [user('odd-email-user', { emails: [{ value: 'a@b.com>,<c@d.com', primary: true }] }), 'application/scim+json', 400, 'invalidValue'],
       ['{"userName": ', 'application/scim+json', 400, 'invalidSyntax'],
       [user('a@b.example', { active: 'maybe' }), 'application/scim+json', 400, 'invalidValue'],
       [user('x@y.example'), 'text/plain', 415],

@@ -50,8 +50,10 @@ async function otherSignedIn(c: Context<AppEnv>, inviteeEmail: string): Promise<
 }
 
 const appHome = (appUrl: string) => `${appUrl.replace(/\/+$/, '')}/`
-// The admin app's sign-in form (hash routes). It reads no email from the URL, so none is passed.
-const signInForm = (appUrl: string) => `${appHome(appUrl)}#/login`
+// The admin app's sign-in form (hash routes), with the new member's email filled in. In the
+// fragment, which no request carries to a server nor a Referer to another site.
+const signInForm = (appUrl: string, email?: string) =>
+  `${appHome(appUrl)}#/login${email ? `?${new URLSearchParams({ email }).toString()}` : ''}`
 
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
@@ -154,7 +156,8 @@ export const invitePages = new Hono<AppEnv>()
       await signOut(services, session)
       clearSessionCookie(c)
     }
-    return c.redirect(signInForm(appUrl), 303)
+    const accepted = await recentlyAccepted(services, token)
+    return c.redirect(signInForm(appUrl, accepted?.email), 303)
   })
   .post('/:token/decline', async (c) => {
     const services = c.get('services')

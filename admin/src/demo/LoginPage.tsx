@@ -2,13 +2,16 @@ import LockIcon from '@mui/icons-material/LockOutlined'
 import { Alert, Avatar, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material'
 import { useState, type FormEvent } from 'react'
 import { useLogin, useTranslate } from 'react-admin'
+import { useLocation } from 'react-router-dom'
 import { apiErrorMessage } from '../plugin'
 
 /** Sign in with email and password (POST /api/auth/login sets the session cookie). */
 export function LoginPage() {
   const translate = useTranslate()
   const login = useLogin()
-  const [email, setEmail] = useState('')
+  // #/login?email=…: the invitation pages send a new member here with their email.
+  const location = useLocation()
+  const [email, setEmail] = useState(() => new URLSearchParams(location.search).get('email') ?? '')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string>()
   const [pending, setPending] = useState(false)

@@ -82,8 +82,8 @@ describe('an invitation opened where someone else is signed in', () => {
     const body = new URLSearchParams({ csrf: csrfOf(page.text) }).toString()
     const signIn = await t.http.send('POST', `${path}/sign-in`, { body, headers: { 'content-type': form }, cookie })
     expect(signIn.status).toBe(303)
-    // The admin app's sign-in form (it takes no email parameter, so none is passed).
-    expect(signIn.headers.get('location')).toBe('http://roster.test/#/login')
+    // The admin app's sign-in form, with the new member's email filled in.
+    expect(signIn.headers.get('location')).toBe(`http://roster.test/#/login?email=${encodeURIComponent(user.email)}`)
     expect(signIn.headers.get('set-cookie')).toMatch(/^roster_session=;.*Max-Age=0/)
     expect((await other.get('/api/auth/me')).status).toBe(401)
     // The administrator's other sessions (other browsers) are untouched.

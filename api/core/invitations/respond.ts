@@ -23,8 +23,11 @@ export interface OpenInvitation {
   accountName: string
   personId: string
   email: string
+  /** Name and phone as the inviting account entered them: a registration starts the person's own from them. */
   firstName: string
   lastName: string
+  countryCode: string | null
+  phone: string | null
   hasPassword: boolean
 }
 
@@ -40,6 +43,8 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
       email: people.email,
       firstName: memberDetails.firstName,
       lastName: memberDetails.lastName,
+      countryCode: memberDetails.countryCode,
+      phone: memberDetails.phone,
       hasPassword: sql<boolean>`${people.passwordHash} is not null`,
     })
     .from(invitations)
@@ -153,7 +158,16 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
       // Only if nobody set a password in between (the person accepting two accounts' invitations at once).
       const registered = await tx
         .update(people)
-        .set({ firstName: input.firstName!.trim(), lastName: input.lastName!.trim(), passwordHash, updatedAt: now })
+        // The phone too: the people row was filled by whichever account invited first, and what the
+        // person registers with must be only theirs and this account's (member-details.ts).
+        .set({
+          firstName: input.firstName!.trim(),
+          lastName: input.lastName!.trim(),
+          countryCode: invitation.countryCode,
+          phone: invitation.phone,
+          passwordHash,
+          updatedAt: now,
+        })
         .where(and(eq(people.id, invitation.personId), isNull(people.passwordHash)))
         .returning({ id: people.id })
       if (registered.length === 0) throw linkNoLongerActive()

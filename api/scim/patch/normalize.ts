@@ -94,9 +94,13 @@ function normalizeTarget(
   fromValueKey: boolean,
 ): PatchOperation[] {
   const target = path && describePath(resource, path)
-  // An attribute this server does not know is ignored by every op: an Entra mapping of a custom
-  // attribute is added and replaced without error, and its later remove must not fail either.
-  if (!path || !target) return []
+  // An attribute this server does not know is ignored by add and replace; so is the remove of one
+  // in a schema it does not know (an Entra mapping of a custom extension attribute, removed once
+  // the source is cleared, must not fail on every retry). A core name it does not know is a typo.
+  if (!path || !target) {
+    if (op === 'remove' && !text.includes(':')) throw invalidPath(`Unknown attribute: ${text}`)
+    return []
+  }
   const { attribute, subAttribute } = target
   if (path.filter && !(attribute?.multiValued && attribute.subAttributes)) throw invalidPath(`${text} takes no filter.`)
   if (!attribute) {

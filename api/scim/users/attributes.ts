@@ -1,26 +1,34 @@
 import type { ProvisionedAttributes } from '../../core/memberships/provisioned.js'
-import { z } from 'zod'
 import { invalidValue } from '../errors.js'
 
 /** What a User body carries that is not kept in `memberships.scim`. */
 const NOT_STORED = new Set(['id', 'meta', 'schemas', 'userName', 'externalId', 'active', 'password', 'groups'])
 
-// The admin UI's rule (zod's email, routes/users/inputs.ts): the address invitations are sent to.
-const EMAIL = z.email()
-const isEmail = (value: string) => EMAIL.safeParse(value).success
+// An address invitations can be sent to: one @, a dot in the domain, and none of the characters
+// that would make it a list of addresses or a display name in a mail header. Looser than the admin
+// UI's rule on purpose: a directory's international addresses (müller@firma.de) are its own.
+const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/u
+const isEmail = (value: string) => EMAIL.test(value)
 
 // Every user's attributes come back in each page of the user list, the admin API's included: a
-// provider cannot grow one user without bound (a body alone may be 1 MiB).
+// provider cannot grow one user without bound (a body alone may be 1 MiB). What is stored already
+// stays acceptable, so that a deactivation of a user stored before these bounds never fails on them.
 export const MAX_VALUE_LENGTH = 4_096
 export const MAX_ATTRIBUTES_BYTES = 32 * 1_024
 
-function assertBounded(value: unknown, path: string): void {
-  if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) {
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)
+
+function assertBounded(value: unknown, path: string, stored: unknown): void {
+  if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH && value !== stored) {
     throw invalidValue(`${path} is ${value.length.toLocaleString('en')} characters long; a value is at most ${MAX_VALUE_LENGTH.toLocaleString('en')}.`)
   }
-  if (Array.isArray(value)) value.forEach((item, i) => assertBounded(item, `${path}[${i}]`))
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) assertBounded(item, path ? `${path}.${key}` : key)
+  if (Array.isArray(value)) value.forEach((item, i) => assertBounded(item, `${path}[${i}]`, Array.isArray(stored) ? stored[i] : undefined))
+  else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) assertBounded(item, path ? `${path}.${key}` : key, isObject(stored) ? stored[key] : undefined)
+  }
 }
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 
 export function toBoolean(value: unknown, attribute: string): boolean | undefined {
   if (value === undefined || value === null) return undefined
@@ -39,8 +47,14 @@ function dropNulls(value: unknown): unknown {
   return value
 }
 
-/** A canonical User body as what the domain core keeps: nulls are absent, unknown keys already gone. */
-export function provisionedAttributes(body: Record<string, unknown>): ProvisionedAttributes {
+/**
+ * A canonical User body as what the domain core keeps: nulls are absent, unknown keys already gone.
+ * `stored`: what an update starts from, whose values pass the bounds as they are.
+ */
+export function provisionedAttributes(
+  body: Record<string, unknown>,
+  stored: { externalId: string | null; scim: Record<string, unknown> } = { externalId: null, scim: {} },
+): ProvisionedAttributes {
   const clean = dropNulls(body) as Record<string, unknown>
   const userName = clean.userName
   if (typeof userName !== 'string' || !userName.trim()) throw invalidValue('userName is required.')
@@ -48,9 +62,9 @@ export function provisionedAttributes(body: Record<string, unknown>): Provisione
   const externalId = clean.externalId === undefined ? null : String(clean.externalId)
   const scim: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(clean)) if (!NOT_STORED.has(key)) scim[key] = value
-  assertBounded({ externalId, ...scim }, '')
-  const bytes = new TextEncoder().encode(JSON.stringify(scim)).length
-  if (bytes > MAX_ATTRIBUTES_BYTES) {
+  assertBounded({ externalId, ...scim }, '', { externalId: stored.externalId, ...stored.scim })
+  const bytes = jsonBytes(scim)
+  if (bytes > MAX_ATTRIBUTES_BYTES && bytes > jsonBytes(stored.scim)) {
     throw invalidValue(`The user's attributes take ${bytes.toLocaleString('en')} bytes of JSON; at most ${MAX_ATTRIBUTES_BYTES.toLocaleString('en')} are kept.`)
   }
   const name = scim.name as { givenName?: unknown; familyName?: unknown } | undefined

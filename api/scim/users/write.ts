@@ -157,7 +157,7 @@ async function updateLocked(
     const updated = await updateProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
       accountId: token.accountId,
       membershipId: id,
-      attributes: provisionedAttributes(body),
+      attributes: provisionedAttributes(body, { externalId: row.externalId, scim: row.scim }),
       sendInvitationEmail: token.sendInvitationEmail,
       locked: member,
     })

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memberships } from '../../../drizzle/schema.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { createToken, ENTERPRISE, filterQuery, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
 
@@ -163,6 +165,13 @@ describe('resources', () => {
     const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Bounded', externalId: 'z'.repeat(4_097) })
     expect(group.body).toMatchObject({ status: '400', scimType: 'invalidValue' })
     expect((await scim.get(`/Users/${created.body.id}`)).body).not.toHaveProperty('addresses')
+
+    // A user stored before the bounds can still be deactivated and changed: what is stored stays acceptable.
+    const photos = [{ value: `https://photos.example/${'p'.repeat(5_000)}`, type: 'photo' }]
+    await t.db.update(memberships).set({ scim: { title: 'Old', photos } }).where(eq(memberships.id, created.body.id))
+    const off = await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false, title: 'New' } }] })
+    expect(off.status).toBe(200)
+    expect(off.body).toMatchObject({ active: false, title: 'New', photos })
   })
 
   it('honours If-Match with the ETag, and answers 412 for a stale one', async () => {

@@ -53,11 +53,22 @@ describe('an account inviting a person another account knows', () => {
     await acceptByForm(t, await t.invitationLinkFromEmail('rita@example.com'), { firstName: 'Rita', lastName: 'Real', password: GOOD_PASSWORD })
     expect((await acme.get(`${acmeUsers()}/${invited.body.id}`)).body).toMatchObject({ firstName: 'Rita', lastName: 'Real', state: 'active' })
 
+    await t.settle()
     t.clock.advance(1000) // so that "the last email" to Rita is Globex's invitation
     const atGlobex = await globex.post(globexUsers(), { firstName: 'R.', lastName: 'Unknown', email: 'rita@example.com', groupIds: [globexAccount.groupId] })
     expect(atGlobex.body).toMatchObject({ firstName: 'R.', lastName: 'Unknown' })
     await acceptByForm(t, await t.invitationLinkFromEmail('rita@example.com'), { password: GOOD_PASSWORD })
     expect((await globex.get(`${globexUsers()}/${atGlobex.body.id}`)).body).toMatchObject({ firstName: 'Rita', lastName: 'Real', state: 'active' })
+  })
+
+  it('registers the person with the joined account\'s entry, not the phone another account entered first', async () => {
+    await acme.post(acmeUsers(), { firstName: 'Pat', lastName: 'Acme', email: 'ph@example.com', countryCode: 'CH', phone: '079 123 45 67', groupIds: [t.acme.groupId] })
+    await t.settle()
+    t.clock.advance(1000) // so that "the last email" to Pat is Globex's invitation
+    const atGlobex = await globex.post(globexUsers(), { firstName: 'Pat', lastName: 'Globex', email: 'ph@example.com', groupIds: [globexAccount.groupId] })
+    const accepted = await acceptByForm(t, await t.invitationLinkFromEmail('ph@example.com'), { firstName: 'Own', lastName: 'Name', password: GOOD_PASSWORD })
+    expect(accepted.status, accepted.text.slice(0, 3000)).toBe(200)
+    expect((await globex.get(`${globexUsers()}/${atGlobex.body.id}`)).body).toMatchObject({ firstName: 'Own', lastName: 'Name', countryCode: null, phone: null })
   })
 
   it('takes an identity provider\'s rename of a member who has not joined as the account\'s own entry', async () => {

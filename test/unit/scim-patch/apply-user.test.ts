@@ -78,9 +78,11 @@ describe('applyUserPatch: single-valued attributes', () => {
     expect(scimError(() => patch(bjensen(), { op: 'replace', path, value })).scimType).toBe('invalidValue')
   })
 
-  it('ignores unknown attributes in add, replace and remove', () => {
+  it('ignores unknown attributes in add and replace, refuses them in remove unless in an unknown schema', () => {
     const user = bjensen()
-    expect(patch(user, { op: 'add', path: 'favouriteColour', value: 'red' }, { op: 'replace', value: { shoeSize: 9 } }, { op: 'remove', path: 'shoeSize' })).toEqual(user)
+    const custom = 'urn:ietf:params:scim:schemas:extension:CustomExt:2.0:User:costCode'
+    expect(patch(user, { op: 'add', path: 'favouriteColour', value: 'red' }, { op: 'replace', value: { shoeSize: 9 } }, { op: 'remove', path: custom })).toEqual(user)
+    expect(scimError(() => patch(user, { op: 'remove', path: 'shoeSize' })).scimType).toBe('invalidPath')
   })
 })
 

@@ -15,6 +15,7 @@ const CASES: Case[] = [
   ['malformed filter', 'User', patchBody({ op: 'replace', path: 'emails[type work].value', value: 'x' }), 'invalidPath'],
   ['filter on a single-valued attribute', 'User', patchBody({ op: 'replace', path: 'name[givenName eq "a"]', value: {} }), 'invalidPath'],
   ['path not a string', 'User', patchBody({ op: 'replace', path: 5, value: 'x' }), 'invalidPath'],
+  ['remove of an unknown attribute', 'User', patchBody({ op: 'remove', path: 'shoeSize' }), 'invalidPath'],
   ['member filter on type', 'Group', patchBody({ op: 'remove', path: 'members[type eq "User"]' }), 'invalidPath'],
   ['remove without path', 'User', patchBody({ op: 'Remove', value: { title: 'x' } }), 'noTarget'],
   ['filter matching nothing that describes no entry', 'User', patchBody({ op: 'replace', path: 'emails[value sw "x"].type', value: 'home' }), 'noTarget'],

@@ -102,6 +102,7 @@ describe('planGroupPatch', () => {
     ['a filter with and', { op: 'remove', path: 'members[value eq "a" and type eq "User"]' }],
     ['a filter other than eq', { op: 'remove', path: 'members[value sw "a"]' }],
     ['a filtered add', { op: 'add', path: 'members[value eq "a"]', value: { value: 'a' } }],
+    ['an unknown attribute removed', { op: 'remove', path: 'owner' }],
   ])('refuses %s with invalidPath', (_, op) => {
     expect(scimError(() => plan(op)).scimType).toBe('invalidPath')
   })

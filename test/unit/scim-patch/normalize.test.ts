@@ -214,9 +214,10 @@ describe('normalizePatch: what may not be changed', () => {
     expect(scimError(() => normalizePatch(body, 'Group')).scimType).toBe('mutability')
   })
 
-  it('ignores unknown attributes in add, replace and remove (an extension\'s too); a malformed path is still invalidPath', () => {
+  it('ignores unknown attributes in add and replace, and removes of an unknown schema\'s; refuses an unknown core name in remove', () => {
     expect(normalizeUser({ op: 'add', path: 'favouriteColour', value: 'red' }, { op: 'replace', path: 'name.nick', value: 'x' })).toEqual([])
-    expect(normalizeUser({ op: 'remove', path: 'favouriteColour' }, { op: 'Remove', path: 'urn:ietf:params:scim:schemas:extension:CustomExt:2.0:User:costCode' })).toEqual([])
+    expect(normalizeUser({ op: 'Remove', path: 'urn:ietf:params:scim:schemas:extension:CustomExt:2.0:User:costCode' })).toEqual([])
+    expect(scimError(() => normalizeUser({ op: 'remove', path: 'favouriteColour' })).scimType).toBe('invalidPath')
     expect(scimError(() => normalizeUser({ op: 'remove', path: 'favouriteColour[' })).scimType).toBe('invalidPath')
   })
 })

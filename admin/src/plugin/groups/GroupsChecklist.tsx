@@ -30,7 +30,7 @@ const matches = (group: Group, search: string) =>
 /** A searchable checklist of the account's groups (name, id, Default badge, description). */
 export function GroupsChecklist({ value, onChange, error, lockLastSelected = false }: GroupsChecklistProps) {
   const translate = useTranslate()
-  const { groups, isPending, error: loadError } = useAccountGroups()
+  const { groups, isPending, isFetching, error: loadError } = useAccountGroups()
   const [search, setSearch] = useState('')
   const errorId = useId()
   const hintId = useId()
@@ -39,7 +39,10 @@ export function GroupsChecklist({ value, onChange, error, lockLastSelected = fal
 
   // A group deleted meanwhile (another tab, another administrator) leaves the list when it is fetched
   // again: it must leave the choice too, where it could no longer be unticked.
-  const existing = isPending || loadError ? undefined : value.filter((id) => groups.some((group) => group.id === id))
+  // Only against a fresh list: a cached one (shown while it is fetched again) may lack a group
+  // created meanwhile that the user belongs to.
+  const fresh = !isPending && !isFetching && !loadError
+  const existing = fresh ? value.filter((id) => groups.some((group) => group.id === id)) : undefined
   useEffect(() => {
     if (existing && existing.length < value.length) onChange(existing)
   })

@@ -8,7 +8,7 @@ const ALL = { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', orde
 /** Every group of the account, the default group first. */
 export function useAccountGroups() {
   const dataProvider = useDataProvider()
-  const { data, isPending, error, refetch } = useGetList<Group>('groups', ALL)
+  const { data, isPending, isFetching, error, refetch } = useGetList<Group>('groups', ALL)
   const groups = useMemo(
     () => [...(data ?? [])].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name)),
     [data],
@@ -20,5 +20,5 @@ export function useAccountGroups() {
     const [{ data: fresh }] = await Promise.all([dataProvider.getList<Group>('groups', ALL), refetch()])
     return fresh
   }, [dataProvider, refetch])
-  return { groups, isPending, error, fetchAgain }
+  return { groups, isPending, isFetching, error, fetchAgain }
 }

@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/invite': { target: api, changeOrigin: false },
+      '/password': { target: api, changeOrigin: false },
       // The SCIM base URL the API tokens page shows is this origin's /scim/v2.
       '/scim': { target: api, changeOrigin: false },
     },

@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError, onError } from './errors.js'
 import { invitePages } from './invite/routes.js'
+import { passwordPages } from './invite/password-routes.js'
 import { createScimApp, createWrongScimBaseApp } from './scim/app.js'
 import { canonicalScimPath } from './scim/canonical-path.js'
 import { resendWebhook } from './webhooks/resend.js'
@@ -61,6 +62,7 @@ export function createApp(options: AppOptions) {
   })
   app.use('/api/*', bodyUpTo64K)
   app.use('/invite/*', bodyUpTo64K)
+  app.use('/password/*', bodyUpTo64K)
   const knowClient: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('clientAddress', options.clientAddress?.(c) ?? null)
     await next()
@@ -87,6 +89,7 @@ export function createApp(options: AppOptions) {
   })
   app.route('/api', api)
   app.route('/invite', invitePages)
+  app.route('/password', passwordPages)
   app.use('/webhooks/*', bodyUpTo64K)
   app.route('/webhooks/resend', resendWebhook)
   const scimOptions = { requestsPerSecond: options.scimRequestsPerSecond ?? 500 }

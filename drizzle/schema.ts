@@ -270,14 +270,32 @@ export const emails = pgTable(
 )
 
 /** The development mailbox: rendered messages, kept only when no email provider is configured. */
+/**
+ * "Forgot your password?": a link emailed to the person, proof that the address is theirs. Only the
+ * link's SHA-256 is kept; it works once, for an hour.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [uniqueIndex('password_resets_token_hash_key').on(t.tokenHash), index('password_resets_person_idx').on(t.personId, t.createdAt)],
+)
+
 export const mailbox = pgTable(
   'mailbox',
   {
     id: uuid('id').primaryKey(),
     emailId: uuid('email_id').notNull(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** Null for a person's own email (a password reset), which belongs to no account. */
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     to: text('to').notNull(),
     from: text('from').notNull(),
     subject: text('subject').notNull(),

@@ -1,6 +1,7 @@
 import { createElement, type ReactElement } from 'react'
 import { render, type Options } from '@react-email/render'
 import { InvitationEmail, type InvitationEmailProps } from './invitation'
+import { PasswordResetEmail, type PasswordResetEmailProps } from './password-reset'
 import { RemovedEmail, type RemovedEmailProps } from './removed'
 
 export type EmailMessage = { subject: string; html: string; text: string }
@@ -8,6 +9,7 @@ export type EmailMessage = { subject: string; html: string; text: string }
 export type EmailTemplate =
   | { kind: 'invitation'; props: InvitationEmailProps }
   | { kind: 'removed'; props: RemovedEmailProps }
+  | { kind: 'password_reset'; props: PasswordResetEmailProps }
 
 // Names come from user input; a line break in a subject would break the mail header.
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -20,12 +22,18 @@ export function removedSubject({ accountName, joined = true }: RemovedEmailProps
   return oneLine(joined ? `You have been removed from ${accountName}` : `Your invitation to ${accountName} was withdrawn`)
 }
 
+export function passwordResetSubject({ productName }: PasswordResetEmailProps): string {
+  return oneLine(`Reset your ${productName} password`)
+}
+
 function compose(template: EmailTemplate): { subject: string; element: ReactElement } {
   switch (template.kind) {
     case 'invitation':
       return { subject: invitationSubject(template.props), element: createElement(InvitationEmail, template.props) }
     case 'removed':
       return { subject: removedSubject(template.props), element: createElement(RemovedEmail, template.props) }
+    case 'password_reset':
+      return { subject: passwordResetSubject(template.props), element: createElement(PasswordResetEmail, template.props) }
   }
 }
 

@@ -10,7 +10,7 @@ export interface RegisterValues {
 }
 
 // The server says the same (core/invitations/respond.ts); the page only says it before the form is sent.
-const PASSWORDS_DIFFER = 'The passwords do not match.'
+export const PASSWORDS_DIFFER = 'The passwords do not match.'
 const TERMS_REQUIRED = 'Accept the terms of use to continue.'
 
 export function RegisterPage(props: {
@@ -63,6 +63,11 @@ export function RegisterPage(props: {
           <RevealToggle controls="password" label="Show password" />
         </div>
         <FieldError id="password-error" message={errors.password} />
+        {invitation.hasPassword ? (
+          <p class="muted">
+            <a href={`/password/forgot?${new URLSearchParams({ email: invitation.email }).toString()}`}>Forgot your password?</a>
+          </p>
+        ) : null}
         {invitation.hasPassword ? null : (
           <>
             <ul class="rules" id="password-rules" aria-live="polite">
@@ -105,7 +110,7 @@ export function RegisterPage(props: {
 }
 
 /** Hidden until the script shows it: without the script it could do nothing. */
-function RevealToggle(props: { controls: string; label: string }) {
+export function RevealToggle(props: { controls: string; label: string }) {
   return (
     <button type="button" class="reveal" aria-controls={props.controls} aria-label={props.label} aria-pressed="false" hidden>
       <svg class="eye" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
@@ -126,7 +131,7 @@ function RevealToggle(props: { controls: string; label: string }) {
  * password rules ticked as the person types; a confirmation that differs flagged when they leave
  * it, and the terms when the form is sent; an error cleared as soon as it is fixed.
  */
-const formScript = `(function(){
+export const formScript = `(function(){
 var form=document.currentScript.closest('form');
 var p=document.getElementById('password'),c=document.getElementById('confirmPassword');
 var terms=document.getElementById('acceptTerms'),items=form.querySelectorAll('#password-rules li');

@@ -1,38 +1,20 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
-import { randomToken, timingSafeEqual } from '../core/crypto.js'
+import { getCookie } from 'hono/cookie'
 import { DomainError } from '../core/errors.js'
 import { acceptInvitation, declineInvitation, openInvitation, recentlyAccepted, recentlyDeclined, type OpenInvitation } from '../core/invitations/respond.js'
 import { normalizeEmail } from '../core/people.js'
 import { personForSession, signOut } from '../core/sessions.js'
-import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import { clearSessionCookie, SESSION_COOKIE } from '../middleware/session.js'
 import type { AppEnv } from '../services.js'
 import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, WelcomePage, type InvitationView } from './pages.js'
+import { csrfCookie, emailLinkPageHeaders } from './page-guard.js'
 import { RegisterPage } from './register.js'
 
-const CSRF_COOKIE = 'roster_invite_csrf'
-
-/** Double-submit token: a cookie only our pages can set, echoed in each form. */
-function csrfToken(c: Context<AppEnv>): string {
-  const existing = getCookie(c, CSRF_COOKIE)
-  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing
-  const token = randomToken()
-  setCookie(c, CSRF_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure: c.get('services').config.appUrl.startsWith('https:'),
-    path: '/invite',
-  })
-  return token
-}
-
-function csrfValid(c: Context<AppEnv>, submitted: unknown): boolean {
-  const cookie = getCookie(c, CSRF_COOKIE)
-  return typeof submitted === 'string' && !!cookie && timingSafeEqual(cookie, submitted)
-}
+const csrf = csrfCookie('roster_invite_csrf', '/invite')
+const csrfToken = csrf.token
+const csrfValid = csrf.valid
 
 function view(token: string, invitation: OpenInvitation): InvitationView {
   return { token, ...invitation }
@@ -62,15 +44,7 @@ const field = (body: Record<string, unknown>, name: string) => (typeof body[name
  * only a person's POST, with the CSRF token, accepts or declines, and only once.
  */
 export const invitePages = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    const nonce = scriptNonce()
-    c.set('scriptNonce', nonce)
-    await next()
-    c.header('Cache-Control', 'no-store')
-    c.header('X-Robots-Tag', 'noindex')
-    c.header('X-Frame-Options', 'DENY')
-    c.header('Content-Security-Policy', pagePolicy(nonce))
-  })
+  .use(emailLinkPageHeaders())
   .use(sameOrigin())
   .get('/:token', async (c) => {
     const { productName } = c.get('services').config

@@ -1,7 +1,8 @@
 /** A rendered message, ready for a provider. `id` is the outbox row: the provider's idempotency key. */
 export interface OutgoingEmail {
   id: string
-  accountId: string
+  /** Null for a person's own email (a password reset), which belongs to no account. */
+  accountId: string | null
   to: string
   from: string
   subject: string

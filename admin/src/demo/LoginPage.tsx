@@ -1,5 +1,5 @@
 import LockIcon from '@mui/icons-material/LockOutlined'
-import { Alert, Avatar, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material'
+import { Alert, Avatar, Box, Button, Card, CardContent, CircularProgress, Link, TextField, Typography } from '@mui/material'
 import { useState, type FormEvent } from 'react'
 import { useLogin, useTranslate } from 'react-admin'
 import { useLocation } from 'react-router-dom'
@@ -87,6 +87,14 @@ export function LoginPage() {
           >
             {translate('demo.login.submit')}
           </Button>
+          {/* A server page (api/invite/password-routes.tsx): the link it emails proves the address is theirs. */}
+          <Link
+            href={`/password/forgot${email.trim() ? `?${new URLSearchParams({ email: email.trim() }).toString()}` : ''}`}
+            variant="body2"
+            sx={{ display: 'block', textAlign: 'center', mt: 2 }}
+          >
+            {translate('demo.login.forgot')}
+          </Link>
         </CardContent>
       </Card>
     </Box>

@@ -17,6 +17,7 @@ export const demoMessages = {
       password: 'Password',
       submit: 'Sign in',
       failed: 'Signing in failed. Please try again.',
+      forgot: 'Forgot your password?',
     },
   },
   // The user menu says what the sign-in page does.

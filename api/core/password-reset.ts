@@ -1,0 +1,97 @@
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import { passwordResets, people, sessions } from '../../drizzle/schema.js'
+import { rawQuery } from '../db/raw-query.js'
+import { newId, randomToken, sha256 } from './crypto.js'
+import { DomainError } from './errors.js'
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems } from './passwords.js'
+import { normalizeEmail } from './people.js'
+import type { CoreDeps } from './types.js'
+
+export const RESET_LINK_TTL_MS = 60 * 60 * 1000
+/** Links a person can be sent in an hour: enough to retry, too few to flood their mailbox. */
+export const MAX_RESETS_PER_HOUR = 3
+
+// One statement: the person is locked while their recent links are counted, so concurrent
+// requests for one person cannot pass the limit together. A person without a password (never
+// registered) gets no link: registering is their invitation's business.
+const REQUEST = `with person as (
+    select id, email, first_name from people where email_normalized = $1 and password_hash is not null for update),
+  recent as (
+    select count(*) as n from password_resets
+    where person_id = (select id from person) and created_at > $4::timestamptz - interval '1 hour')
+  insert into password_resets (id, person_id, token_hash, created_at, expires_at)
+  select $2, person.id, $3, $4::timestamptz, $5::timestamptz from person where (select n from recent) < ${MAX_RESETS_PER_HOUR}
+  returning (select email from person) as email, (select first_name from person) as "firstName"`
+
+/**
+ * "Forgot your password?": a link to the person's own address, the proof that it is theirs. The
+ * answer is the same whether or not anyone uses the email (the caller says the same to everyone);
+ * null when no link goes out.
+ */
+export async function requestPasswordReset(
+  deps: CoreDeps,
+  email: string,
+): Promise<{ to: string; firstName: string; token: string } | null> {
+  const now = deps.clock.now()
+  const token = randomToken()
+  const [row] = await rawQuery(deps.db)<{ email: string; firstName: string }>(REQUEST, [
+    normalizeEmail(email),
+    newId(),
+    sha256(token),
+    now.toISOString(),
+    new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString(),
+  ])
+  return row ? { to: row.email, firstName: row.firstName, token } : null
+}
+
+const live = (token: string, now: Date) =>
+  and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now))
+
+/** The email a reset link is for, while it works. Reading changes nothing: mail scanners open links. */
+export async function openPasswordReset(deps: CoreDeps, token: string): Promise<{ email: string } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+  const [row] = await deps.db
+    .select({ email: people.email })
+    .from(passwordResets)
+    .innerJoin(people, eq(people.id, passwordResets.personId))
+    .where(live(token, deps.clock.now()))
+  return row ?? null
+}
+
+export const resetLinkNoLongerActive = () => new DomainError('not_found', 'This link to reset your password is no longer active.')
+
+/**
+ * Sets the new password, once: the link is used up in the same statement that checks it, every
+ * other link of the person dies, and every session of theirs ends (someone else may have had the
+ * password: that is why people reset it).
+ */
+export async function resetPassword(
+  deps: CoreDeps,
+  token: string,
+  input: { password: string; confirmPassword: string },
+): Promise<{ email: string }> {
+  const fields: Record<string, string> = {}
+  const problems = passwordProblems(input.password)
+  if (problems.length) fields.password = `The password needs: ${problems.join(', ').toLowerCase()}.`
+  else if (input.password.length > MAX_PASSWORD_LENGTH) fields.password = `At most ${MAX_PASSWORD_LENGTH} characters.`
+  if (input.confirmPassword !== input.password) fields.confirmPassword = 'The passwords do not match.'
+  if (Object.keys(fields).length) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', fields)
+  const passwordHash = await hashPassword(input.password)
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(live(token, now))
+      .returning({ personId: passwordResets.personId })
+    if (!used) throw resetLinkNoLongerActive()
+    await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.personId, used.personId), isNull(passwordResets.usedAt)))
+    const [person] = await tx
+      .update(people)
+      .set({ passwordHash, updatedAt: now })
+      .where(eq(people.id, used.personId))
+      .returning({ email: people.email })
+    await tx.delete(sessions).where(eq(sessions.personId, used.personId))
+    return { email: person!.email }
+  })
+}

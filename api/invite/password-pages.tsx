@@ -1,0 +1,109 @@
+/** @jsxImportSource hono/jsx */
+import { passwordRules } from '../core/passwords.js'
+import { FieldError, Page } from './layout.js'
+import { formScript, PASSWORDS_DIFFER, RevealToggle } from './register.js'
+
+/** "Forgot your password?": the email to send a link to. */
+export function ForgotPasswordPage(props: { productName: string; csrf: string; email?: string; error?: string }) {
+  return (
+    <Page title="Forgot your password?" productName={props.productName}>
+      <h1>Forgot your password?</h1>
+      <p class="center">Enter the email you sign in with. We will send you a link to choose a new password.</p>
+      {props.error ? <p class="alert" role="alert">{props.error}</p> : null}
+      <form method="post" action="/password/forgot" novalidate>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" autocomplete="username" required maxlength={254} value={props.email ?? ''} />
+        <button type="submit" class="primary">
+          Send me a link
+        </button>
+      </form>
+    </Page>
+  )
+}
+
+/** The same answer whether or not anyone uses the address: it never tells a stranger. */
+export function LinkSentPage(props: { productName: string; email: string }) {
+  return (
+    <Page title="Check your email" productName={props.productName}>
+      <h1>Check your email</h1>
+      <p class="center">
+        If {props.email} is how someone signs in to {props.productName}, we sent a link there to choose a new password. It
+        works once, for one hour.
+      </p>
+      <p class="center muted">No email? Check your spam folder, or ask again in a few minutes.</p>
+    </Page>
+  )
+}
+
+export function ResetPasswordPage(props: {
+  productName: string
+  token: string
+  email: string
+  csrf: string
+  nonce: string
+  errors?: Record<string, string>
+  message?: string
+}) {
+  const errors = props.errors ?? {}
+  const described = (field: string) => (errors[field] ? `${field}-error` : undefined)
+  const invalid = (field: string) => (errors[field] ? 'true' : undefined)
+  return (
+    <Page title="Choose a new password" productName={props.productName}>
+      <h1>Choose a new password</h1>
+      <p class="center">For {props.email}. Choosing it signs you out everywhere.</p>
+      {props.message ? <p class="alert" role="alert">{props.message}</p> : null}
+      <form method="post" action={`/password/reset/${props.token}`} novalidate>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <label for="password">New password</label>
+        <div class="secret">
+          <input id="password" name="password" type="password" required autocomplete="new-password" placeholder="Enter a password"
+            aria-invalid={invalid('password')} aria-describedby={['password-rules', described('password')].filter(Boolean).join(' ')} />
+          <RevealToggle controls="password" label="Show password" />
+        </div>
+        <FieldError id="password-error" message={errors.password} />
+        <ul class="rules" id="password-rules" aria-live="polite">
+          {passwordRules.map((rule) => (
+            <li data-pattern={rule.pattern}>{rule.label}</li>
+          ))}
+        </ul>
+        <label for="confirmPassword">Confirm password</label>
+        <div class="secret">
+          <input id="confirmPassword" name="confirmPassword" type="password" required autocomplete="new-password"
+            placeholder="Confirm your password" aria-invalid={invalid('confirmPassword')}
+            aria-describedby={described('confirmPassword')} data-message={PASSWORDS_DIFFER} />
+          <RevealToggle controls="confirmPassword" label="Show confirm password" />
+        </div>
+        <FieldError id="confirmPassword-error" message={errors.confirmPassword} />
+        <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: formScript }} />
+        <button type="submit" class="primary">
+          Save the new password
+        </button>
+      </form>
+    </Page>
+  )
+}
+
+export function PasswordChangedPage(props: { productName: string; signInUrl: string }) {
+  return (
+    <Page title="Password changed" productName={props.productName}>
+      <h1>Your password was changed</h1>
+      <p class="center">You were signed out everywhere. Sign in with the new password.</p>
+      <a class="button-link" href={props.signInUrl}>
+        Sign in
+      </a>
+    </Page>
+  )
+}
+
+export function ResetLinkInactivePage(props: { productName: string }) {
+  return (
+    <Page title="Link no longer active" productName={props.productName}>
+      <h1>This link is no longer active</h1>
+      <p class="center">A link to reset a password works once, for one hour.</p>
+      <a class="button-link" href="/password/forgot">
+        Send me a new link
+      </a>
+    </Page>
+  )
+}

@@ -1,0 +1,87 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono'
+import { newId } from '../core/crypto.js'
+import { DomainError } from '../core/errors.js'
+import { openPasswordReset, requestPasswordReset, resetPassword } from '../core/password-reset.js'
+import { renderEmail } from '../../emails/render.js'
+import { sameOrigin } from '../middleware/same-origin.js'
+import type { AppEnv, Services } from '../services.js'
+import { csrfCookie, emailLinkPageHeaders } from './page-guard.js'
+import { ForgotPasswordPage, LinkSentPage, PasswordChangedPage, ResetLinkInactivePage, ResetPasswordPage } from './password-pages.js'
+
+const csrf = csrfCookie('roster_password_csrf', '/password')
+const EXPIRED_FORM = 'This form has expired. Please submit it again.'
+const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
+
+/**
+ * Sent after the response, straight to the mailer: the link exists only in this email (the
+ * database keeps its hash), and a person who gets none simply asks again.
+ */
+async function sendResetLink(services: Services, link: { to: string; firstName: string; token: string }) {
+  const { config, mailer, log } = services
+  const url = `${config.appUrl.replace(/\/+$/, '')}/password/reset/${link.token}`
+  try {
+    const message = await renderEmail({ kind: 'password_reset', props: { firstName: link.firstName, productName: config.productName, url } })
+    await mailer.send({ id: newId(), accountId: null, to: link.to, from: config.mailFrom, link: url, ...message })
+  } catch (error) {
+    log.error('password reset email not sent', { error: String(error) })
+  }
+}
+
+/** "Forgot your password?" and the page its emailed link opens. GETs change nothing. */
+export const passwordPages = new Hono<AppEnv>()
+  .use(emailLinkPageHeaders())
+  .use(sameOrigin())
+  .get('/forgot', (c) => {
+    const { productName } = c.get('services').config
+    return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={c.req.query('email')?.slice(0, 254)} />)
+  })
+  .post('/forgot', async (c) => {
+    const services = c.get('services')
+    const { productName } = services.config
+    const body = await c.req.parseBody()
+    const email = field(body, 'email').trim()
+    if (!csrf.valid(c, body.csrf)) return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} error={EXPIRED_FORM} />, 403)
+    if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+      return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} error="Enter the email you sign in with." />, 400)
+    }
+    const link = await requestPasswordReset(services, email)
+    if (link) services.afterResponse(() => sendResetLink(services, link))
+    return c.html(<LinkSentPage productName={productName} email={email} />)
+  })
+  .get('/reset/:token', async (c) => {
+    const services = c.get('services')
+    const { productName } = services.config
+    const token = c.req.param('token')
+    const reset = await openPasswordReset(services, token)
+    if (!reset) return c.html(<ResetLinkInactivePage productName={productName} />, 404)
+    return c.html(<ResetPasswordPage productName={productName} token={token} email={reset.email} csrf={csrf.token(c)} nonce={c.get('scriptNonce')} />)
+  })
+  .post('/reset/:token', async (c) => {
+    const services = c.get('services')
+    const { productName } = services.config
+    const token = c.req.param('token')
+    const reset = await openPasswordReset(services, token)
+    if (!reset) return c.html(<ResetLinkInactivePage productName={productName} />, 404)
+    const again = (status: 400 | 403, message: string, errors?: Record<string, string>) =>
+      c.html(
+        <ResetPasswordPage productName={productName} token={token} email={reset.email} csrf={csrf.token(c)} nonce={c.get('scriptNonce')}
+          message={message} errors={errors} />,
+        status,
+      )
+    const body = await c.req.parseBody()
+    if (!csrf.valid(c, body.csrf)) return again(403, EXPIRED_FORM)
+    try {
+      await resetPassword(services, token, { password: field(body, 'password'), confirmPassword: field(body, 'confirmPassword') })
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'validation_failed') return again(400, error.message, error.fields)
+      if (error instanceof DomainError) return c.html(<ResetLinkInactivePage productName={productName} />, 404)
+      throw error
+    }
+    // Post/Redirect/Get: a reload shows the confirmation, not a used link.
+    return c.redirect('/password/changed', 303)
+  })
+  .get('/changed', (c) => {
+    const { productName, appUrl } = c.get('services').config
+    return c.html(<PasswordChangedPage productName={productName} signInUrl={`${appUrl.replace(/\/+$/, '')}/#/login`} />)
+  })

@@ -1,0 +1,140 @@
+// "Forgot your password?": a link emailed to the person proves the address is theirs; it works
+// once, for an hour, and ends every session. The pages never tell a stranger who has an account.
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mailbox } from '../../../drizzle/schema.js'
+import { createAccount } from '../../../api/core/seed.js'
+import { createTestApp, type TestApp } from '../../support/app.js'
+import { acceptByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
+
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const form = 'application/x-www-form-urlencoded'
+const csrfOf = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? ''
+const cookieOf = (headers: Headers) => headers.get('set-cookie')?.split(';')[0] ?? ''
+const NEW_PASSWORD = 'N3w-and-mine!'
+
+async function askForLink(email: string) {
+  const page = await t.http.send('GET', '/password/forgot')
+  const body = new URLSearchParams({ csrf: csrfOf(page.text), email }).toString()
+  const sent = await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': form }, cookie: cookieOf(page.headers) })
+  await t.settle()
+  return sent
+}
+
+async function resetLinksTo(email: string): Promise<string[]> {
+  const rows = await t.db.select({ text: mailbox.text, subject: mailbox.subject }).from(mailbox).where(eq(mailbox.to, email))
+  return rows.filter((row) => row.subject.startsWith('Reset your')).map((row) => row.text.match(/https?:\/\/\S+\/password\/reset\/[A-Za-z0-9_-]+/)![0])
+}
+
+async function choose(link: string, password: string, confirmPassword = password) {
+  const path = new URL(link).pathname
+  const page = await t.http.send('GET', path)
+  const body = new URLSearchParams({ csrf: csrfOf(page.text), password, confirmPassword }).toString()
+  return t.http.send('POST', path, { body, headers: { 'content-type': form }, cookie: cookieOf(page.headers) })
+}
+
+describe('resetting a password', () => {
+  it('emails a link that sets a new password once, ends every session, and lets the person sign in with it', async () => {
+    const user = await invite(t, await t.asAdmin(), { email: 'forgetful@example.com' })
+    await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { password: GOOD_PASSWORD })
+    const session = await t.http.signIn('forgetful@example.com', GOOD_PASSWORD)
+
+    const sent = await askForLink('Forgetful@Example.com ')
+    expect(sent.status).toBe(200)
+    expect(sent.text).toContain('Check your email')
+    const [link] = await resetLinksTo('forgetful@example.com')
+    const page = await t.http.send('GET', new URL(link!).pathname)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('For forgetful@example.com.')
+
+    const weak = await choose(link!, 'weak')
+    expect(weak.status).toBe(400)
+    expect(weak.text).toContain('The password needs:')
+    const done = await choose(link!, NEW_PASSWORD)
+    expect(done.status).toBe(303)
+    expect(done.headers.get('location')).toBe('/password/changed')
+    expect((await t.http.send('GET', '/password/changed')).text).toContain('Your password was changed')
+
+    expect((await session.get('/api/auth/me')).status).toBe(401)
+    await t.http.signIn('forgetful@example.com', NEW_PASSWORD)
+    expect((await t.http.send('POST', '/api/auth/login', { json: { email: 'forgetful@example.com', password: GOOD_PASSWORD } })).status).toBe(401)
+    // Used: the link is dead, and says how to get another.
+    expect((await t.http.send('GET', new URL(link!).pathname)).status).toBe(404)
+    expect((await choose(link!, 'An0ther-one!')).status).toBe(404)
+  })
+
+  it('answers the same for an unknown email or a person who never registered, and sends nothing', async () => {
+    await invite(t, await t.asAdmin(), { email: 'never.registered@example.com' })
+    for (const email of ['nobody@example.com', 'never.registered@example.com']) {
+      const sent = await askForLink(email)
+      expect(sent.status).toBe(200)
+      expect(sent.text).toContain(`If ${email} is how someone signs in`)
+      expect(await resetLinksTo(email)).toEqual([])
+    }
+  })
+
+  it('sends at most three links an hour to one person, and a link dies after its hour', async () => {
+    await createAccount(t.db, t.clock, { name: 'Hourly', admin: { email: 'hourly@example.com', firstName: 'H', lastName: 'Our', password: GOOD_PASSWORD } })
+    for (let i = 0; i < 5; i++) await askForLink('hourly@example.com')
+    const links = await resetLinksTo('hourly@example.com')
+    expect(links).toHaveLength(3)
+    t.clock.advance(60 * 60 * 1000 + 1)
+    expect((await t.http.send('GET', new URL(links[0]!).pathname)).status).toBe(404)
+    await askForLink('hourly@example.com')
+    expect(await resetLinksTo('hourly@example.com')).toHaveLength(4)
+  })
+
+  it('refuses forms without the page\'s CSRF token, and changes nothing', async () => {
+    await createAccount(t.db, t.clock, { name: 'Guarded', admin: { email: 'guarded@example.com', firstName: 'G', lastName: 'Uard', password: GOOD_PASSWORD } })
+    const forged = await t.http.send('POST', '/password/forgot', { body: 'email=guarded@example.com&csrf=x', headers: { 'content-type': form } })
+    expect(forged.status).toBe(403)
+    await t.settle()
+    expect(await resetLinksTo('guarded@example.com')).toEqual([])
+    await askForLink('guarded@example.com')
+    const [link] = await resetLinksTo('guarded@example.com')
+    const body = new URLSearchParams({ csrf: 'x', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).toString()
+    expect((await t.http.send('POST', new URL(link!).pathname, { body, headers: { 'content-type': form } })).status).toBe(403)
+    await t.http.signIn('guarded@example.com', GOOD_PASSWORD)
+  })
+})
+
+describe('where people find it', () => {
+  it('an invitation\'s confirm form links to it with the invitee\'s email, and the page fills it in', async () => {
+    await createAccount(t.db, t.clock, { name: 'Elsewhere', admin: { email: 'has.password@example.com', firstName: 'H', lastName: 'P', password: GOOD_PASSWORD } })
+    const user = await invite(t, await t.asAdmin(), { email: 'has.password@example.com' })
+    const page = await t.http.send('GET', `${new URL(await t.invitationLinkFromEmail(user.email)).pathname}/register`)
+    expect(page.text).toContain('Confirm with your password to accept.')
+    expect(page.text).toContain('href="/password/forgot?email=has.password%40example.com"')
+    const forgot = await t.http.send('GET', '/password/forgot?email=has.password%40example.com')
+    expect(forgot.text).toContain('value="has.password@example.com"')
+    expect(forgot.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+})
+
+describe('a person whose address another account registered first', () => {
+  it('takes it back with a link to their own mailbox: the other account\'s sessions as them end', async () => {
+    const globex = await createAccount(t.db, t.clock, {
+      name: 'Globex',
+      admin: { email: 'mallory@globex.test', firstName: 'Mal', lastName: 'Lory', password: GOOD_PASSWORD },
+    })
+    const mallory = await t.http.signIn('mallory@globex.test', GOOD_PASSWORD)
+    const users = `/api/accounts/${globex.accountId}/users`
+    const squatted = await mallory.post(users, { firstName: 'Vic', lastName: 'Tim', email: 'victim@corp.example', groupIds: [globex.groupId] })
+    const link = (await mallory.get(`${users}/${squatted.body.id}/invitation-link`)).body.url as string
+    await acceptByForm(t, link, { firstName: 'Mallory', lastName: 'Impostor', password: 'Squ4tted-pass!' })
+    const asVictim = await t.http.signIn('victim@corp.example', 'Squ4tted-pass!')
+
+    await askForLink('victim@corp.example')
+    const [reset] = await resetLinksTo('victim@corp.example')
+    expect((await choose(reset!, NEW_PASSWORD)).status).toBe(303)
+    expect((await asVictim.get('/api/auth/me')).status).toBe(401)
+    expect((await t.http.send('POST', '/api/auth/login', { json: { email: 'victim@corp.example', password: 'Squ4tted-pass!' } })).status).toBe(401)
+    await t.http.signIn('victim@corp.example', NEW_PASSWORD)
+  })
+})

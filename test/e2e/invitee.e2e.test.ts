@@ -458,4 +458,29 @@ describe("An invitee's path, end to end in Chromium", () => {
     await shows(admin.getByRole('button', { name: 'Profile' }).filter({ hasText: `${THIRD.firstName} ${THIRD.lastName}` }))
   })
 
+  flow.step('forgot-password', 'a member who forgot their password gets a link by email and signs in with a new one', async () => {
+    const THIRD = { email: 'lea.frei@example.com', password: 'Bl8-Moonrise!' }
+    await admin.goto('/#/login')
+    await admin.evaluate(async () => fetch('/api/auth/logout', { method: 'POST' }))
+    await admin.goto('/#/login')
+    await admin.getByRole('textbox', { name: 'Email address' }).fill(THIRD.email)
+    await admin.getByRole('link', { name: 'Forgot your password?' }).click()
+    await shows(admin.getByRole('heading', { name: 'Forgot your password?' }))
+    expect(await admin.getByRole('textbox', { name: 'Email' }).inputValue()).toBe(THIRD.email)
+    await admin.getByRole('button', { name: 'Send me a link' }).click()
+    await shows(admin.getByRole('heading', { name: 'Check your email' }))
+
+    // The development mailbox prints the link; the email belongs to no account's Emails page.
+    const printed = new RegExp(`"Reset your Roster password" to ${THIRD.email.replaceAll('.', '\\.')}: (\\S+)`)
+    const link = await until(() => Promise.resolve(tabs.server.output().match(printed)?.[1] ?? ''), (text) => text !== '', 'the reset link')
+    await admin.goto(link)
+    await admin.getByRole('textbox', { name: 'New password', exact: true }).fill('Fr3sh-start!')
+    await admin.getByRole('textbox', { name: 'Confirm password' }).fill('Fr3sh-start!')
+    await admin.getByRole('button', { name: 'Save the new password' }).click()
+    await shows(admin.getByRole('heading', { name: 'Your password was changed' }))
+    await admin.getByRole('link', { name: 'Sign in' }).click()
+    await signIn(admin, THIRD.email, 'Fr3sh-start!')
+    await shows(admin.getByRole('button', { name: 'Profile' }).filter({ hasText: 'Lea Frei' }))
+  })
+
 })

@@ -1,5 +1,5 @@
 import { lt } from 'drizzle-orm'
-import { signInAttempts } from '../drizzle/schema.js'
+import { passwordResets, signInAttempts } from '../drizzle/schema.js'
 import { recordExpiredInvitations } from './core/events.js'
 import { dispatchQueuedEmails } from './mail/dispatch.js'
 import { pruneProvisioningLog } from './scim/middleware/provisioning-log.js'
@@ -14,5 +14,8 @@ export async function runMaintenance(services: Services): Promise<void> {
   await dispatchQueuedEmails(services)
   await recordExpiredInvitations(services.db, now)
   await pruneProvisioningLog(services.db, now)
-  await services.db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, new Date(now.getTime() - 24 * 3600 * 1000)))
+  const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000)
+  await services.db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, dayAgo))
+  // A reset link lives an hour; a day later its row only counts toward nothing.
+  await services.db.delete(passwordResets).where(lt(passwordResets.expiresAt, dayAgo))
 }

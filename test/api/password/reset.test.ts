@@ -2,7 +2,8 @@
 // once, for an hour, and ends every session. The pages never tell a stranger who has an account.
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mailbox } from '../../../drizzle/schema.js'
+import { mailbox, passwordResets, people } from '../../../drizzle/schema.js'
+import { runMaintenance } from '../../../api/maintenance.js'
 import { createAccount } from '../../../api/core/seed.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
@@ -88,6 +89,18 @@ describe('resetting a password', () => {
     expect((await t.http.send('GET', new URL(links[0]!).pathname)).status).toBe(404)
     await askForLink('hourly@example.com')
     expect(await resetLinksTo('hourly@example.com')).toHaveLength(4)
+
+    // The timer's maintenance forgets links a day after they died.
+    const rows = () =>
+      t.db
+        .select({ id: passwordResets.id })
+        .from(passwordResets)
+        .innerJoin(people, eq(people.id, passwordResets.personId))
+        .where(eq(people.email, 'hourly@example.com'))
+    expect(await rows()).toHaveLength(4)
+    t.clock.advance(24 * 60 * 60 * 1000)
+    await runMaintenance(t.services)
+    expect(await rows()).toHaveLength(1)
   })
 
   it('refuses forms without the page\'s CSRF token, and changes nothing', async () => {

@@ -269,7 +269,6 @@ export const emails = pgTable(
   ],
 )
 
-/** The development mailbox: rendered messages, kept only when no email provider is configured. */
 /**
  * "Forgot your password?": a link emailed to the person, proof that the address is theirs. Only the
  * link's SHA-256 is kept; it works once, for an hour.
@@ -289,6 +288,7 @@ export const passwordResets = pgTable(
   (t) => [uniqueIndex('password_resets_token_hash_key').on(t.tokenHash), index('password_resets_person_idx').on(t.personId, t.createdAt)],
 )
 
+/** The development mailbox: rendered messages, kept only when no email provider is configured. */
 export const mailbox = pgTable(
   'mailbox',
   {

@@ -1,27 +1,27 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
-import { passwordResets, people, sessions } from '../../drizzle/schema.js'
+import { passwordResets, people, sessions, signInAttempts } from '../../drizzle/schema.js'
 import { rawQuery } from '../db/raw-query.js'
 import { newId, randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems } from './passwords.js'
 import { normalizeEmail } from './people.js'
+import { inTransaction } from './transaction.js'
 import type { CoreDeps } from './types.js'
 
 export const RESET_LINK_TTL_MS = 60 * 60 * 1000
 /** Links a person can be sent in an hour: enough to retry, too few to flood their mailbox. */
 export const MAX_RESETS_PER_HOUR = 3
 
-// One statement: the person is locked while their recent links are counted, so concurrent
-// requests for one person cannot pass the limit together. A person without a password (never
+// The person is locked first, in a statement of its own: the count then runs in a later snapshot,
+// which sees the links of the concurrent requests it waited for (one statement's snapshot would
+// predate them, and a burst would pass the limit together). A person without a password (never
 // registered) gets no link: registering is their invitation's business.
-const REQUEST = `with person as (
-    select id, email, first_name from people where email_normalized = $1 and password_hash is not null for update),
-  recent as (
-    select count(*) as n from password_resets
-    where person_id = (select id from person) and created_at > $4::timestamptz - interval '1 hour')
-  insert into password_resets (id, person_id, token_hash, created_at, expires_at)
-  select $2, person.id, $3, $4::timestamptz, $5::timestamptz from person where (select n from recent) < ${MAX_RESETS_PER_HOUR}
-  returning (select email from person) as email, (select first_name from person) as "firstName"`
+const LOCK_PERSON = `select id, email, first_name as "firstName" from people
+  where email_normalized = $1 and password_hash is not null for update`
+const ISSUE = `insert into password_resets (id, person_id, token_hash, created_at, expires_at)
+  select $1, $2, $3, $4::timestamptz, $5::timestamptz
+  where (select count(*) from password_resets where person_id = $2 and created_at > $4::timestamptz - interval '1 hour') < ${MAX_RESETS_PER_HOUR}
+  returning id`
 
 /**
  * "Forgot your password?": a link to the person's own address, the proof that it is theirs. The
@@ -34,14 +34,13 @@ export async function requestPasswordReset(
 ): Promise<{ to: string; firstName: string; token: string } | null> {
   const now = deps.clock.now()
   const token = randomToken()
-  const [row] = await rawQuery(deps.db)<{ email: string; firstName: string }>(REQUEST, [
-    normalizeEmail(email),
-    newId(),
-    sha256(token),
-    now.toISOString(),
-    new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString(),
-  ])
-  return row ? { to: row.email, firstName: row.firstName, token } : null
+  return inTransaction(deps.db, async (tx) => {
+    const [person] = await rawQuery(tx)<{ id: string; email: string; firstName: string }>(LOCK_PERSON, [normalizeEmail(email)])
+    if (!person) return null
+    const expires = new Date(now.getTime() + RESET_LINK_TTL_MS)
+    const [issued] = await rawQuery(tx)(ISSUE, [newId(), person.id, sha256(token), now.toISOString(), expires.toISOString()])
+    return issued ? { to: person.email, firstName: person.firstName, token } : null
+  })
 }
 
 const live = (token: string, now: Date) =>
@@ -92,6 +91,9 @@ export async function resetPassword(
       .where(eq(people.id, used.personId))
       .returning({ email: people.email })
     await tx.delete(sessions).where(eq(sessions.personId, used.personId))
+    // Whoever failed at the old password (a lockout someone may keep up on purpose) does not stop
+    // the owner of the mailbox from using the new one.
+    await tx.delete(signInAttempts).where(eq(signInAttempts.emailNormalized, normalizeEmail(person!.email)))
     return { email: person!.email }
   })
 }

@@ -1,9 +1,10 @@
 // "Forgot your password?": a link emailed to the person proves the address is theirs; it works
 // once, for an hour, and ends every session. The pages never tell a stranger who has an account.
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mailbox, passwordResets, people } from '../../../drizzle/schema.js'
 import { runMaintenance } from '../../../api/maintenance.js'
+import { requestPasswordReset } from '../../../api/core/password-reset.js'
 import { createAccount } from '../../../api/core/seed.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
@@ -101,6 +102,28 @@ describe('resetting a password', () => {
     t.clock.advance(24 * 60 * 60 * 1000)
     await runMaintenance(t.services)
     expect(await rows()).toHaveLength(1)
+  })
+
+  it('holds the limit when many requests for one person arrive at once', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    await createAccount(t.db, t.clock, { name: 'Burst', admin: { email: 'burst@example.com', firstName: 'B', lastName: 'Urst', password: GOOD_PASSWORD } })
+    // Every connection of the pool open first, so that the requests really run side by side.
+    await Promise.all(Array.from({ length: 10 }, () => t.db.execute(sql`select pg_sleep(0.05)`)))
+    const issued = await Promise.all(Array.from({ length: 8 }, () => requestPasswordReset(t.services, 'burst@example.com')))
+    expect(issued.filter(Boolean)).toHaveLength(3)
+  })
+
+  it('lifts a sign-in lockout of the address: the owner of the mailbox signs in with the new password', async () => {
+    await createAccount(t.db, t.clock, { name: 'Locked', admin: { email: 'locked@example.com', firstName: 'L', lastName: 'Ocked', password: GOOD_PASSWORD } })
+    let status = 0
+    for (let i = 0; i < 12 && status !== 429; i++) {
+      status = (await t.http.send('POST', '/api/auth/login', { json: { email: 'locked@example.com', password: `Wrong-${i}` } })).status
+    }
+    expect(status).toBe(429)
+    await askForLink('locked@example.com')
+    const [link] = await resetLinksTo('locked@example.com')
+    expect((await choose(link!, NEW_PASSWORD)).status).toBe(303)
+    await t.http.signIn('locked@example.com', NEW_PASSWORD)
   })
 
   it('refuses forms without the page\'s CSRF token, and changes nothing', async () => {

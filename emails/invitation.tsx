@@ -1,5 +1,5 @@
-import { Button, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, Paragraph, styles } from './layout'
+import { Link } from '@react-email/components'
+import { EmailLayout, LinkButton, Paragraph, styles } from './layout'
 
 export interface InvitationEmailProps {
   firstName: string
@@ -31,18 +31,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
         </Link>
         .
       </Paragraph>
-      {/* The button repeats the link above, so the text version leaves it out. */}
-      <Section style={styles.buttonRow} data-skip-in-text="true">
-        <Button href={url} style={styles.button}>
-          Accept invitation
-        </Button>
-      </Section>
-      <Text className="email-muted" style={styles.muted} data-skip-in-text="true">
-        If the button does not work, copy this address into your browser:{' '}
-        <Link className="email-link" href={url} style={styles.fallbackUrl}>
-          {url}
-        </Link>
-      </Text>
+      <LinkButton url={url} label="Accept invitation" />
       <Paragraph>This is a personalised invitation that will expire after {days(expiresInDays)}.</Paragraph>
     </EmailLayout>
   )

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react'
-import { Body, Container, Head, Html, Preview, Section, Text } from '@react-email/components'
+import { Body, Button, Container, Head, Html, Link, Preview, Section, Text } from '@react-email/components'
 
 export interface EmailLayoutProps {
   productName: string
@@ -50,6 +50,28 @@ export function EmailLayout({ productName, preview, children }: EmailLayoutProps
         </Container>
       </Body>
     </Html>
+  )
+}
+
+/**
+ * The email's one action as a button, and its address for clients that show no button. Both repeat
+ * the link of the sentence above them, so the text version leaves them out.
+ */
+export function LinkButton({ url, label }: { url: string; label: string }) {
+  return (
+    <>
+      <Section style={styles.buttonRow} data-skip-in-text="true">
+        <Button href={url} style={styles.button}>
+          {label}
+        </Button>
+      </Section>
+      <Text className="email-muted" style={styles.muted} data-skip-in-text="true">
+        If the button does not work, copy this address into your browser:{' '}
+        <Link className="email-link" href={url} style={styles.fallbackUrl}>
+          {url}
+        </Link>
+      </Text>
+    </>
   )
 }
 

@@ -1,5 +1,5 @@
-import { Button, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, Paragraph, styles } from './layout'
+import { Link } from '@react-email/components'
+import { EmailLayout, LinkButton, Paragraph, styles } from './layout'
 
 export interface PasswordResetEmailProps {
   firstName: string
@@ -18,18 +18,7 @@ export function PasswordResetEmail({ firstName, productName, url }: PasswordRese
         </Link>
         .
       </Paragraph>
-      {/* The button repeats the link above, so the text version leaves it out. */}
-      <Section style={styles.buttonRow} data-skip-in-text="true">
-        <Button href={url} style={styles.button}>
-          Choose a new password
-        </Button>
-      </Section>
-      <Text className="email-muted" style={styles.muted} data-skip-in-text="true">
-        If the button does not work, copy this address into your browser:{' '}
-        <Link className="email-link" href={url} style={styles.fallbackUrl}>
-          {url}
-        </Link>
-      </Text>
+      <LinkButton url={url} label="Choose a new password" />
       <Paragraph>The link works once, for one hour. Choosing a new password signs you out everywhere.</Paragraph>
       <Paragraph>If you did not ask for this, you can ignore this email: your password stays as it is.</Paragraph>
     </EmailLayout>

@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import { passwordRules } from '../core/passwords.js'
 import { FieldError, Page } from './layout.js'
-import { formScript, PASSWORDS_DIFFER, RevealToggle } from './register.js'
+import { formScript, RevealToggle, RulesAndConfirmation } from './register.js'
 
 /** "Forgot your password?": the email to send a link to. */
 export function ForgotPasswordPage(props: { productName: string; csrf: string; email?: string; error?: string }) {
@@ -62,19 +61,7 @@ export function ResetPasswordPage(props: {
           <RevealToggle controls="password" label="Show password" />
         </div>
         <FieldError id="password-error" message={errors.password} />
-        <ul class="rules" id="password-rules" aria-live="polite">
-          {passwordRules.map((rule) => (
-            <li data-pattern={rule.pattern}>{rule.label}</li>
-          ))}
-        </ul>
-        <label for="confirmPassword">Confirm password</label>
-        <div class="secret">
-          <input id="confirmPassword" name="confirmPassword" type="password" required autocomplete="new-password"
-            placeholder="Confirm your password" aria-invalid={invalid('confirmPassword')}
-            aria-describedby={described('confirmPassword')} data-message={PASSWORDS_DIFFER} />
-          <RevealToggle controls="confirmPassword" label="Show confirm password" />
-        </div>
-        <FieldError id="confirmPassword-error" message={errors.confirmPassword} />
+        <RulesAndConfirmation error={errors.confirmPassword} />
         <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: formScript }} />
         <button type="submit" class="primary">
           Save the new password

@@ -10,7 +10,7 @@ export interface RegisterValues {
 }
 
 // The server says the same (core/invitations/respond.ts); the page only says it before the form is sent.
-export const PASSWORDS_DIFFER = 'The passwords do not match.'
+const PASSWORDS_DIFFER = 'The passwords do not match.'
 const TERMS_REQUIRED = 'Accept the terms of use to continue.'
 
 export function RegisterPage(props: {
@@ -70,19 +70,7 @@ export function RegisterPage(props: {
         ) : null}
         {invitation.hasPassword ? null : (
           <>
-            <ul class="rules" id="password-rules" aria-live="polite">
-              {passwordRules.map((rule) => (
-                <li data-pattern={rule.pattern}>{rule.label}</li>
-              ))}
-            </ul>
-            <label for="confirmPassword">Confirm password</label>
-            <div class="secret">
-              <input id="confirmPassword" name="confirmPassword" type="password" required autocomplete="new-password"
-                placeholder="Confirm your password" aria-invalid={invalid('confirmPassword')}
-                aria-describedby={described('confirmPassword')} data-message={PASSWORDS_DIFFER} />
-              <RevealToggle controls="confirmPassword" label="Show confirm password" />
-            </div>
-            <FieldError id="confirmPassword-error" message={errors.confirmPassword} />
+            <RulesAndConfirmation error={errors.confirmPassword} />
             <label class="check">
               <input id="acceptTerms" type="checkbox" name="acceptTerms" value="on" checked={values.acceptTerms} required
                 aria-invalid={invalid('acceptTerms')} aria-describedby={described('acceptTerms')} data-message={TERMS_REQUIRED} />
@@ -106,6 +94,27 @@ export function RegisterPage(props: {
         </button>
       </form>
     </Page>
+  )
+}
+
+/** A new password's rules, ticked as the person types (formScript), and its confirmation. */
+export function RulesAndConfirmation(props: { error?: string }) {
+  return (
+    <>
+      <ul class="rules" id="password-rules" aria-live="polite">
+        {passwordRules.map((rule) => (
+          <li data-pattern={rule.pattern}>{rule.label}</li>
+        ))}
+      </ul>
+      <label for="confirmPassword">Confirm password</label>
+      <div class="secret">
+        <input id="confirmPassword" name="confirmPassword" type="password" required autocomplete="new-password"
+          placeholder="Confirm your password" aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? 'confirmPassword-error' : undefined} data-message={PASSWORDS_DIFFER} />
+        <RevealToggle controls="confirmPassword" label="Show confirm password" />
+      </div>
+      <FieldError id="confirmPassword-error" message={props.error} />
+    </>
   )
 }
 

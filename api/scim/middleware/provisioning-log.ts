@@ -32,7 +32,6 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
       path: loggable(url.pathname + url.search),
       status: c.res.status,
       durationMs: Math.round(performance.now() - started),
-      summary: loggable(summary),
       at: services.clock.now(),
     }
     services.afterResponse(async () => {
@@ -40,9 +39,9 @@ export function provisioningLogger(): MiddlewareHandler<ScimEnv> {
       // group. Looked up after the response, so a provider never waits for it, as are the users a
       // summary refers to (userReference).
       const name = failedOn ? await nameOf(services.db, token.accountId, failedOn).catch(() => null) : null
-      if (name) entry.summary = loggable(`${name}: ${entry.summary}`)
-      entry.summary = await withUserNames(services.db, token.accountId, entry.summary).catch(() => entry.summary)
-      await services.provisioningLog.write(entry)
+      // Cut only once resolved: a reference cut in two would stay in the log as it is.
+      const resolved = await withUserNames(services.db, token.accountId, name ? `${name}: ${summary}` : summary)
+      await services.provisioningLog.write({ ...entry, summary: loggable(resolved) })
     })
   }
 }
@@ -70,20 +69,28 @@ async function nameOf(db: Database, accountId: string, target: Target): Promise<
   return row?.name ?? null
 }
 
-const USER_REFERENCE = /\{user:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}/g
+let referenceKey: string | undefined
 
-/** A user in a summary, named by their userName once the response is sent ("added lfrei@contoso.com"). */
-export const userReference = (id: string) => `{user:${id.toLowerCase()}}`
+/**
+ * A user in a summary, named by their userName once the response is sent ("added lfrei@contoso.com").
+ * The reference holds a key drawn once per isolate (on first use: a Worker may not draw random
+ * values at global scope). Text a request put in the summary (a group's name, a filter) cannot
+ * spell it, so such text is shown as sent, and only references made here name anyone.
+ */
+export const userReference = (id: string) => `{user:${(referenceKey ??= crypto.randomUUID())}:${id.toLowerCase()}}`
 
 const USER_NAMES = `select memberships.id, coalesce(memberships.user_name, people.email) as name
   from memberships join people on people.id = memberships.person_id where memberships.id = any($1::uuid[]) and memberships.account_id = $2`
 
+/** A reference to a user no longer there, or not looked up (the database failing), shows their id. */
 async function withUserNames(db: Database, accountId: string, summary: string): Promise<string> {
-  const ids = [...new Set(Array.from(summary.matchAll(USER_REFERENCE), (match) => match[1]!))]
+  if (!referenceKey) return summary
+  const references = new RegExp(`\\{user:${referenceKey}:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\}`, 'g')
+  const ids = [...new Set(Array.from(summary.matchAll(references), (match) => match[1]!))]
   if (ids.length === 0) return summary
-  const rows = await rawQuery(db)<{ id: string; name: string }>(USER_NAMES, [arrayLiteral(ids), accountId])
+  const rows = await rawQuery(db)<{ id: string; name: string }>(USER_NAMES, [arrayLiteral(ids), accountId]).catch(() => [])
   const names = new Map(rows.map((row) => [row.id, row.name]))
-  return loggable(summary.replace(USER_REFERENCE, (_, id: string) => names.get(id) ?? id))
+  return summary.replace(references, (_, id: string) => names.get(id) ?? id)
 }
 
 /** Deletes log entries past the retention; run by the periodic sweep. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { httpClient } from '../../support/http.js'
-import { createToken, PATCH_OP, scimClient, USER } from '../../support/scim.js'
+import { createToken, GROUP, PATCH_OP, scimClient, USER } from '../../support/scim.js'
 
 let t: TestApp
 beforeAll(async () => {
@@ -37,6 +37,28 @@ describe('provisioning log', () => {
     const user = await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)
     expect(user.body.invitedBy).toEqual({ id: null, name: "token 'okta-prod'" })
     expect(history.body[1]).toMatchObject({ type: 'blocked', actor: { type: 'api_token', label: "token 'okta-prod'" } })
+  })
+
+  it('names the members a change touched, and shows text a request sent as sent, even one spelling a user reference', async () => {
+    const admin = await t.asAdmin()
+    const token = await createToken(t, admin, { name: 'spoofing', sendInvitationEmail: false })
+    const scim = scimClient(t, token.token)
+    const victim = (await scim.post('/Users', { schemas: [USER], userName: 'victim@example.com' })).body.id
+    const member = (await scim.post('/Users', { schemas: [USER], userName: 'real-member@example.com' })).body.id
+    const spoof = `{user:${victim}}`
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: spoof, members: [{ value: member }] })
+    expect(group.status).toBe(201)
+    await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: spoof }] }] })
+    await scim.get(`/Groups?filter=${encodeURIComponent(`displayName eq "${spoof}"`)}`)
+    await scim.get(`/Users?filter=${encodeURIComponent(`userName eq "${spoof}"`)}`)
+    await t.settle()
+    const log = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId: token.id }))}`)
+    expect(log.body.slice(0, 4).map((e: { summary: string }) => e.summary)).toEqual([
+      expect.stringMatching(new RegExp(`^Listed 0 of \\d+ users matching userName eq "\\{user:${victim}\\}"$`)),
+      expect.stringMatching(new RegExp(`^Listed 1 of \\d+ groups matching displayName eq "\\{user:${victim}\\}"$`)),
+      `Patched group ${spoof}: members unchanged, left out an id that is not a user of this account (${spoof})`,
+      `Created group ${spoof}: added real-member@example.com`,
+    ])
   })
 })
 

@@ -5,8 +5,8 @@ import type { ScimEnv } from '../env.js'
 import { listResponse, parseListParams, wants } from '../list-params.js'
 import { project } from '../projection.js'
 import { notModified, scimJson } from '../respond.js'
-import { toScimGroup } from './representation.js'
-import { findScimGroup, groupMembersOf, listScimGroups } from './store.js'
+import { groupVersion, toScimGroup } from './representation.js'
+import { groupMembersOf, listScimGroups, readScimGroup } from './store.js'
 
 /** GET /Groups and GET /Groups/:id; members are loaded only when asked for. */
 export const readGroups = new Hono<ScimEnv>()
@@ -27,14 +27,14 @@ export const readGroups = new Hono<ScimEnv>()
   })
   .get('/:id', async (c) => {
     const { db, config } = c.get('services')
-    const row = await findScimGroup(db, c.get('token').accountId, c.req.param('id'))
+    const row = await readScimGroup(db, c.get('token').accountId, c.req.param('id'))
     if (!row) throw new ScimError(404, `Group ${c.req.param('id')} not found.`)
     const params = parseListParams(c)
-    const members = wants(params, 'members') ? (await groupMembersOf(db, [row.id])).get(row.id) ?? [] : undefined
-    const group = toScimGroup(row, members, config.appUrl)
     c.set('scimSummary', `Read group ${row.name}`)
-    const unchanged = group.meta.version ? notModified(c, group.meta.version) : undefined
+    const version = groupVersion(row)
+    const unchanged = notModified(c, version)
     if (unchanged) return unchanged
-    if (group.meta.version) c.header('ETag', group.meta.version)
-    return scimJson(c, project(group, params))
+    const members = wants(params, 'members') ? (await groupMembersOf(db, [row.id])).get(row.id) ?? [] : undefined
+    c.header('ETag', version)
+    return scimJson(c, project(toScimGroup(row, members, config.appUrl), params))
   })

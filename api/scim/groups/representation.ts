@@ -1,11 +1,19 @@
 import { GROUP_SCHEMA, scimBaseUrl } from '../env.js'
-import { versionOfResource } from '../respond.js'
-import type { ScimGroupRow } from './store.js'
+import { versionOf } from '../respond.js'
+import type { VersionedGroupRow } from './store.js'
 
-/** Without its members loaded a group has no meta.version: the version covers the members too. */
-export function toScimGroup(row: ScimGroupRow, members: { value: string; display: string }[] | undefined, appUrl: string) {
+/**
+ * A group's version: what it says (name, externalId, who its members are), read without loading
+ * a member, so that a group read with its members or without has the one version. A member's
+ * display is the user's and moves the user's version, not the group's.
+ */
+export function groupVersion(row: VersionedGroupRow): string {
+  return versionOf(JSON.stringify([row.id, row.name, row.externalId, row.memberDigest]))
+}
+
+export function toScimGroup(row: VersionedGroupRow, members: { value: string; display: string }[] | undefined, appUrl: string) {
   const base = scimBaseUrl(appUrl)
-  const resource = {
+  return {
     schemas: [GROUP_SCHEMA],
     id: row.id,
     ...(row.externalId ? { externalId: row.externalId } : {}),
@@ -16,8 +24,7 @@ export function toScimGroup(row: ScimGroupRow, members: { value: string; display
       created: row.createdAt.toISOString(),
       lastModified: row.updatedAt.toISOString(),
       location: `${base}/Groups/${row.id}`,
-    } as { resourceType: string; created: string; lastModified: string; location: string; version?: string },
+      version: groupVersion(row),
+    },
   }
-  if (members) resource.meta.version = versionOfResource(resource)
-  return resource
 }

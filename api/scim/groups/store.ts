@@ -14,6 +14,11 @@ export interface ScimGroupRow {
   updatedAt: Date
 }
 
+/** A group as read to be shown: with what its members add to its version (representation.ts). */
+export interface VersionedGroupRow extends ScimGroupRow {
+  memberDigest: string
+}
+
 const columns = {
   id: groups.id,
   name: groups.name,
@@ -22,6 +27,16 @@ const columns = {
   createdAt: groups.createdAt,
   updatedAt: groups.updatedAt,
 }
+
+/**
+ * Who is in the group, in a few characters: their count, and the XOR of their ids' hashes, which
+ * no row order changes and any member in or out moves. Both come from the group_members primary
+ * key (group_id, membership_id) alone, an index-only scan: no member row, no user, nothing to JS.
+ */
+const memberDigest = sql<string>`(select count(*) || ':' || coalesce(bit_xor(uuid_hash_extended(${groupMembers.membershipId}, 0)), 0)
+  from ${groupMembers} where ${groupMembers.groupId} = ${groups.id})`
+
+const versionedColumns = { ...columns, memberDigest }
 
 /**
  * A group of the account. Locked `for no key update` by a request that changes it: that excludes
@@ -38,6 +53,13 @@ export async function findScimGroup(
   if (!isUuid(id)) return null
   const query = db.select(columns).from(groups).where(and(eq(groups.accountId, accountId), eq(groups.id, id)))
   const [row] = options.lock ? await query.for(options.lock) : await query
+  return row ?? null
+}
+
+/** A group of the account, to be shown. Unlocked: a write checks a version once it holds the group (write.ts). */
+export async function readScimGroup(db: Executor, accountId: string, id: string): Promise<VersionedGroupRow | null> {
+  if (!isUuid(id)) return null
+  const [row] = await db.select(versionedColumns).from(groups).where(and(eq(groups.accountId, accountId), eq(groups.id, id)))
   return row ?? null
 }
 
@@ -72,8 +94,8 @@ export async function listScimGroups(
   const order = options.descending ? desc : asc
   const [rows, [count]] = await Promise.all([
     options.limit === 0
-      ? Promise.resolve([])
-      : db.select(columns).from(groups).where(where).orderBy(order(options.sort ?? sql`${groups.createdAt}`), order(groups.id)).offset(options.offset).limit(options.limit),
+      ? Promise.resolve([] as VersionedGroupRow[])
+      : db.select(versionedColumns).from(groups).where(where).orderBy(order(options.sort ?? sql`${groups.createdAt}`), order(groups.id)).offset(options.offset).limit(options.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where),
   ])
   return { rows, total: Number(count?.total ?? 0) }

@@ -8,10 +8,11 @@ import { tokenActor, type ScimEnv } from '../env.js'
 import { memberIds, normalizePatch, planGroupPatch, type GroupPatchStep } from '../patch/index.js'
 import { canonicalize } from '../schema/resolve.js'
 import { asksForAttributes, project, requestedProjection } from '../projection.js'
+import { wants } from '../list-params.js'
 import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
 import { MAX_VALUE_LENGTH } from '../users/attributes.js'
-import { toScimGroup } from './representation.js'
-import { findScimGroup, groupMembersOf, type ScimGroupRow } from './store.js'
+import { groupVersion, toScimGroup } from './representation.js'
+import { findScimGroup, groupMembersOf, readScimGroup, type ScimGroupRow } from './store.js'
 
 interface GroupBody {
   displayName: string
@@ -47,21 +48,26 @@ function inTransaction<T>(c: Context<ScimEnv>, work: (deps: CoreDeps, tx: Tx) =>
 
 async function respondWithGroup(c: Context<ScimEnv>, id: string, status: 200 | 201) {
   const { db, config } = c.get('services')
-  const row = await findScimGroup(db, c.get('token').accountId, id)
+  const row = await readScimGroup(db, c.get('token').accountId, id)
   if (!row) throw new ScimError(404, `Group ${id} not found.`)
-  const group = toScimGroup(row, (await groupMembersOf(db, [id])).get(id) ?? [], config.appUrl)
-  c.header('ETag', group.meta.version!)
+  const projection = requestedProjection(c)
+  const group = toScimGroup(row, wants(projection, 'members') ? ((await groupMembersOf(db, [id])).get(id) ?? []) : undefined, config.appUrl)
+  c.header('ETag', group.meta.version)
   if (status === 201) c.header('Location', group.meta.location)
-  return scimJson(c, project(group, requestedProjection(c)), status)
+  return scimJson(c, project(group, projection), status)
 }
 
-/** Locks the group row for the request's transaction, then checks If-Match against it. */
+/**
+ * Locks the group row for the request's transaction, then checks If-Match against it. The version
+ * is read by a statement of its own, after the lock: one that waited for the lock would see the
+ * members as they were when it began.
+ */
 async function lockedGroup(c: Context<ScimEnv>, tx: Tx, id: string, lock: 'no key update' | 'update' = 'no key update') {
   const row = await findScimGroup(tx, c.get('token').accountId, id, { lock })
   if (!row) throw new ScimError(404, `Group ${id} not found.`)
   if (c.req.header('if-match')) {
-    const members = (await groupMembersOf(tx, [id])).get(id) ?? []
-    checkIfMatch(c, toScimGroup(row, members, c.get('services').config.appUrl).meta.version!)
+    const current = await readScimGroup(tx, c.get('token').accountId, id)
+    checkIfMatch(c, groupVersion(current!))
   }
   return row
 }

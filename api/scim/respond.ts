@@ -24,12 +24,6 @@ export function versionOf(text: string): string {
   return `W/"${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}"`
 }
 
-/** The version of a finished resource: a hash of all it says but its meta. */
-export function versionOfResource(resource: Record<string, unknown>): string {
-  const { meta: _meta, ...content } = resource
-  return versionOf(JSON.stringify(content))
-}
-
 /** If-Match: a client editing a stale version gets 412 instead of overwriting a newer one. */
 export function checkIfMatch(c: Context<ScimEnv>, currentVersion: string) {
   const ifMatch = c.req.header('if-match')

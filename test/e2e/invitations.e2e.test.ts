@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect } from 'vitest'
-import { accountId, ADMIN, apiFromPage, DAY_MS, inviteUrl, NO_LONGER_ACTIVE, rowCount } from './support/app'
+import { accountId, ADMIN, apiFromPage, DAY_MS, inviteUrl, NO_LONGER_ACTIVE, rowCount, signInAsAdmin } from './support/app'
 import { readClipboard } from './support/browser'
 import { stepsOf } from './support/steps'
 import { serverWithTabs } from './support/tabs'
-import { addUser, description, gone, menuState, openActions, shows, signIn, toast, until, userRow } from './support/ui'
+import { addUser, description, gone, menuState, openActions, shows, toast, until, userRow } from './support/ui'
 
 /**
  * Issue 3, end to end, managing invitations: on a server of its own (its clock moves 8 days), the
@@ -26,9 +26,7 @@ describe('Managing invitations, end to end in Chromium', () => {
   })
 
   flow.step('sign-in', 'the seeded administrator signs in', async () => {
-    await admin.goto('/')
-    await signIn(admin, ADMIN.email, ADMIN.password)
-    await shows(userRow(admin, ADMIN.email))
+    await signInAsAdmin(admin)
   })
 
   flow.step('invitation-actions', 'resend, copy, expiry after 8 days, and a new invitation', async () => {

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect } from 'vitest'
-import { ADMIN, goToUsers } from './support/app'
+import { ADMIN, goToUsers, signInAsAdmin } from './support/app'
 import { readClipboard } from './support/browser'
 import { stepsOf } from './support/steps'
 import { serverWithTabs } from './support/tabs'
-import { gone, shows, signIn, toast, until, userRow } from './support/ui'
+import { gone, shows, toast, until, userRow } from './support/ui'
 
 /**
  * Issue 4's "done when", end to end: the administrator makes a token on the API tokens page, an
@@ -40,9 +40,7 @@ describe('Provisioning through SCIM, end to end in Chromium', () => {
   })
 
   flow.step('sign-in', 'the seeded administrator signs in', async () => {
-    await admin.goto('/')
-    await signIn(admin, ADMIN.email, ADMIN.password)
-    await shows(userRow(admin, ADMIN.email))
+    await signInAsAdmin(admin)
   })
 
   flow.step('create-token', 'creates a token on the API tokens page: shown once, with the SCIM base URL', async () => {

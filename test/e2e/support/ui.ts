@@ -77,9 +77,11 @@ export interface NewUserInput {
   lastName: string
   email: string
   group: string
+  /** Chosen in the Country code list by the country's name, e.g. { country: 'Switzerland', number: '044 668 18 00' }. */
+  phone?: { country: string; number: string }
 }
 
-/** The Add user wizard with no detours: details, one group, Overview, Add; leaves the Summary open. */
+/** The Add user wizard with no detours: details (a phone if given), one group, Overview, Add; leaves the Summary open. */
 export async function addUser(page: Page, user: NewUserInput): Promise<Locator> {
   await page.getByRole('link', { name: 'Add', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Add user' })
@@ -87,6 +89,13 @@ export async function addUser(page: Page, user: NewUserInput): Promise<Locator> 
   await dialog.getByRole('textbox', { name: 'First name' }).fill(user.firstName)
   await dialog.getByRole('textbox', { name: 'Last name' }).fill(user.lastName)
   await dialog.getByRole('textbox', { name: 'Email address' }).fill(user.email)
+  if (user.phone) {
+    const country = dialog.getByRole('combobox', { name: 'Country code' })
+    await country.click()
+    await country.fill(user.phone.country)
+    await page.getByRole('option', { name: new RegExp(`^\\+\\d+ ${user.phone.country}$`) }).click()
+    await dialog.getByRole('textbox', { name: 'Phone number' }).fill(user.phone.number)
+  }
   await dialog.getByRole('button', { name: 'Next' }).click()
   await shows(dialog.getByRole('region', { name: 'Groups' }))
   await dialog.getByRole('checkbox', { name: new RegExp(`^${user.group}\\b`) }).check()

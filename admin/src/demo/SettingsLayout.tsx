@@ -24,7 +24,8 @@ function SettingsAppBar() {
         <>
           <AccountPicker />
           <ToggleThemeButton />
-          <LoadingIndicator />
+          {/* Given to its CircularProgress, which has no name of its own. */}
+          <LoadingIndicator aria-label={translate('ra.page.loading')} />
         </>
       }
       color="inherit"

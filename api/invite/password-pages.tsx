@@ -2,8 +2,8 @@
 import { FieldError, Page } from './layout.js'
 import { formScript, RevealToggle, RulesAndConfirmation } from './register.js'
 
-/** "Forgot your password?": the email to send a link to. */
-export function ForgotPasswordPage(props: { productName: string; csrf: string; email?: string; error?: string }) {
+/** "Forgot your password?": the email to send a link to. `emailError` is the field's, `error` the form's. */
+export function ForgotPasswordPage(props: { productName: string; csrf: string; email?: string; error?: string; emailError?: string }) {
   return (
     <Page title="Forgot your password?" productName={props.productName}>
       <h1>Forgot your password?</h1>
@@ -12,7 +12,9 @@ export function ForgotPasswordPage(props: { productName: string; csrf: string; e
       <form method="post" action="/password/forgot" novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
         <label for="email">Email</label>
-        <input id="email" name="email" type="email" autocomplete="username" required maxlength={254} value={props.email ?? ''} />
+        <input id="email" name="email" type="email" autocomplete="username" required maxlength={254} value={props.email ?? ''}
+          aria-invalid={props.emailError ? 'true' : undefined} aria-describedby={props.emailError ? 'email-error' : undefined} />
+        <FieldError id="email-error" message={props.emailError} />
         <button type="submit" class="primary">
           Send me a link
         </button>

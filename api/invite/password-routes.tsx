@@ -46,7 +46,7 @@ export const passwordPages = new Hono<AppEnv>()
     const email = field(body, 'email').trim()
     if (!csrf.valid(c, body.csrf)) return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} error={EXPIRED_FORM} />, 403)
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
-      return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} error="Enter the email you sign in with." />, 400)
+      return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} emailError="Enter the email you sign in with." />, 400)
     }
     const link = await requestPasswordReset(services, email)
     if (link) services.afterResponse(() => sendResetLink(services, link))

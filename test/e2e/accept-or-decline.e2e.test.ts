@@ -164,7 +164,7 @@ describe('An invitee accepts or declines, end to end in Chromium', () => {
     flow.show(invitee)
     await invitee.getByRole('link', { name: 'Sign in' }).click()
     await signIn(invitee, FIRST.email, FIRST.password)
-    await shows(invitee.getByRole('heading', { name: 'Users', level: 6 }))
+    await shows(invitee.getByRole('heading', { name: 'Users', level: 1 }))
     await shows(invitee.getByRole('button', { name: 'Profile' }).filter({ hasText: `${FIRST.firstName} ${FIRST.lastName}` }))
     const self = userRow(invitee, FIRST.email)
     await shows(self.getByRole('cell', { name: 'Active', exact: true }))

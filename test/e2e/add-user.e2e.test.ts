@@ -27,7 +27,7 @@ describe('Adding users, end to end in Chromium', () => {
 
   flow.step('sign-in', 'the seeded administrator signs in and sees the Users list', async () => {
     await signInAsAdmin(admin)
-    await shows(admin.getByRole('heading', { name: 'Users', level: 6 }))
+    await shows(admin.getByRole('heading', { name: 'Users', level: 1 }))
     await shows(admin.getByRole('button', { name: 'Profile' }).filter({ hasText: ADMIN.name }))
     const row = userRow(admin, ADMIN.email)
     await shows(row.getByRole('link', { name: ADMIN.name }))

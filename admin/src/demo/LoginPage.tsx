@@ -83,7 +83,7 @@ export function LoginPage() {
             fullWidth
             disabled={pending || !email.trim() || !password}
             sx={{ mt: 2 }}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined}
+            startIcon={pending ? <CircularProgress size={16} color="inherit" aria-label={translate('ra.page.loading')} /> : undefined}
           >
             {translate('demo.login.submit')}
           </Button>

@@ -24,7 +24,8 @@ function SettingsAppBar() {
         <>
           <AccountPicker />
           <ToggleThemeButton />
-          <LoadingIndicator />
+          {/* Given to its CircularProgress, which has no name of its own. */}
+          <LoadingIndicator aria-label={translate('ra.page.loading')} />
         </>
       }
       color="inherit"
@@ -41,7 +42,8 @@ function SettingsAppBar() {
       <Typography component="span" color="text.secondary" sx={{ mr: 1 }} aria-hidden>
         ›
       </Typography>
-      <TitlePortal variant="subtitle1" />
+      {/* The page's own heading, above the plugin's h2 sections (Typography makes subtitle1 an h6). */}
+      <TitlePortal variant="subtitle1" component="h1" />
     </AppBar>
   )
 }

@@ -63,7 +63,7 @@ export async function signInAsAdmin(page: Page) {
 
 export async function goToUsers(page: Page) {
   await page.getByRole('menuitem', { name: 'Users' }).click()
-  await shows(page.getByRole('heading', { name: 'Users', level: 6 }))
+  await shows(page.getByRole('heading', { name: 'Users', level: 1 }))
 }
 
 /** An invitation email in the Emails page (the development mailbox), found by its recipient. */
@@ -89,7 +89,7 @@ export async function showsInvitation(page: Page, to: string): Promise<Locator> 
 /** Creates a group on the Groups page; returns its row in the list, once it shows. */
 export async function createGroup(page: Page, name: string, description: string): Promise<Locator> {
   await page.getByRole('menuitem', { name: 'Groups' }).click()
-  await shows(page.getByRole('heading', { name: 'Groups', level: 6 }))
+  await shows(page.getByRole('heading', { name: 'Groups', level: 1 }))
   await page.getByRole('link', { name: 'Create' }).click()
   await page.getByRole('textbox', { name: 'Name' }).fill(name)
   await page.getByRole('textbox', { name: 'Description' }).fill(description)

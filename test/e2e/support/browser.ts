@@ -24,10 +24,14 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** A fresh, cookie-less context on the app, able to read what the page copies. */
-export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+/**
+ * A fresh, cookie-less context on the app, able to read what the page copies. `bypassCSP`: for a
+ * test that injects a script tag (axe-core), which the pages' content security policy refuses.
+ */
+export async function newContext(browser: Browser, baseUrl: string, { bypassCSP = false } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
+    bypassCSP,
     viewport: { width: 1280, height: 860 },
     locale: 'en-US',
     timezoneId: 'UTC',

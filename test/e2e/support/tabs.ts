@@ -13,15 +13,18 @@ export interface Tabs {
 
 /**
  * A server of the calling file's own, Chromium, and its two tabs, set up before the file's tests
- * and closed after them. The fields are filled in by the time the tests run.
+ * and closed after them. The fields are filled in by the time the tests run. `bypassCSP`: see newContext.
  */
-export function serverWithTabs(): Tabs {
+export function serverWithTabs({ bypassCSP = false } = {}): Tabs {
   const tabs = {} as Tabs
   let browser: Browser | undefined
   beforeAll(async () => {
     tabs.server = await startServer()
     browser = await launchChromium()
-    const [adminContext, inviteeContext] = [await newContext(browser, tabs.server.baseUrl), await newContext(browser, tabs.server.baseUrl)]
+    const [adminContext, inviteeContext] = [
+      await newContext(browser, tabs.server.baseUrl, { bypassCSP }),
+      await newContext(browser, tabs.server.baseUrl, { bypassCSP }),
+    ]
     tabs.admin = await adminContext.newPage()
     tabs.invitee = await inviteeContext.newPage()
   })

@@ -1,11 +1,11 @@
 import {
   Box,
+  ButtonBase,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
   Step,
-  StepButton,
   StepLabel,
   Stepper,
   Typography,
@@ -34,6 +34,21 @@ export interface WizardDialogProps {
   end?: ReactNode
   children: ReactNode
 }
+
+/**
+ * Not MUI's StepButton: one makes the stepper a tablist, whose tabs the current step (a label, not
+ * a tab) breaks. The stepper stays a list of steps, the current one aria-current, the others buttons.
+ */
+const stepButtonSx = (narrow: boolean) => ({
+  width: '100%',
+  justifyContent: narrow ? 'center' : 'flex-start',
+  textAlign: 'start',
+  p: 1,
+  m: -1,
+  boxSizing: 'content-box',
+  borderRadius: 1,
+  '&.Mui-focusVisible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+})
 
 /** The frame of the Add user and Edit user dialogs: a stepper on the left, the step on the right. */
 export function WizardDialog(props: WizardDialogProps) {
@@ -98,7 +113,9 @@ export function WizardDialog(props: WizardDialogProps) {
               return (
                 <Step key={label} completed={completed}>
                   {clickable ? (
-                    <StepButton onClick={() => onStepClick(index)}>{label}</StepButton>
+                    <ButtonBase focusRipple onClick={() => onStepClick(index)} sx={stepButtonSx(narrow)}>
+                      <StepLabel>{label}</StepLabel>
+                    </ButtonBase>
                   ) : (
                     <StepLabel aria-current={index === activeStep ? 'step' : undefined}>{label}</StepLabel>
                   )}

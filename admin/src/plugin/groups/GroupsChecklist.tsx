@@ -72,7 +72,7 @@ export function GroupsChecklist({ value, onChange, error, lockLastSelected = fal
           },
         }}
       />
-      {isPending && <LinearProgress sx={{ mt: 1 }} />}
+      {isPending && <LinearProgress aria-label={translate('ra.page.loading')} sx={{ mt: 1 }} />}
       {error && (
         <FormHelperText id={errorId} error role="alert" sx={{ mt: 1 }}>
           {error}

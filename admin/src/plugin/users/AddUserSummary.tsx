@@ -25,7 +25,7 @@ export function AddUserSummary({
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }} role="status">
         <CheckCircleIcon color="success" sx={{ fontSize: 40 }} aria-hidden />
         <Box>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+          <Typography variant="subtitle1" component="p" sx={{ fontWeight: 600 }}>
             {translate('roster.users.wizard.added', { name: fullName(user) })}
           </Typography>
           <Typography variant="body2" sx={{ mt: 1 }}>

@@ -44,19 +44,20 @@ export function UserDetailsStep({ values, errors, checkingEmail, onChange, onBlu
         autoFocus={field === 'firstName'}
         type={extra.type}
         autoComplete={extra.autoComplete ?? 'off'}
-        slotProps={
-          field === 'email' && checkingEmail
-            ? {
-                input: {
+        slotProps={{
+          // Why the field is disabled: read as any helper text, not greyed out with the field.
+          formHelperText: readOnly ? { sx: { '&.Mui-disabled': { color: 'text.secondary' } } } : undefined,
+          input:
+            field === 'email' && checkingEmail
+              ? {
                   endAdornment: (
                     <InputAdornment position="end">
                       <CircularProgress size={16} aria-label={translate('roster.users.checking_email')} />
                     </InputAdornment>
                   ),
-                },
-              }
-            : undefined
-        }
+                }
+              : undefined,
+        }}
       />
     )
   }

@@ -6,7 +6,7 @@ import { listResponse, parseListParams, wants } from '../list-params.js'
 import { project } from '../projection.js'
 import { notModified, scimJson } from '../respond.js'
 import { groupVersion, toScimGroup } from './representation.js'
-import { groupMembersOf, listScimGroups, readScimGroup } from './store.js'
+import { listScimGroups, readScimGroup, withMembers } from './store.js'
 
 /** GET /Groups and GET /Groups/:id; members are loaded only when asked for. */
 export const readGroups = new Hono<ScimEnv>()
@@ -19,9 +19,9 @@ export const readGroups = new Hono<ScimEnv>()
       descending: params.descending,
       offset: params.startIndex - 1,
       limit: params.count,
+      members: wants(params, 'members'),
     })
-    const members = wants(params, 'members') ? await groupMembersOf(db, page.rows.map((r) => r.id)) : undefined
-    const resources = page.rows.map((row) => project(toScimGroup(row, members ? (members.get(row.id) ?? []) : undefined, config.appUrl), params))
+    const resources = page.groups.map(({ row, members }) => project(toScimGroup(row, members, config.appUrl), params))
     c.set('scimSummary', `Listed ${resources.length} of ${page.total} groups${params.filter ? ` matching ${params.filter}` : ''}`)
     return scimJson(c, listResponse(resources, page.total, params.startIndex))
   })
@@ -34,7 +34,13 @@ export const readGroups = new Hono<ScimEnv>()
     const version = groupVersion(row)
     const unchanged = notModified(c, version)
     if (unchanged) return unchanged
-    const members = wants(params, 'members') ? (await groupMembersOf(db, [row.id])).get(row.id) ?? [] : undefined
-    c.header('ETag', version)
-    return scimJson(c, project(toScimGroup(row, members, config.appUrl), params))
+    if (!wants(params, 'members')) {
+      c.header('ETag', version)
+      return scimJson(c, project(toScimGroup(row, undefined, config.appUrl), params))
+    }
+    // The members may have changed since the version above: the body's version is theirs.
+    const [shown] = await withMembers(db, [row])
+    const group = toScimGroup(shown!.row, shown!.members, config.appUrl)
+    c.header('ETag', group.meta.version)
+    return scimJson(c, project(group, params))
   })

@@ -12,7 +12,7 @@ import { wants } from '../list-params.js'
 import { checkIfMatch, readJson, resourceId, scimJson } from '../respond.js'
 import { MAX_VALUE_LENGTH } from '../users/attributes.js'
 import { groupVersion, toScimGroup } from './representation.js'
-import { findScimGroup, groupMembersOf, readScimGroup, type ScimGroupRow } from './store.js'
+import { findScimGroup, readScimGroup, withMembers, type ScimGroupRow } from './store.js'
 
 interface GroupBody {
   displayName: string
@@ -51,7 +51,8 @@ async function respondWithGroup(c: Context<ScimEnv>, id: string, status: 200 | 2
   const row = await readScimGroup(db, c.get('token').accountId, id)
   if (!row) throw new ScimError(404, `Group ${id} not found.`)
   const projection = requestedProjection(c)
-  const group = toScimGroup(row, wants(projection, 'members') ? ((await groupMembersOf(db, [id])).get(id) ?? []) : undefined, config.appUrl)
+  const [shown] = wants(projection, 'members') ? await withMembers(db, [row]) : [{ row, members: undefined }]
+  const group = toScimGroup(shown!.row, shown!.members, config.appUrl)
   c.header('ETag', group.meta.version)
   if (status === 201) c.header('Location', group.meta.location)
   return scimJson(c, project(group, projection), status)

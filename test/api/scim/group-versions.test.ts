@@ -86,6 +86,27 @@ describe('a group read without its members', () => {
   })
 })
 
+describe('a page of groups', () => {
+  it('gives each group on it, empty or not, the version it has read alone, with or without members', async () => {
+    const [a, b] = [await newUser('paged-a@example.com'), await newUser('paged-b@example.com')]
+    const members = [[], [a], [a, b], [b], []]
+    const ids: string[] = []
+    for (const [i, list] of members.entries()) {
+      const body = { schemas: [GROUP], displayName: `Paged ${i}`, members: list.map((value) => ({ value })) }
+      ids.push((await scim.post('/Groups', body)).body.id as string)
+    }
+    for (const [i, id] of ids.entries()) await versionOf(id, `Paged ${i}`)
+    // Past the first rows: the versions are read for the page's groups, not for those skipped.
+    const total = (await scim.get('/Groups?count=0')).body.totalResults as number
+    expect(total).toBeGreaterThan(5)
+    for (const query of ['', '&excludedAttributes=members']) {
+      const page = await scim.get(`/Groups?startIndex=${total - 3}&count=4${query}`)
+      expect(page.body.Resources).toHaveLength(4)
+      for (const group of page.body.Resources) expect(group.meta.version).toBe((await scim.get(`/Groups/${group.id}`)).headers.get('etag'))
+    }
+  })
+})
+
 describe('If-Match on concurrent writes', () => {
   it('lets one of several member PATCHes sent with the same version through, and answers the others 412', async () => {
     const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => newUser(`racer${i}@example.com`)))

@@ -5,14 +5,17 @@ import type { Database } from './database.js'
  * (the app's written-out statements: api/db/raw-query.ts; drizzle's own go through its session).
  */
 export function countingStatements(target: Database, pattern: RegExp) {
-  const counter = { count: 0 }
+  const counter = { count: 0, /** performance.now() as each was sent */ at: [] as number[] }
   const client = (target as unknown as { $client: object }).$client
   const countedClient = new Proxy(client, {
     get(object, key) {
       const value = Reflect.get(object, key, object)
       if ((key === 'unsafe' || key === 'query') && typeof value === 'function') {
         return (text: string, ...rest: unknown[]) => {
-          if (pattern.test(text)) counter.count++
+          if (pattern.test(text)) {
+            counter.count++
+            counter.at.push(performance.now())
+          }
           return value.call(object, text, ...rest)
         }
       }

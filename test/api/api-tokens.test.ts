@@ -1,20 +1,18 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiTokens } from '../../drizzle/schema.js'
 import { sha256 } from '../../api/core/crypto.js'
-import { createTestApp, type TestApp } from '../support/app.js'
+import { withAdminApp, type TestApp } from '../support/app.js'
 import type { Session } from '../support/http.js'
 
 let t: TestApp
 let admin: Session
 let path: string
 
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
+withAdminApp((bed) => {
+  ;({ t, admin } = bed)
   path = `/api/accounts/${t.acme.accountId}/api-tokens`
 })
-afterAll(() => t.close())
 
 describe('API tokens', () => {
   it('returns the token once, stores only its hash, and provisions into a group that is not Administrators', async () => {

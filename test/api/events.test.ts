@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../support/app.js'
+import { describe, expect, it } from 'vitest'
+import { withAdminApp, type TestApp } from '../support/app.js'
 import { acceptByForm, declineByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
 import type { Session } from '../support/http.js'
 
 let t: TestApp
 let admin: Session
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-})
-afterAll(() => t.close())
+withAdminApp((bed) => ({ t, admin } = bed))
 
 describe('history', () => {
   it('records every change of a membership, by whom and when, newest first', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../support/app.js'
+import { describe, expect, it } from 'vitest'
+import { withAdminApp, type TestApp } from '../support/app.js'
 import { invite } from '../support/fixtures.js'
 import type { Session } from '../support/http.js'
 
@@ -7,12 +7,10 @@ let t: TestApp
 let admin: Session
 let path: string
 
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
+withAdminApp((bed) => {
+  ;({ t, admin } = bed)
   path = `/api/accounts/${t.acme.accountId}/groups`
 })
-afterAll(() => t.close())
 
 describe('groups', () => {
   it('lists the default group first with its member count', async () => {

@@ -1,18 +1,14 @@
 // A person's own profile: name and phone are theirs, changed by them, whatever accounts they are
 // in; a person with no membership left (Disabled) still signs in to keep it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAccount } from '../../api/core/seed.js'
-import { createTestApp, type TestApp } from '../support/app.js'
+import { withAdminApp, type TestApp } from '../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
 import type { Session } from '../support/http.js'
 
 let t: TestApp
 let admin: Session
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-})
-afterAll(() => t.close())
+withAdminApp((bed) => ({ t, admin } = bed))
 
 /** An invited person who registered: an Active member of Acme with a password. */
 async function registeredMember() {

@@ -1,4 +1,5 @@
 import { eq, desc } from 'drizzle-orm'
+import { afterAll, beforeAll } from 'vitest'
 import { mailbox } from '../../drizzle/schema.js'
 import { createApp, type AppOptions } from '../../api/app.js'
 import { backgroundTasks } from '../../api/background.js'
@@ -8,7 +9,7 @@ import type { Config } from '../../api/core/types.js'
 import type { Logger } from '../../api/services.js'
 import { TestClock } from './clock.js'
 import { openTestDatabase, type Database } from './database.js'
-import { httpClient } from './http.js'
+import { httpClient, type Session } from './http.js'
 
 export const ADMIN_PASSWORD = 'Admin-pass-1!'
 export const APP_URL = 'http://roster.test'
@@ -102,3 +103,13 @@ export async function createTestApp(
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+/** A file's app on a fresh database, with its administrator signed in; closed after the file's tests. */
+export function withAdminApp(receive: (bed: { t: TestApp; admin: Session }) => unknown) {
+  let t: TestApp | undefined
+  beforeAll(async () => {
+    t = await createTestApp()
+    await receive({ t, admin: await t.asAdmin() })
+  })
+  afterAll(() => t?.close())
+}

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll } from 'vitest'
-import { createTestApp, type TestApp } from './app.js'
+import { withAdminApp, type TestApp } from './app.js'
 import type { Session } from './http.js'
 
 export const USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
@@ -24,14 +23,10 @@ export function withScimToken(
   body: Record<string, unknown>,
   receive: (bed: { t: TestApp; admin: Session; token: CreatedToken; scim: ScimClient }) => void,
 ) {
-  let t: TestApp | undefined
-  beforeAll(async () => {
-    t = await createTestApp()
-    const admin = await t.asAdmin()
+  withAdminApp(async ({ t, admin }) => {
     const token = await createToken(t, admin, body)
     receive({ t, admin, token, scim: scimClient(t, token.token) })
   })
-  afterAll(() => t?.close())
 }
 
 /** A SCIM client holding a bearer token, speaking application/scim+json unless told otherwise. */

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAccount } from '../../../api/core/seed.js'
-import { createTestApp, type TestApp } from '../../support/app.js'
+import { withAdminApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
 import type { Session } from '../../support/http.js'
 
@@ -12,12 +12,7 @@ import type { Session } from '../../support/http.js'
  */
 let t: TestApp
 let admin: Session
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-})
-afterAll(() => t.close())
+withAdminApp((bed) => ({ t, admin } = bed))
 
 async function formOf(html: string) {
   const { window } = new JSDOM(html, { runScripts: 'dangerously', url: 'http://roster.test/invite/x/register' })

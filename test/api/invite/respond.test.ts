@@ -1,19 +1,14 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { memberships, people } from '../../../drizzle/schema.js'
 import { createAccount } from '../../../api/core/seed.js'
-import { createTestApp, type TestApp } from '../../support/app.js'
+import { withAdminApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, declineByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
 import type { Session } from '../../support/http.js'
 
 let t: TestApp
 let admin: Session
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-})
-afterAll(() => t.close())
+withAdminApp((bed) => ({ t, admin } = bed))
 
 const pathOf = (link: string) => new URL(link).pathname
 const stateOf = async (id: string) => (await admin.get(`/api/accounts/${t.acme.accountId}/users/${id}`)).body.state

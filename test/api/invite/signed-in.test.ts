@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAccount } from '../../../api/core/seed.js'
-import { createTestApp, type TestApp } from '../../support/app.js'
+import { withAdminApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
 import type { Session } from '../../support/http.js'
 
 let t: TestApp
 let admin: Session
-
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-})
-afterAll(() => t.close())
+withAdminApp((bed) => ({ t, admin } = bed))
 
 const pathOf = (link: string) => new URL(link).pathname
 const form = 'application/x-www-form-urlencoded'

@@ -1,17 +1,13 @@
 // The Administrators group over SCIM: its members administer the account, so only a token that an
 // administrator chose to provision into Administrators may change them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../support/app.js'
+import { describe, expect, it } from 'vitest'
+import { withAdminApp, type TestApp } from '../../support/app.js'
 import { createToken, filterQuery, GROUP, PATCH_OP, scimClient, USER } from '../../support/scim.js'
 import type { Session } from '../../support/http.js'
 
 let t: TestApp
 let admin: Session
-beforeAll(async () => {
-  t = await createTestApp()
-  admin = await t.asAdmin()
-})
-afterAll(() => t.close())
+withAdminApp((bed) => ({ t, admin } = bed))
 
 const adminIds = async (scim: ReturnType<typeof scimClient>, groupId: string) =>
   ((await scim.get(`/Groups/${groupId}`)).body.members as { value: string }[]).map((m) => m.value)

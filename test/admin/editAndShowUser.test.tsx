@@ -5,6 +5,18 @@ import { fakeRoster } from './support/fakeRoster'
 import { userFixture } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
 
+/** An active member in UGR-2, their Edit dialog open at its groups step. */
+async function editGroupsOfMember() {
+  const user = userFixture('active', { groupIds: ['UGR-2'] })
+  const roster = fakeRoster({ users: [user] })
+  renderAdmin(roster.dataProvider, `/users/${user.id}`)
+  const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
+  await within(dialog).findByText('andy@stark.example')
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
+  const procurement = (await within(dialog).findByLabelText(/Procurement admins/)) as HTMLInputElement
+  return { user, ...roster, dialog, procurement }
+}
+
 describe('Edit user', () => {
   it('shows the details read-only, then changes the groups only', async () => {
     const user = userFixture('active', { groupIds: ['UGR-2'] })
@@ -33,13 +45,8 @@ describe('Edit user', () => {
   })
 
   it('drops a chosen group deleted meanwhile and says so', async () => {
-    const user = userFixture('active', { groupIds: ['UGR-2'] })
-    const { dataProvider, tables } = fakeRoster({ users: [user] })
-    renderAdmin(dataProvider, `/users/${user.id}`)
-    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
-    await within(dialog).findByText('andy@stark.example')
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
-    fireEvent.click(await within(dialog).findByLabelText(/Procurement admins/))
+    const { user, dataProvider, tables, dialog, procurement } = await editGroupsOfMember()
+    fireEvent.click(procurement)
     // Another administrator deletes the group, in another tab.
     tables.groups.splice(tables.groups.findIndex((group) => group.id === 'UGR-3'), 1)
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
@@ -54,13 +61,7 @@ describe('Edit user', () => {
   })
 
   it('asks before Cancel or Escape throws away changed groups', async () => {
-    const user = userFixture('active', { groupIds: ['UGR-2'] })
-    const { dataProvider } = fakeRoster({ users: [user] })
-    renderAdmin(dataProvider, `/users/${user.id}`)
-    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
-    await within(dialog).findByText('andy@stark.example')
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
-    const procurement = (await within(dialog).findByLabelText(/Procurement admins/)) as HTMLInputElement
+    const { dataProvider, dialog, procurement } = await editGroupsOfMember()
     fireEvent.click(procurement)
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
 
@@ -77,13 +78,7 @@ describe('Edit user', () => {
   })
 
   it('closes on Cancel at once when the groups are as they were', async () => {
-    const user = userFixture('active', { groupIds: ['UGR-2'] })
-    const { dataProvider } = fakeRoster({ users: [user] })
-    renderAdmin(dataProvider, `/users/${user.id}`)
-    const dialog = await screen.findByRole('dialog', { name: 'Edit user' })
-    await within(dialog).findByText('andy@stark.example')
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }))
-    const procurement = await within(dialog).findByLabelText(/Procurement admins/)
+    const { dataProvider, dialog, procurement } = await editGroupsOfMember()
     fireEvent.click(procurement)
     fireEvent.click(procurement)
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))

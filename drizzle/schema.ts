@@ -145,6 +145,9 @@ export const groupMembers = pgTable(
       foreignColumns: [memberships.id, memberships.accountId],
     }).onDelete('cascade'),
     index('group_members_membership_idx').on(t.membershipId),
+    // A group's last join, from the index alone: a join moves the group's meta.lastModified without
+    // writing the group's row, which every create joining the provisioning group would queue on.
+    index('group_members_group_joined_idx').on(t.groupId, t.createdAt),
   ],
 )
 

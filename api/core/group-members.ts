@@ -41,6 +41,18 @@ export async function lockMembers(tx: Executor, accountId: string, ids: string[]
   return rows.map((r) => r.id)
 }
 
+/**
+ * A change of members is a change of the groups too: SCIM shows it in their meta.lastModified.
+ * Call after locking the members involved (members first, then groups, as every writer does).
+ */
+export async function touchGroups(tx: Executor, groupIds: string[], now: Date) {
+  if (groupIds.length === 0) return
+  await tx
+    .update(groups)
+    .set({ updatedAt: sql`greatest(${groups.updatedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(anyOf(groups.id, [...new Set(groupIds)]))
+}
+
 /** The ids of a group's members, unlocked. */
 export async function memberIdsOfGroup(tx: Executor, groupId: string): Promise<string[]> {
   if (!isUuid(groupId)) return []
@@ -57,7 +69,7 @@ async function recordGroupChange(tx: Executor, ctx: Context, membershipIds: stri
       ${ctx.actor.label}, ${data}::jsonb, ${ctx.now.toISOString()}::timestamptz
     from unnest(${arrayLiteral(membershipIds)}::uuid[]) as id`)
   await tx.update(memberships).set({ updatedAt: ctx.now }).where(anyOf(memberships.id, membershipIds))
-  await tx.update(groups).set({ updatedAt: ctx.now }).where(eq(groups.id, ctx.groupId))
+  await touchGroups(tx, [ctx.groupId], ctx.now)
 }
 
 /** What a change of members did: ids added or removed, and ids that name no live member of the account. */

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { accounts, groupMembers, invitations, memberships, people } from '../../../drizzle/schema.js'
 import { DomainError } from '../errors.js'
 import { recordEvent } from '../events.js'
+import { touchGroups } from '../group-members.js'
 import { reservePasswordCheck } from '../password-attempts.js'
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } from '../passwords.js'
 import { normalizeEmail } from '../people.js'
@@ -194,7 +195,11 @@ export async function declineInvitation(deps: CoreDeps, token: string) {
       .update(memberships)
       .set({ endedAt: now, endReason: 'declined', updatedAt: now })
       .where(eq(memberships.id, invitation.membershipId))
-    await tx.delete(groupMembers).where(eq(groupMembers.membershipId, invitation.membershipId))
+    const left = await tx
+      .delete(groupMembers)
+      .where(eq(groupMembers.membershipId, invitation.membershipId))
+      .returning({ groupId: groupMembers.groupId })
+    await touchGroups(tx, left.map((row) => row.groupId), now)
     await recordEvent(tx, {
       accountId: invitation.accountId,
       membershipId: invitation.membershipId,

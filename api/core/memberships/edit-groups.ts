@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../../drizzle/schema.js'
 import { DomainError, FOREIGN_KEY_VIOLATION, pgErrorCode } from '../errors.js'
 import { recordEvent } from '../events.js'
+import { touchGroups } from '../group-members.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
@@ -57,6 +58,7 @@ export async function setMemberGroups(
       }
     }
     await tx.update(memberships).set({ updatedAt: now }).where(eq(memberships.id, member.id))
+    await touchGroups(tx, [...added, ...removed].map((g) => g.id), now)
     await recordEvent(tx, {
       accountId: input.accountId,
       membershipId: member.id,

@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { emails, groupMembers, groups, invitations, memberships } from '../../../drizzle/schema.js'
+import { and, eq } from 'drizzle-orm'
+import { emails, groupMembers, invitations, memberships } from '../../../drizzle/schema.js'
 import { rawQuery } from '../../db/raw-query.js'
 import { DomainError } from '../errors.js'
 import { recordEvent, recordExpiredInvitations } from '../events.js'
+import { touchGroups } from '../group-members.js'
 import { enqueueEmail } from '../outbox.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps, Executor } from '../types.js'
@@ -37,8 +38,7 @@ export async function removeMember(
       .set({ status: 'withdrawn', endedAt: now })
       .where(and(eq(invitations.membershipId, member.id), eq(invitations.status, 'pending')))
     const left = await tx.delete(groupMembers).where(eq(groupMembers.membershipId, member.id)).returning({ groupId: groupMembers.groupId })
-    // The groups' member lists changed too (SCIM shows it in their meta.lastModified).
-    if (left.length) await tx.update(groups).set({ updatedAt: now }).where(inArray(groups.id, left.map((row) => row.groupId)))
+    await touchGroups(tx, left.map((row) => row.groupId), now)
     await endSessionsWithoutAccess(tx, member.personId, member.id)
     await recordEvent(tx, {
       accountId: input.accountId,

@@ -3,6 +3,7 @@ import { groupMembers, groups, memberships, people } from '../../../drizzle/sche
 import { invalidFilter } from '../errors.js'
 import { compileAnyElement, jsonKey } from './comparison.js'
 import { memberDetails } from '../../core/member-details.js'
+import { groupLastModified } from '../groups/store.js'
 
 export type AttributeType = 'string' | 'boolean' | 'dateTime' | 'id'
 export type FilterAttribute =
@@ -154,6 +155,6 @@ export const groupFilterAttributes: AttributeMap = {
     sql`gm.membership_id`,
   ),
   'meta.created': dateTime(sql`${groups.createdAt}`),
-  'meta.lastmodified': dateTime(sql`${groups.updatedAt}`),
+  'meta.lastmodified': dateTime(groupLastModified),
   'meta.resourcetype': text(sql`'Group'::text`),
 }

@@ -29,6 +29,16 @@ const columns = {
 }
 
 /**
+ * When the group last changed: its row (name, externalId, members leaving: core/group-members.ts),
+ * or its last join, read from an index (group_id, created_at) alone.
+ */
+export const groupLastModified = sql<Date>`greatest("groups"."updated_at",
+  (select max(joined.created_at) from group_members joined where joined.group_id = "groups"."id"))`.mapWith(groups.updatedAt)
+
+/** The columns of a group as shown. */
+const shownColumns = { ...columns, updatedAt: groupLastModified }
+
+/**
  * Who is in the group, in a few characters: their count, and the XOR of their ids' hashes, which
  * no row order changes and any member in or out moves. Both come from the group_members primary
  * key (group_id, membership_id) alone, an index-only scan: no member row, no user, nothing to JS.
@@ -63,7 +73,7 @@ export async function findScimGroup(
 export async function readScimGroup(db: Executor, accountId: string, id: string): Promise<VersionedGroupRow | null> {
   if (!isUuid(id)) return null
   const [row] = await db
-    .select({ ...columns, memberDigest: digestOf('"groups"."id"') })
+    .select({ ...shownColumns, memberDigest: digestOf('"groups"."id"') })
     .from(groups)
     .where(and(eq(groups.accountId, accountId), eq(groups.id, id)))
   return row ?? null
@@ -143,7 +153,7 @@ export async function listScimGroups(
   const [rows, [count]] = await Promise.all([
     options.limit === 0
       ? Promise.resolve([])
-      : db.select(columns).from(groups).where(where).orderBy(order(options.sort ?? sql`${groups.createdAt}`), order(groups.id)).offset(options.offset).limit(options.limit),
+      : db.select(shownColumns).from(groups).where(where).orderBy(order(options.sort ?? sql`${groups.createdAt}`), order(groups.id)).offset(options.offset).limit(options.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where),
   ])
   const listed = options.members ? await withMembers(db, rows) : (await withDigests(db, rows)).map((row) => ({ row }))

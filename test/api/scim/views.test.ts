@@ -2,6 +2,7 @@
 // operation, and meta.version all agree with the resource as GET returns it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../support/app.js'
+import { declineByForm } from '../../support/fixtures.js'
 import { createToken, filterQuery, GROUP, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
 
 let t: TestApp
@@ -295,5 +296,42 @@ describe('group members', () => {
     expect(after.body.members).toEqual([])
     expect(after.body.meta.lastModified).toBe(t.clock.now().toISOString())
     expect(after.body.meta.lastModified).not.toBe(group.body.meta.lastModified)
+  })
+
+  it('moves a group’s lastModified when a user joins it by a create, and a filter finds it by that time', async () => {
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Joined by creates' })).body
+    const provisioner = scimClient(t, (await createToken(t, await t.asAdmin(), { provisionGroupId: group.id })).token)
+    t.clock.advance(5000)
+    const joinedAt = t.clock.now().toISOString()
+    expect((await provisioner.post('/Users', { schemas: [USER], userName: 'joiner@example.com' })).status).toBe(201)
+    const read = await scim.get(`/Groups/${group.id}?excludedAttributes=members`)
+    expect(read.body.meta.lastModified).toBe(joinedAt)
+    const listed = await scim.get(`/Groups?${filterQuery(`meta.lastModified ge "${joinedAt}" and displayName eq "Joined by creates"`)}`)
+    expect(listed.body.Resources.map((r: { id: string }) => r.id)).toEqual([group.id])
+  })
+
+  it('moves the lastModified of the groups an administrator adds a member to and takes them from', async () => {
+    const from = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Left in the UI' })).body
+    const to = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Joined in the UI' })).body
+    const member = await inviteInUi({ firstName: 'Moved', lastName: 'Around', email: 'moved@example.com' })
+    const admin = await t.asAdmin()
+    expect((await admin.put(`/api/accounts/${t.acme.accountId}/users/${member}`, { groupIds: [from.id] })).status).toBe(200)
+    t.clock.advance(5000)
+    expect((await admin.put(`/api/accounts/${t.acme.accountId}/users/${member}`, { groupIds: [to.id] })).status).toBe(200)
+    for (const group of [from, to]) {
+      expect((await scim.get(`/Groups/${group.id}`)).body.meta.lastModified).toBe(t.clock.now().toISOString())
+    }
+  })
+
+  it('moves the lastModified of the groups an invitee leaves by declining', async () => {
+    const group = (await scim.post('/Groups', { schemas: [GROUP], displayName: 'Declined' })).body
+    const email = 'decliner@example.com'
+    const invited = await (await t.asAdmin()).post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'De', lastName: 'Cliner', email, groupIds: [group.id] })
+    expect(invited.status).toBe(201)
+    t.clock.advance(5000)
+    expect((await declineByForm(t, await t.invitationLinkFromEmail(email))).status).toBe(303)
+    const read = await scim.get(`/Groups/${group.id}`)
+    expect(read.body.members).toEqual([])
+    expect(read.body.meta.lastModified).toBe(t.clock.now().toISOString())
   })
 })

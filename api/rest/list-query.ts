@@ -33,7 +33,7 @@ export function parseListQuery<Field extends string, F extends z.ZodType>(
   let field = options.defaultSort.field
   let order = options.defaultSort.order
   if (sort !== undefined) {
-    const parsed = z.tuple([z.string(), z.string()]).safeParse(sort)
+    const parsed = z.tuple([z.string(), z.string().regex(/^(asc|desc)$/i)]).safeParse(sort)
     if (!parsed.success) throw new ApiError('bad_request', 'sort must be ["field","ASC"|"DESC"].', { sort: 'Invalid sort.' })
     const [f, o] = parsed.data
     if (!(options.sortFields as readonly string[]).includes(f)) {

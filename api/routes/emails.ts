@@ -1,10 +1,14 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { emails, mailbox } from '../../drizzle/schema.js'
+import { isUuid } from '../core/users.js'
 import { ApiError } from '../errors.js'
 import { idFilter, parseListQuery, sendList } from '../rest/list-query.js'
 import type { AppEnv } from '../services.js'
+
+/** Never an id: keeps `in (...)` valid when no id given is a uuid. */
+const NO_ID = '00000000-0000-0000-0000-000000000000'
 
 /** /api/accounts/:accountId/emails: the development mailbox, when no email provider is configured. */
 export const emailsRoutes = new Hono<AppEnv>()
@@ -23,6 +27,7 @@ export const emailsRoutes = new Hono<AppEnv>()
       filter: z.object({ id: idFilter.optional(), to: z.string().max(254).optional() }),
     })
     const conditions = [eq(mailbox.accountId, accountId)]
+    if (query.filter.id) conditions.push(inArray(mailbox.id, query.filter.id.filter(isUuid).concat(NO_ID)))
     if (query.filter.to) conditions.push(sql`lower(${mailbox.to}) = ${query.filter.to.trim().toLowerCase()}`)
     const where = and(...conditions)
     const [rows, [count]] = await Promise.all([

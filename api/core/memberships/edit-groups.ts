@@ -6,10 +6,7 @@ import { touchGroups } from '../group-members.js'
 import { getUser, type UserRecord } from '../users.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
-import { assertAnotherAdministratorRemains, defaultGroupId, groupsOfAccount, lockLiveMembership } from './shared.js'
-
-const groupsGoneMeanwhile = () =>
-  new DomainError('conflict', 'A group you chose was deleted meanwhile; choose the groups again.', { groupIds: 'A chosen group no longer exists.' })
+import { assertAnotherAdministratorRemains, defaultGroupId, groupsGoneMeanwhile, groupsOfAccount, lockLiveMembership } from './shared.js'
 
 /** Replaces a member's groups. A member always keeps at least one group. */
 export async function setMemberGroups(

@@ -7,7 +7,7 @@ import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { normalizeEmail, normalizePhone } from '../people.js'
 import type { Actor, CoreDeps } from '../types.js'
 import { inTransaction } from '../transaction.js'
-import { chosenGroupIds, groupsOfAccountQuery, notGroupsOfAccount } from './shared.js'
+import { chosenGroupIds, groupsGoneMeanwhile, groupsOfAccountQuery, notGroupsOfAccount } from './shared.js'
 import { userNameTaken } from './provisioned.js'
 
 export interface InviteInput {
@@ -122,6 +122,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
     })
   } catch (error) {
     if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION && pgConstraint(error) === 'memberships_account_id_accounts_id_fk') throw notFound('Account')
+    if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION && pgConstraint(error) === 'group_members_group_fk') throw groupsGoneMeanwhile()
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_one_live_per_person') {
       throw alreadyMember(email)
     }

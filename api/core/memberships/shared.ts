@@ -98,14 +98,18 @@ export async function groupsOfAccount(tx: Executor, accountId: string, groupIds:
 
 /** The chosen ids without repeats; one that is no id at all cannot be a group of the account. */
 export function chosenGroupIds(groupIds: string[]): string[] {
-  const unique = [...new Set(groupIds)]
-  if (!unique.every(isUuid)) throw notGroupsOfAccount()
-  return unique
+  if (!groupIds.every(isUuid)) throw notGroupsOfAccount()
+  // PostgreSQL reads a uuid in either case: one group written twice is still one group.
+  return [...new Set(groupIds.map((id) => id.toLowerCase()))]
 }
 
 /** The groups of the account `$account` among the ids `$ids` (a uuid[]), for a written-out statement. */
 export const groupsOfAccountQuery = (ids: string, account: string) =>
   `select groups.id, groups.name from groups where groups.account_id = ${account} and groups.id = any(${ids}::uuid[])`
+
+/** A chosen group was deleted after it was chosen (an identity provider's DELETE /Groups, another administrator). */
+export const groupsGoneMeanwhile = () =>
+  new DomainError('conflict', 'A group you chose was deleted meanwhile; choose the groups again.', { groupIds: 'A chosen group no longer exists.' })
 
 export const notGroupsOfAccount = () =>
   new DomainError('validation_failed', 'One or more groups do not exist in this account.', { groupIds: 'Choose groups of this account.' })

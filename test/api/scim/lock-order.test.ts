@@ -71,6 +71,24 @@ describe('concurrent changes of one user and group', () => {
     }
   })
 
+  it('an invitation into a group deleted while it is being written: a 409 that says so, and no member left behind', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const usersPath = `/api/accounts/${t.acme.accountId}/users`
+    const group = await newGroup()
+    const email = `gone-${++serial}@example.com`
+    let invited: ReturnType<typeof admin.post> | undefined
+    // The deletion, open while the invitation's statement checks its group: that check waits for it.
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from groups where id = ${group}`)
+      invited = admin.post(usersPath, { firstName: 'Gone', lastName: 'Group', email, groupIds: [group] })
+      await someoneWaitsForALock(t)
+    })
+    const answer = await invited!
+    expect(answer.status).toBe(409)
+    expect(answer.body).toMatchObject({ code: 'conflict', message: 'A group you chose was deleted meanwhile; choose the groups again.' })
+    expect((await admin.get(`${usersPath}?${new URLSearchParams({ filter: JSON.stringify({ q: email }) })}`)).body).toEqual([])
+  })
+
   it("Okta's push-now (a PUT of all members) while one of the current members is deleted: both succeed", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const [leaving, staying, joining] = [await newUser(), await newUser(), await newUser()]

@@ -42,6 +42,18 @@ describe('inviting a user', () => {
     expect(new Date(response.body.expiresAt).getTime() - new Date(response.body.invitedAt).getTime()).toBe(7 * 24 * 3600 * 1000)
   })
 
+  it('reads a group id in any case, and one group written twice as one group', async () => {
+    const response = await admin.post(`${base}/users`, {
+      firstName: 'Case',
+      lastName: 'Blind',
+      email: 'case.blind@example.com',
+      groupIds: [adminsGroup, adminsGroup.toUpperCase()],
+    })
+    expect(response.status).toBe(201)
+    expect(response.body.groupIds).toEqual([adminsGroup])
+    await admin.delete(`${base}/users/${response.body.id}`)
+  })
+
   it('sends the invitation email with a link that opens the welcome page', async () => {
     const email = await t.lastEmailTo('R.Mayer@Example.com')
     expect(email?.subject).toBe('Invitation to Roster')

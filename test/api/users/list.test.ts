@@ -64,6 +64,13 @@ describe('listing users', () => {
     expect(names((await admin.get(path + query({ filter: { q: 'carl cole' } }))).body)).toEqual(['Carl'])
   })
 
+  it('refuses a sort order other than ASC or DESC, naming the sort', async () => {
+    const response = await admin.get(path + query({ sort: ['name', 'sideways'] }))
+    expect(response.status).toBe(400)
+    expect(response.body).toMatchObject({ code: 'bad_request', errors: { sort: expect.any(String) }, requestId: expect.any(String) })
+    expect(names((await admin.get(path + query({ sort: ['name', 'desc'] }))).body)).toEqual(['Zoe', 'Carl', 'Bob', 'Ada'])
+  })
+
   it('gets many by id (react-admin getMany)', async () => {
     const many = await admin.get(path + query({ filter: { id: [ids.bob, ids.zoe] }, sort: ['name', 'ASC'] }))
     expect(names(many.body)).toEqual(['Bob', 'Zoe'])

@@ -321,6 +321,8 @@ export const signInAttempts = pgTable(
     /** The address the attempt came from, when the runtime knows it (api/core/password-attempts.ts). */
     client: text('client'),
     attemptedAt: ts('attempted_at').notNull(),
+    /** Set while the password is being checked: an attempt in flight, not (yet) a failure. */
+    pendingUntil: ts('pending_until'),
   },
   (t) => [index('sign_in_attempts_email_idx').on(t.emailNormalized, t.attemptedAt)],
 )

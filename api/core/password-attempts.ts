@@ -15,7 +15,11 @@ export const MAX_PASSWORD_FAILURES = 10
  */
 export const MAX_PASSWORD_FAILURES_PER_EMAIL = 30
 
+/** How long a check may take before its reservation counts as a failure (one that was never settled). */
+const IN_FLIGHT_MS = 60 * 1000
+
 const tooMany = () => new DomainError('rate_limited', 'Too many failed password attempts. Try again in 15 minutes.')
+const tooManyAtOnce = () => new DomainError('rate_limited', 'Too many attempts at once for this email. Try again in a moment.')
 
 /**
  * Every place that checks a person's password (sign-in, accepting an invitation as a registered
@@ -24,40 +28,53 @@ const tooMany = () => new DomainError('rate_limited', 'Too many failed password 
  *
  * The check is reserved before the password is verified, under a lock on the email: guesses sent
  * in parallel are counted one after another, never all against the same earlier count. The
- * reservation counts as a failure until `passed` removes it. `client` is the caller's address as
- * the runtime knows it (null when it does not: then all callers share one count).
+ * reservation counts against the limit while in flight; `failed` makes it a failure, `passed`
+ * removes it, and one neither settled (a crash) is a failure once IN_FLIGHT_MS have passed. A
+ * check refused only because of checks in flight says so: those may all turn out right.
+ * `client` is the caller's address as the runtime knows it (null when it does not: then all
+ * callers share one count).
  */
 export async function reservePasswordCheck(
   db: Database,
   emailNormalized: string,
   now: Date,
   client: string | null = null,
-): Promise<{ passed(): Promise<void> }> {
+): Promise<{ passed(): Promise<void>; failed(): Promise<void> }> {
   const since = new Date(now.getTime() - WINDOW_MS)
   const key = clientKey(client)
   const id = await db.transaction(async (tx) => {
     // A burst for one email waits its turn, but not for long: each waiter holds a connection.
     await tx.execute(sql`set local lock_timeout = '2s'`)
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`password-check:${emailNormalized}`}, 0))`)
-    const [failures] = await tx
+    const fromClient = sql`${signInAttempts.client} is not distinct from ${key}`
+    const inFlight = sql`${signInAttempts.pendingUntil} > ${now.toISOString()}::timestamptz`
+    const [counts] = await tx
       .select({
         all: sql<number>`count(*)::int`,
-        fromClient: sql<number>`(count(*) filter (where ${signInAttempts.client} is not distinct from ${key}))::int`,
+        fromClient: sql<number>`(count(*) filter (where ${fromClient}))::int`,
+        failed: sql<number>`(count(*) filter (where not coalesce(${inFlight}, false)))::int`,
+        failedFromClient: sql<number>`(count(*) filter (where ${fromClient} and not coalesce(${inFlight}, false)))::int`,
       })
       .from(signInAttempts)
       .where(and(eq(signInAttempts.emailNormalized, emailNormalized), gt(signInAttempts.attemptedAt, since)))
-    if (Number(failures?.fromClient ?? 0) >= MAX_PASSWORD_FAILURES || Number(failures?.all ?? 0) >= MAX_PASSWORD_FAILURES_PER_EMAIL) {
-      throw tooMany()
-    }
-    const [reserved] = await tx.insert(signInAttempts).values({ emailNormalized, client: key, attemptedAt: now }).returning({ id: signInAttempts.id })
+    const over = (client: number, all: number) => client >= MAX_PASSWORD_FAILURES || all >= MAX_PASSWORD_FAILURES_PER_EMAIL
+    if (over(Number(counts?.failedFromClient ?? 0), Number(counts?.failed ?? 0))) throw tooMany()
+    if (over(Number(counts?.fromClient ?? 0), Number(counts?.all ?? 0))) throw tooManyAtOnce()
+    const [reserved] = await tx
+      .insert(signInAttempts)
+      .values({ emailNormalized, client: key, attemptedAt: now, pendingUntil: new Date(now.getTime() + IN_FLIGHT_MS) })
+      .returning({ id: signInAttempts.id })
     return reserved!.id
   }).catch((error: unknown) => {
-    if (pgErrorCode(error) === LOCK_NOT_AVAILABLE) throw new DomainError('rate_limited', 'Too many attempts at once for this email. Try again in a moment.')
+    if (pgErrorCode(error) === LOCK_NOT_AVAILABLE) throw tooManyAtOnce()
     throw error
   })
   return {
     async passed() {
       await db.delete(signInAttempts).where(eq(signInAttempts.id, id))
+    },
+    async failed() {
+      await db.update(signInAttempts).set({ pendingUntil: null }).where(eq(signInAttempts.id, id))
     },
   }
 }

@@ -38,7 +38,10 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
         .returning({ id: memberships.id })
     : []
   const stopped = person && passwordOk && active.length === 0 ? await accessStopped(deps, person.id) : false
-  if (!person || !passwordOk || stopped) throw invalidCredentials()
+  if (!person || !passwordOk || stopped) {
+    await check.failed()
+    throw invalidCredentials()
+  }
   await check.passed()
   const token = randomToken()
   await deps.db.insert(sessions).values({

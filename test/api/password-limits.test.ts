@@ -1,6 +1,8 @@
 // Wrong passwords count per email and per client address: a guesser is stopped, and someone
 // failing on purpose from one address cannot lock the person out of their own sign-in.
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signInAttempts } from '../../drizzle/schema.js'
 import { MAX_PASSWORD_FAILURES, MAX_PASSWORD_FAILURES_PER_EMAIL } from '../../api/core/password-attempts.js'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
 
@@ -40,4 +42,41 @@ describe('failed passwords', () => {
     }
     expect((await login('192.0.2.250', ADMIN_PASSWORD)).status).toBe(429)
   }, 120_000)
+
+  it('in flight are not failures: a check refused only for them says to try again in a moment', async () => {
+    t.clock.advance(16 * 60 * 1000)
+    const client = '198.51.100.77'
+    // Checks of this email from this address that have not finished yet (as during parallel sign-ins).
+    const pendingUntil = new Date(t.clock.now().getTime() + 30_000)
+    await t.db.insert(signInAttempts).values(
+      Array.from({ length: MAX_PASSWORD_FAILURES }, () => ({ emailNormalized: 'admin@acme.test', client, attemptedAt: t.clock.now(), pendingUntil })),
+    )
+    const refused = await login(client, ADMIN_PASSWORD)
+    expect(refused.status).toBe(429)
+    expect(refused.body.message).toBe('Too many attempts at once for this email. Try again in a moment.')
+    await t.db.update(signInAttempts).set({ pendingUntil: null }).where(eq(signInAttempts.pendingUntil, pendingUntil))
+    expect((await login(client, ADMIN_PASSWORD)).body.message).toBe('Too many failed password attempts. Try again in 15 minutes.')
+  })
+
+  it('in flight that never finish (a crash) count as failures once a minute has passed', async () => {
+    t.clock.advance(16 * 60 * 1000)
+    const client = '198.51.100.78'
+    const pendingUntil = new Date(t.clock.now().getTime() + 60_000)
+    await t.db.insert(signInAttempts).values(
+      Array.from({ length: MAX_PASSWORD_FAILURES }, () => ({ emailNormalized: 'admin@acme.test', client, attemptedAt: t.clock.now(), pendingUntil })),
+    )
+    t.clock.advance(61_000)
+    expect((await login(client, ADMIN_PASSWORD)).body.message).toBe('Too many failed password attempts. Try again in 15 minutes.')
+  })
+
+  it('right ones sent at once each sign in, or are asked to try again in a moment; none counts as a failure', async () => {
+    t.clock.advance(16 * 60 * 1000)
+    const client = '198.51.100.79'
+    const answers = await Promise.all(Array.from({ length: 2 * MAX_PASSWORD_FAILURES }, () => login(client, ADMIN_PASSWORD)))
+    for (const answer of answers) {
+      if (answer.status !== 200) expect(answer.body).toMatchObject({ code: 'rate_limited', message: 'Too many attempts at once for this email. Try again in a moment.' })
+    }
+    for (let i = 0; i < MAX_PASSWORD_FAILURES - 1; i++) expect((await login(client, 'wrong')).status).toBe(401)
+    expect((await login(client, ADMIN_PASSWORD)).status).toBe(200)
+  })
 })

@@ -131,6 +131,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
     const check = await reservePasswordCheck(deps.db, normalizeEmail(preview.email), now, input.client ?? null)
     const [person] = await deps.db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, preview.personId))
     if (!(await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null))) {
+      await check.failed()
       throw new DomainError('invalid_credentials', 'The password is not correct.', { password: 'The password is not correct.' })
     }
     await check.passed()

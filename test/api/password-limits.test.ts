@@ -17,6 +17,14 @@ afterAll(() => t.close())
 const login = (client: string, password: string) =>
   t.http.send('POST', '/api/auth/login', { json: { email: 'admin@acme.test', password }, headers: { 'x-test-client': client } })
 
+/** As many checks of the admin's email from `client` as the limit, not finished yet (parallel sign-ins); their end. */
+async function checksInFlight(client: string, forMs: number) {
+  const pendingUntil = new Date(t.clock.now().getTime() + forMs)
+  const check = { emailNormalized: 'admin@acme.test', client, attemptedAt: t.clock.now(), pendingUntil }
+  await t.db.insert(signInAttempts).values(Array.from({ length: MAX_PASSWORD_FAILURES }, () => check))
+  return pendingUntil
+}
+
 describe('failed passwords', () => {
   it('stop the address that failed, not the person signing in from elsewhere', async () => {
     for (let i = 0; i < MAX_PASSWORD_FAILURES; i++) expect((await login('203.0.113.7', 'wrong')).status).toBe(401)
@@ -46,11 +54,7 @@ describe('failed passwords', () => {
   it('in flight are not failures: a check refused only for them says to try again in a moment', async () => {
     t.clock.advance(16 * 60 * 1000)
     const client = '198.51.100.77'
-    // Checks of this email from this address that have not finished yet (as during parallel sign-ins).
-    const pendingUntil = new Date(t.clock.now().getTime() + 30_000)
-    await t.db.insert(signInAttempts).values(
-      Array.from({ length: MAX_PASSWORD_FAILURES }, () => ({ emailNormalized: 'admin@acme.test', client, attemptedAt: t.clock.now(), pendingUntil })),
-    )
+    const pendingUntil = await checksInFlight(client, 30_000)
     const refused = await login(client, ADMIN_PASSWORD)
     expect(refused.status).toBe(429)
     expect(refused.body.message).toBe('Too many attempts at once for this email. Try again in a moment.')
@@ -61,10 +65,7 @@ describe('failed passwords', () => {
   it('in flight that never finish (a crash) count as failures once a minute has passed', async () => {
     t.clock.advance(16 * 60 * 1000)
     const client = '198.51.100.78'
-    const pendingUntil = new Date(t.clock.now().getTime() + 60_000)
-    await t.db.insert(signInAttempts).values(
-      Array.from({ length: MAX_PASSWORD_FAILURES }, () => ({ emailNormalized: 'admin@acme.test', client, attemptedAt: t.clock.now(), pendingUntil })),
-    )
+    await checksInFlight(client, 60_000)
     t.clock.advance(61_000)
     expect((await login(client, ADMIN_PASSWORD)).body.message).toBe('Too many failed password attempts. Try again in 15 minutes.')
   })

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
 import { userFixture } from './support/fixtures'
@@ -211,5 +211,26 @@ describe('User details', () => {
     expect(buttons.filter((button) => !(button as HTMLButtonElement).disabled).map((b) => b.textContent)).toEqual([
       'Send new invitation',
     ])
+  })
+
+  it('shows the general data in rows, the last sign-in among them', async () => {
+    const user = userFixture('active', { lastSignInAt: null })
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}/show`)
+    const general = await screen.findByRole('region', { name: 'General' })
+    const terms = within(general).getAllByRole('term').map((term) => term.textContent)
+    expect(terms).toEqual(['First name', 'Last name', 'Email address', 'Phone number', 'Last sign-in'])
+    expect(within(general).getAllByRole('definition').at(-1)!.textContent).toBe('—')
+  })
+
+  it('goes back to the list from a user who is gone (an old link), saying they were removed or declined', async () => {
+    const { dataProvider } = fakeRoster({ users: [userFixture('active')] })
+    for (const path of ['/users/gone-user/show', '/users/gone-user']) {
+      renderAdmin(dataProvider, path)
+      await screen.findByText(/^This user is no longer a member of the account: they were removed, or declined the invitation/)
+      expect(await screen.findByText('andy@stark.example')).toBeTruthy()
+      expect(screen.queryByText('Element does not exist')).toBeNull()
+      cleanup()
+    }
   })
 })

@@ -121,7 +121,6 @@ export const rosterMessages = {
         advice: 'Copy the invitation link and share it another way, or check the address.',
       },
       checking_email: 'Checking the email address',
-      last_sign_in: 'Last sign-in: %{date}',
       actions: {
         menu: 'Actions for %{name}',
         add: 'Add',
@@ -180,6 +179,7 @@ export const rosterMessages = {
         content: 'Are you sure you want to remove the user "%{name}"? This user can be invited back in the future.',
         self: 'You cannot remove yourself: ask another administrator',
       },
+      gone: 'This user is no longer a member of the account: they were removed, or declined the invitation. What happened is in History.',
       sections: {
         general: 'General',
         invitation: 'Invitation',

@@ -20,6 +20,7 @@ import type { User } from '../types'
 import { UserList } from './UserList'
 import { detailsOf } from './userDetails'
 import { UserOverview } from './UserOverview'
+import { useLeaveMissingUser } from './useLeaveMissingUser'
 
 const DETAILS = 0
 const GROUPS = 1
@@ -33,7 +34,8 @@ export function UserEdit() {
   const navigate = useNavigate()
   const location = useLocation()
   const createPath = useCreatePath()
-  const { data: user, isPending, error } = useGetOne<User>('users', { id })
+  // As Show: a user who is not there is not retried for seconds before saying so.
+  const { data: user, isPending, error } = useGetOne<User>('users', { id }, { retry: false })
   const [update, { isPending: isSaving }] = useUpdate<User>()
   const checkDeletedGroups = useDeletedGroupsCheck()
   const [step, setStep] = useState(DETAILS)
@@ -48,11 +50,10 @@ export function UserEdit() {
   const close = () =>
     navigate(typeof returnTo === 'string' ? returnTo : createPath({ resource: 'users', type: 'list' }))
 
+  const leaveMissingUser = useLeaveMissingUser()
   useEffect(() => {
-    if (!error) return
-    notifyError(error)
-    navigate(createPath({ resource: 'users', type: 'list' }))
-  }, [error, notifyError, navigate, createPath])
+    if (error) leaveMissingUser(error)
+  }, [error, leaveMissingUser])
 
   const save = async () => {
     if (!user || !groupIds) return

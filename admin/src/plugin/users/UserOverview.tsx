@@ -21,8 +21,8 @@ export function DetailRow({ label, children }: { label: string; children: ReactN
   )
 }
 
-/** A read-only view of a user's details and groups: the wizard's Overview, and Edit's first step. */
-export function UserOverview({ details, groupIds }: { details: UserDetailsValues; groupIds?: string[] }) {
+/** A read-only view of a user's details and groups: the wizard's Overview, Edit's first step, and (with rows of its own) the user's page. */
+export function UserOverview({ details, groupIds, children }: { details: UserDetailsValues; groupIds?: string[]; children?: ReactNode }) {
   const translate = useTranslate()
   const [locale] = useLocaleState()
   const { groups } = useAccountGroups()
@@ -54,6 +54,7 @@ export function UserOverview({ details, groupIds }: { details: UserDetailsValues
           </Box>
         </DetailRow>
       )}
+      {children}
     </Box>
   )
 }

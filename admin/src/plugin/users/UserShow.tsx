@@ -23,9 +23,10 @@ import { ProviderPanel } from './ProviderPanel'
 import { isUserActionAllowed, USER_ACTION_LABELS } from './invitationActions'
 import { RemoveUserDialog } from './RemoveUserDialog'
 import { useIsSelf } from './useIsSelf'
+import { useLeaveMissingUser } from './useLeaveMissingUser'
 import { UserHistory } from './UserHistory'
 import { detailsOf } from './userDetails'
-import { UserOverview } from './UserOverview'
+import { DetailRow, UserOverview } from './UserOverview'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -127,12 +128,11 @@ function UserShowLayout() {
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, alignItems: 'start' }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Section title={translate('roster.users.sections.general')}>
-            <UserOverview details={detailsOf(user)} />
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {translate('roster.users.last_sign_in', {
-                date: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : translate('roster.none'),
-              })}
-            </Typography>
+            <UserOverview details={detailsOf(user)}>
+              <DetailRow label={translate('resources.users.fields.lastSignInAt')}>
+                {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : translate('roster.none')}
+              </DetailRow>
+            </UserOverview>
           </Section>
           <Section title={translate('resources.users.fields.groupIds')}>
             <UserGroups />
@@ -158,8 +158,15 @@ function UserShowLayout() {
 
 /** A user's details page: general data, groups, invitation and history. */
 export function UserShow() {
+  const leaveMissingUser = useLeaveMissingUser()
   return (
-    <Show<User> resource="users" sx={showSx} actions={<UserShowActions />} component="div">
+    <Show<User>
+      resource="users"
+      sx={showSx}
+      actions={<UserShowActions />}
+      component="div"
+      queryOptions={{ onError: leaveMissingUser }}
+    >
       <UserShowLayout />
     </Show>
   )

@@ -106,6 +106,35 @@ describe('the API tokens page once every token is revoked', () => {
     expect(await screen.findByText(/Every API token of this account was revoked/)).toBeTruthy()
     expect(screen.queryByText(/No API token yet/)).toBeNull()
     expect(screen.getByRole('link', { name: 'Create token' })).toBeTruthy()
+
+    // The revoked ones are there for the record, when asked for.
+    fireEvent.click(screen.getByRole('button', { name: 'Show revoked tokens' }))
+    const revoked = await rowOf('Okta staging')
+    expect(within(revoked).getByText(/^Revoked on /)).toBeTruthy()
+    expect((screen.getByRole('switch', { name: 'Show revoked tokens' }) as HTMLInputElement).checked).toBe(true)
+  })
+})
+
+describe('revoked tokens', () => {
+  it('are listed only when asked for, with when they were revoked, and nothing left to do', async () => {
+    const revokedAt = '2021-12-01T08:30:00.000Z'
+    const retired = { ...apiTokenFixtures[0]!, id: 'TOK-r', name: 'Retired OneLogin', prefix: 'roster_scim_Old1', revokedAt, provisionGroupId: null }
+    const { dataProvider } = fakeRoster({ apiTokens: [...apiTokenFixtures, retired] })
+    renderAdmin(dataProvider, '/api-tokens')
+    await rowOf('Okta staging')
+    expect(screen.queryByText('Retired OneLogin')).toBeNull()
+
+    fireEvent.click(screen.getByRole('switch', { name: 'Show revoked tokens' }))
+    const row = await rowOf('Retired OneLogin')
+    expect(within(row).getByText(/^Revoked on Dec 0?1, 2021/)).toBeTruthy()
+    expect(within(row).queryByRole('button', { name: 'Revoke' })).toBeNull()
+    expect(within(row).queryByRole('link', { name: 'Edit' })).toBeNull()
+    fireEvent.click(within(row).getByText('Retired OneLogin'))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(screen.queryByRole('textbox', { name: /^Name/ })).toBeNull()
+    // Live tokens still open to be edited.
+    fireEvent.click(within(await rowOf('Okta staging')).getByText('Okta staging'))
+    expect(await screen.findByRole('textbox', { name: /^Name/ })).toBeTruthy()
   })
 })
 

@@ -1,5 +1,19 @@
 import { Box, Card, CardContent, Typography, type SxProps, type Theme } from '@mui/material'
-import { CreateButton, DataTable, EditButton, List, TopToolbar, useGetList, useTranslate } from 'react-admin'
+import {
+  BooleanInput,
+  Button,
+  CreateButton,
+  DataTable,
+  EditButton,
+  List,
+  TopToolbar,
+  useGetList,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin'
+import { formatDateTime } from '../common/format'
 import { listSx, tableSx } from '../common/tableSx'
 import type { ApiToken } from '../types'
 import {
@@ -13,7 +27,17 @@ import {
 import { RevokeTokenButton } from './RevokeTokenButton'
 import { ScimUrlCard } from './ScimUrlCard'
 
+/** Edit and Revoke; for a revoked token (shown when asked for), when it was revoked instead. */
 function TokenRowActions() {
+  const token = useRecordContext<ApiToken>()
+  const translate = useTranslate()
+  if (token?.revokedAt) {
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+        {translate('roster.api_tokens.revoked_on', { date: formatDateTime(token.revokedAt) })}
+      </Typography>
+    )
+  }
   return (
     // From `sm` to `lg` the buttons may go one under the other, for the table to fit.
     <Box sx={{ display: 'flex', flexWrap: { xs: 'nowrap', sm: 'wrap', lg: 'nowrap' }, justifyContent: 'flex-end', gap: 1 }}>
@@ -34,6 +58,7 @@ function NoTokens() {
   const translate = useTranslate()
   const { data: everyToken, isPending } = useGetList<ApiToken>('api-tokens', EVERY_TOKEN)
   const allRevoked = everyToken?.some((token) => Boolean(token.revokedAt)) ?? false
+  const { setFilters } = useListContext()
   return (
     <Card variant="outlined" sx={{ mt: 1 }}>
       <CardContent sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2, py: 4 }}>
@@ -43,12 +68,21 @@ function NoTokens() {
           </Typography>
         )}
         <CreateButton label="roster.api_tokens.actions.create" variant="contained" />
+        {allRevoked && (
+          <Button label="roster.api_tokens.show_revoked" onClick={() => setFilters({ includeRevoked: true }, {})} />
+        )}
       </CardContent>
     </Card>
   )
 }
 
 const Column = DataTable.Col<ApiToken>
+
+// Revoked tokens stay listed for the record (the provisioning log names them), when asked for.
+const tokenFilters = [<BooleanInput key="includeRevoked" source="includeRevoked" label="roster.api_tokens.show_revoked" alwaysOn />]
+
+/** A live token opens to be edited; a revoked one has nothing left to change. */
+const openToken = (_id: unknown, _resource: string, record: RaRecord) => ((record as ApiToken).revokedAt ? false : 'edit')
 
 // On a phone: the name, when the token was last used and the actions, without scrolling sideways
 // (the rest is on each token's page); and room below the last row for the floating Create
@@ -85,8 +119,9 @@ export function ApiTokenList() {
         perPage={500}
         pagination={false}
         empty={<NoTokens />}
+        filters={tokenFilters}
       >
-        <DataTable<ApiToken> rowClick="edit" bulkActionButtons={false} sx={[tableSx, phoneTableSx]}>
+        <DataTable<ApiToken> rowClick={openToken} bulkActionButtons={false} sx={[tableSx, phoneTableSx]}>
           <Column source="name" disableSort field={TokenNameField} />
           <Column source="prefix" disableSort field={TokenPrefixField} />
           <Column source="provisionGroupId" disableSort field={ProvisionGroupField} />

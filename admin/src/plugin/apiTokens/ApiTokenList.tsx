@@ -13,7 +13,8 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin'
-import { formatDateTime } from '../common/format'
+import { formatDate, formatTime } from '../common/format'
+import { TwoLines } from '../common/TwoLines'
 import { listSx, tableSx } from '../common/tableSx'
 import type { ApiToken } from '../types'
 import {
@@ -32,10 +33,15 @@ function TokenRowActions() {
   const token = useRecordContext<ApiToken>()
   const translate = useTranslate()
   if (token?.revokedAt) {
+    // Two lines, as the other dates: the table keeps its width.
     return (
-      <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
-        {translate('roster.api_tokens.revoked_on', { date: formatDateTime(token.revokedAt) })}
-      </Typography>
+      <Box sx={{ color: 'text.secondary', textAlign: 'right' }}>
+        <TwoLines
+          first={translate('roster.api_tokens.revoked_on', { date: formatDate(token.revokedAt) })}
+          second={formatTime(token.revokedAt)}
+          whole
+        />
+      </Box>
     )
   }
   return (
@@ -79,7 +85,7 @@ function NoTokens() {
 const Column = DataTable.Col<ApiToken>
 
 // Revoked tokens stay listed for the record (the provisioning log names them), when asked for.
-const tokenFilters = [<BooleanInput key="includeRevoked" source="includeRevoked" label="roster.api_tokens.show_revoked" alwaysOn />]
+const tokenFilters = [<BooleanInput key="includeRevoked" source="includeRevoked" label="roster.api_tokens.show_revoked" alwaysOn sx={{ ml: 1.5 }} />]
 
 /** A live token opens to be edited; a revoked one has nothing left to change. */
 const openToken = (_id: unknown, _resource: string, record: RaRecord) => ((record as ApiToken).revokedAt ? false : 'edit')

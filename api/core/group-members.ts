@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type Column } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type Column } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
 import { DomainError, notFound } from './errors.js'
 import { groupInUse, groupUsedByTokens, tokensProvisioningInto } from './groups.js'
@@ -42,15 +42,22 @@ export async function lockMembers(tx: Executor, accountId: string, ids: string[]
 }
 
 /**
- * A change of members is a change of the groups too: SCIM shows it in their meta.lastModified.
- * Call after locking the members involved (members first, then groups, as every writer does).
+ * A change of members is a change of the groups too: SCIM shows it in their meta.lastModified
+ * (joins need no touch: an index shows a group's last one). Never waits for a group another request
+ * holds: that request changes the group itself, and groups are locked in no one order (a SCIM write
+ * holds its group, then touches the group its users fall back to), so waiting could deadlock.
  */
 export async function touchGroups(tx: Executor, groupIds: string[], now: Date) {
   if (groupIds.length === 0) return
+  const free = tx
+    .select({ id: groups.id })
+    .from(groups)
+    .where(anyOf(groups.id, [...new Set(groupIds)]))
+    .for('no key update', { skipLocked: true })
   await tx
     .update(groups)
     .set({ updatedAt: sql`greatest(${groups.updatedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(anyOf(groups.id, [...new Set(groupIds)]))
+    .where(inArray(groups.id, free))
 }
 
 /** The ids of a group's members, unlocked. */

@@ -55,7 +55,7 @@ export async function setMemberGroups(
       }
     }
     await tx.update(memberships).set({ updatedAt: now }).where(eq(memberships.id, member.id))
-    await touchGroups(tx, [...added, ...removed].map((g) => g.id), now)
+    await touchGroups(tx, removed.map((g) => g.id), now)
     await recordEvent(tx, {
       accountId: input.accountId,
       membershipId: member.id,

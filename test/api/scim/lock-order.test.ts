@@ -89,6 +89,38 @@ describe('concurrent changes of one user and group', () => {
     expect((await admin.get(`${usersPath}?${new URLSearchParams({ filter: JSON.stringify({ q: email }) })}`)).body).toEqual([])
   })
 
+  it("an administrator moving a user out of the token's group into a group, while the provider empties that group: both succeed", async () => {
+    const usersPath = `/api/accounts/${t.acme.accountId}/users`
+    for (let round = 0; round < ROUNDS; round++) {
+      const [leaving, moving] = [await newUser(), await newUser()]
+      const group = await newGroup([leaving])
+      await admin.put(`${usersPath}/${leaving}`, { groupIds: [group] }) // in that group alone: its removal falls back
+      const [moved, patched] = await Promise.all([
+        admin.put(`${usersPath}/${moving}`, { groupIds: [group] }),
+        patchGroup(group, { op: 'remove', path: `members[value eq "${leaving}"]` }),
+      ])
+      expect([moved.status, patched.status]).toEqual([200, 204])
+      expect(await memberIdsOf(group)).toEqual([moving])
+      expect((await admin.get(`${usersPath}/${leaving}`)).body.groupIds).toEqual([token.provisionGroupId])
+    }
+  })
+
+  it('a member leaving a group another request holds does not wait for it (groups are locked in no one order)', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const usersPath = `/api/accounts/${t.acme.accountId}/users`
+    const user = await newUser()
+    const group = await newGroup([user])
+    let edit: Promise<{ status: number }> | undefined
+    await t.db.transaction(async (tx) => {
+      // What a SCIM write of the group holds for its whole request.
+      await tx.execute(sql`select id from groups where id = ${group} for no key update`)
+      edit = admin.put(`${usersPath}/${user}`, { groupIds: [token.provisionGroupId] })
+      const first = await Promise.race([edit.then(() => 'edited'), someoneWaitsForALock(t).then(() => 'waited', () => 'never waited')])
+      expect(first).toBe('edited')
+    })
+    expect((await edit!).status).toBe(200)
+  })
+
   it("Okta's push-now (a PUT of all members) while one of the current members is deleted: both succeed", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const [leaving, staying, joining] = [await newUser(), await newUser(), await newUser()]

@@ -1,1 +1,1 @@
-CREATE INDEX "group_members_group_joined_idx" ON "group_members" USING btree ("group_id","created_at");
+CREATE INDEX IF NOT EXISTS "group_members_group_joined_idx" ON "group_members" USING btree ("group_id","created_at");

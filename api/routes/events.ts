@@ -41,7 +41,15 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
     // Who each line is about, also once the membership has ended (declined, removed: the rows
     // stay), and their membership now if they are (again) a member.
     db
-      .select({ event: events, firstName: liveDetails.firstName, lastName: liveDetails.lastName, email: people.email, currentId: live.id })
+      .select({
+        event: events,
+        firstName: liveDetails.firstName,
+        lastName: liveDetails.lastName,
+        enteredFirstName: memberships.inviteeFirstName,
+        enteredLastName: memberships.inviteeLastName,
+        email: people.email,
+        currentId: live.id,
+      })
       .from(events)
       .leftJoin(memberships, eq(memberships.id, events.membershipId))
       .leftJoin(people, eq(people.id, memberships.personId))
@@ -52,11 +60,20 @@ export const eventsRoutes = new Hono<AppEnv>().get('/', async (c) => {
       .limit(query.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(events).where(where),
   ])
-  const body = rows.map(({ event: e, firstName, lastName, email, currentId }) => ({
+  const body = rows.map(({ event: e, firstName, lastName, enteredFirstName, enteredLastName, email, currentId }) => ({
     id: e.id,
     userId: e.membershipId,
-    // A name is shown only for a member, as the account sees it now (member-details.ts).
-    user: email === null ? null : { name: currentId ? `${firstName} ${lastName}`.trim() : null, email, current: currentId !== null, currentId },
+    // A member's name as the account sees it now (member-details.ts); a former member's only as the
+    // account itself entered it when inviting them, never the person's own.
+    user:
+      email === null
+        ? null
+        : {
+            name: (currentId ? `${firstName} ${lastName}` : `${enteredFirstName ?? ''} ${enteredLastName ?? ''}`).trim() || null,
+            email,
+            current: currentId !== null,
+            currentId,
+          },
     type: e.type,
     actor: { type: e.actorType, label: e.actorLabel },
     data: e.data,

@@ -44,12 +44,21 @@ describe('history', () => {
     expect(response.headers.get('content-range')).toMatch(/^events 0-2\/\d+$/)
     expect(response.body.map((e: { type: string; user: unknown }) => [e.type, e.user])).toEqual([
       ['invited', { name: 'Stay Here', email: staying.email, current: true, currentId: staying.id }],
-      // A former member's name is theirs, and may since have been set elsewhere: not shown.
-      ['invitation_declined', { name: null, email: declining.email, current: false, currentId: null }],
-      ['invited', { name: null, email: declining.email, current: false, currentId: null }],
+      // A former member's name as the account entered it (their own may since have been set elsewhere).
+      ['invitation_declined', { name: 'Dee Clined', email: declining.email, current: false, currentId: null }],
+      ['invited', { name: 'Dee Clined', email: declining.email, current: false, currentId: null }],
     ])
     const declines = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ type: 'invitation_declined' }))}`)
     expect(declines.body.map((e: { userId: string }) => e.userId)).toEqual([declining.id])
+  })
+
+  it("names a removed member as the account entered them, never by the name they gave themselves", async () => {
+    const user = await invite(t, admin, { firstName: 'Entered', lastName: 'Name' })
+    await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { firstName: 'Own', lastName: 'Choice', password: GOOD_PASSWORD })
+    const lines = () => admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id }))}`)
+    expect((await lines()).body[0].user.name).toBe('Own Choice')
+    await admin.delete(`/api/accounts/${t.acme.accountId}/users/${user.id}`)
+    expect((await lines()).body.map((e: { user: { name: string } }) => e.user.name)).toEqual(['Entered Name', 'Entered Name', 'Entered Name'])
   })
 
   it('links a person invited again to their membership now, from their older lines too', async () => {

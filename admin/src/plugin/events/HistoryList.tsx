@@ -52,7 +52,7 @@ function UserCell() {
       sx={{ height: 20, fontSize: 12, borderRadius: 1, '& .MuiChip-label': { px: 0.75 } }}
     />
   )
-  // A former member is shown by the address the account knew them by.
+  // A former member is shown by the name the account entered for them, else by their address.
   return (
     <TwoLines
       first={name || email}

@@ -4,6 +4,7 @@ import { newId } from '../core/crypto.js'
 import { DomainError } from '../core/errors.js'
 import { openPasswordReset, requestPasswordReset, resetPassword } from '../core/password-reset.js'
 import { renderEmail } from '../../emails/render.js'
+import { EmailProviderError } from '../mail/resend-mailer.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import type { AppEnv, Services } from '../services.js'
 import { csrfCookie, emailLinkPageHeaders } from './page-guard.js'
@@ -13,9 +14,18 @@ const csrf = csrfCookie('roster_password_csrf', '/password')
 const EXPIRED_FORM = 'This form has expired. Please submit it again.'
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
+/** Waits before the second and third try of a reset email the provider failed for a moment. */
+const RESEND_DELAYS_MS = [1_000, 5_000]
+/** The most a provider's Retry-After may hold a try back. */
+const MAX_WAIT_MS = 10_000
+/** No try starts later than this after the first: a Worker's after-response work is cut at 30 s. */
+const GIVE_UP_AFTER_MS = 20_000
+
 /**
  * Sent after the response, straight to the mailer: the link exists only in this email (the
- * database keeps its hash), and a person who gets none simply asks again.
+ * database keeps its hash), so no outbox sends it later. A passing failure of the provider (a 5xx,
+ * a 429, a timeout) is tried twice more within seconds, under the same idempotency key; after
+ * that, or on any other failure, a person who gets none asks again.
  */
 async function sendResetLink(services: Services, link: { to: string; firstName: string; token: string }) {
   const { config, mailer, log } = services
@@ -25,7 +35,19 @@ async function sendResetLink(services: Services, link: { to: string; firstName: 
   const url = `${config.appUrl.replace(/\/+$/, '')}/password/reset/${link.token}`
   try {
     const message = await renderEmail({ kind: 'password_reset', props: { firstName: link.firstName, productName: config.productName, url } })
-    await mailer.send({ id: newId(), accountId: null, to: link.to, from: config.mailFrom, link: url, ...message })
+    const email = { id: newId(), accountId: null, to: link.to, from: config.mailFrom, link: url, ...message }
+    const started = Date.now()
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await mailer.send(email)
+        break
+      } catch (error) {
+        if (!(error instanceof EmailProviderError && error.retryable) || attempt >= RESEND_DELAYS_MS.length) throw error
+        const wait = Math.min(Math.max(RESEND_DELAYS_MS[attempt]!, error.retryAfterMs ?? 0), MAX_WAIT_MS)
+        if (Date.now() - started + wait > GIVE_UP_AFTER_MS) throw error
+        await new Promise((resolve) => setTimeout(resolve, wait))
+      }
+    }
   } catch (error) {
     log.error('password reset email not sent', { error: String(error) })
   }

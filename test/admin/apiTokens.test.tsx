@@ -110,7 +110,7 @@ describe('the API tokens page once every token is revoked', () => {
     // The revoked ones are there for the record, when asked for.
     fireEvent.click(screen.getByRole('button', { name: 'Show revoked tokens' }))
     const revoked = await rowOf('Okta staging')
-    expect(within(revoked).getByText(/^Revoked on /)).toBeTruthy()
+    expect(within(revoked).getByText('Revoked')).toBeTruthy()
     expect((screen.getByRole('switch', { name: 'Show revoked tokens' }) as HTMLInputElement).checked).toBe(true)
   })
 })
@@ -126,7 +126,9 @@ describe('revoked tokens', () => {
 
     fireEvent.click(screen.getByRole('switch', { name: 'Show revoked tokens' }))
     const row = await rowOf('Retired OneLogin')
-    expect(within(row).getByText(/^Revoked on Dec 0?1, 2021/)).toBeTruthy()
+    expect(within(row).getByText('Revoked')).toBeTruthy()
+    expect(within(row).getByText(/^Dec 0?1, 2021$/)).toBeTruthy()
+    expect(within(row).getByTitle(/^Revoked on Dec 0?1, 2021 /)).toBeTruthy()
     expect(within(row).queryByRole('button', { name: 'Revoke' })).toBeNull()
     expect(within(row).queryByRole('link', { name: 'Edit' })).toBeNull()
     fireEvent.click(within(row).getByText('Retired OneLogin'))

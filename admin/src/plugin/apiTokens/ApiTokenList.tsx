@@ -13,7 +13,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin'
-import { formatDate, formatTime } from '../common/format'
+import { formatDate, formatDateTime } from '../common/format'
 import { TwoLines } from '../common/TwoLines'
 import { listSx, tableSx } from '../common/tableSx'
 import type { ApiToken } from '../types'
@@ -33,12 +33,13 @@ function TokenRowActions() {
   const token = useRecordContext<ApiToken>()
   const translate = useTranslate()
   if (token?.revokedAt) {
-    // Two lines, as the other dates: the table keeps its width.
+    // Two short lines (the time in the title): the table keeps its width, on a phone too.
     return (
       <Box sx={{ color: 'text.secondary', textAlign: 'right' }}>
         <TwoLines
-          first={translate('roster.api_tokens.revoked_on', { date: formatDate(token.revokedAt) })}
-          second={formatTime(token.revokedAt)}
+          first={translate('roster.api_tokens.revoked')}
+          second={formatDate(token.revokedAt)}
+          title={translate('roster.api_tokens.revoked_on', { date: formatDateTime(token.revokedAt) })}
           whole
         />
       </Box>

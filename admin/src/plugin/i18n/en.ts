@@ -284,6 +284,7 @@ export const rosterMessages = {
         'Give your identity provider this URL (the Tenant URL in Microsoft Entra ID, the SCIM connector base URL in Okta) and an API token as its secret.',
       never: 'Never',
       show_revoked: 'Show revoked tokens',
+      revoked: 'Revoked',
       revoked_on: 'Revoked on %{date}',
       name_help: 'Say which identity provider uses it, e.g. "Entra ID production".',
       group_label: 'Group for provisioned users',

@@ -144,6 +144,20 @@ describe('Accessibility (WCAG 2.1 AA, axe-core), end to end in Chromium', () => 
     await admin.getByRole('menuitem', { name: 'Provisioning log' }).click()
     await shows(admin.getByRole('row').filter({ hasText: 'Entra a11y' }).filter({ hasText: '404' }))
     await accessible(admin, 'the provisioning log')
+
+    // Revoked, then listed for the record.
+    await admin.getByRole('menuitem', { name: 'API tokens' }).click()
+    await admin.getByRole('row').filter({ hasText: 'Entra a11y' }).getByRole('button', { name: 'Revoke' }).click()
+    const confirm = admin.getByRole('dialog', { name: 'Revoke token "Entra a11y"' })
+    await shows(confirm)
+    await accessible(admin, 'the revoke confirmation')
+    await confirm.getByRole('button', { name: 'Revoke' }).click()
+    await gone(confirm)
+    // Its only token revoked, the page says so, and offers to show it.
+    await shows(admin.getByText(/Every API token of this account was revoked/))
+    await admin.getByRole('button', { name: 'Show revoked tokens' }).click()
+    await shows(admin.getByRole('row').filter({ hasText: 'Entra a11y' }).filter({ hasText: 'Revoked' }))
+    await accessible(admin, 'the API tokens page with revoked tokens')
   })
 
   flow.step('history-emails-profile', 'History, Emails and the profile', async () => {

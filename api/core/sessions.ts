@@ -21,9 +21,6 @@ const invalidCredentials = () =>
 export async function signIn(deps: CoreDeps, input: { email: string; password: string; client?: string | null }) {
   const now = deps.clock.now()
   const email = normalizeEmail(input.email)
-  // The person is read before the check's transaction opens: on Workers, postgres.js (3.4.9, with
-  // fetch_types off) never hands out a reserved connection as a new client's first use
-  // (porsager/postgres#751), and every request there has a new client.
   const [person] = await deps.db
     .select({ id: people.id, email: people.email, firstName: people.firstName, lastName: people.lastName, hash: people.passwordHash })
     .from(people)

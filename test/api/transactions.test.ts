@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
 import postgres from 'postgres'
 import { accounts } from '../../drizzle/schema.js'
+import { drizzle } from 'drizzle-orm/postgres-js'
+import { rowsOf } from '../../api/core/rows.js'
+import { withPipelinedBegin } from '../../api/db/pipelined-begin.js'
 import { rawQuery } from '../../api/db/raw-query.js'
 import { TransactionRolledBack } from '../../api/db/rolled-back.js'
 import { openTestDatabase, type Database, type TestDatabase } from '../support/database.js'
@@ -21,6 +24,19 @@ const newAccount = (name: string) => ({ id: crypto.randomUUID(), name, createdAt
 const nameOf = async (id: string) => (await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, id)))[0]?.name
 
 describe('transactions', () => {
+  it("run as the first use of a client without fetch_types, as a Worker's client for each request", async (context) => {
+    if (database.driver !== 'postgres') return context.skip()
+    const client = postgres(process.env.TEST_DATABASE_URL!, { max: 2, fetch_types: false, onnotice: () => {} })
+    try {
+      const cold = drizzle(withPipelinedBegin(client))
+      const answered = cold.transaction(async (tx) => rowsOf<{ one: number }>(await tx.execute(sql`select 1 as one`)))
+      const outcome = await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve('no answer in 5 s'), 5000))])
+      expect(outcome).toEqual([{ one: 1 }])
+    } finally {
+      await client.end({ timeout: 1 })
+    }
+  })
+
   it('commit what the callback wrote, and return its result', async () => {
     const account = newAccount('Committed')
     const result = await db.transaction(async (tx) => {

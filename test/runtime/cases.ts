@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { expect } from 'vitest'
 import { pagePolicy } from '../../api/middleware/content-security.js'
 
@@ -90,6 +91,37 @@ async function signIn(target: Target, email: string, password: string) {
   expectStatus(answer, 200, `sign-in as ${email}`)
   expect(session.cookies.get('roster_session')).toMatch(/^[A-Za-z0-9_-]{43}$/)
   return session
+}
+
+/** A POST whose JSON body of about `bytes` goes out in 64 KiB chunks, with no Content-Length. */
+function chunkedPost(agent: http.Agent, url: string, token: string, bytes: number) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json', 'transfer-encoding': 'chunked' },
+    })
+    request.setTimeout(15_000, () => request.destroy(new Error('no answer to the chunked POST in 15 s')))
+    request.on('response', (response) => {
+      let text = ''
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, text }))
+    })
+    request.on('error', reject)
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    request.write('{"userName":"')
+    for (let sent = 0; sent < bytes; sent += chunk.length) request.write(chunk)
+    request.end('"}')
+  })
+}
+
+function plainGet(agent: http.Agent, url: string) {
+  return new Promise<{ status: number }>((resolve, reject) => {
+    const request = http.get(url, { agent }, (response) => {
+      response.resume().on('end', () => resolve({ status: response.statusCode ?? 0 }))
+    })
+    request.setTimeout(15_000, () => request.destroy(new Error(`no answer to GET ${url} in 15 s`)))
+    request.on('error', reject)
+  })
 }
 
 const unique = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`
@@ -313,6 +345,27 @@ export const cases: RuntimeCase[] = [
       }
       for (let attempt = 0; attempt < 50 && (await logged()).length < 4; attempt++) await new Promise((r) => setTimeout(r, 100))
       expect((await logged()).map((entry) => `${entry.method} ${entry.status}`).sort()).toEqual(['GET 200', 'GET 200', 'PATCH 200', 'POST 201'])
+    },
+  },
+
+  {
+    // A chunked body has no length to refuse it by: it is counted as it comes, and what is left of it
+    // must not be taken for the next request on the same kept-alive connection.
+    name: 'SCIM: a chunked body over the limit is a 413, and the connection serves the next request',
+    async run(target) {
+      const admin = await signIn(target, target.admin.email, target.admin.password)
+      const made = await admin.post(`/api/accounts/${target.accountId}/api-tokens`, { name: `runtime-${crypto.randomUUID().slice(0, 6)}` })
+      expectStatus(made, 201, 'create an API token')
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+      try {
+        const big = await chunkedPost(agent, `${target.baseUrl}/scim/v2/Users`, made.body.token, 1_200_000)
+        expect(big.status).toBe(413)
+        expect(JSON.parse(big.text)).toMatchObject({ schemas: [SCIM_ERROR], status: '413' })
+        const next = await plainGet(agent, `${target.baseUrl}/health`)
+        expect(next.status).toBe(200)
+      } finally {
+        agent.destroy()
+      }
     },
   },
 

@@ -41,6 +41,36 @@ describe('limitBody', () => {
     expect(large.status).toBe(413)
   })
 
+  it('reads what is left of a chunked body over the limit before the 413, for the connection to serve the next request', async () => {
+    let pulled = 0
+    let cancelled = false
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (++pulled > 10) return controller.close()
+        controller.enqueue(new Uint8Array(8))
+      },
+      cancel: () => void (cancelled = true),
+    })
+    const answer = await app().request('/', { method: 'POST', body, duplex: 'half' } as RequestInit)
+    expect(answer.status).toBe(413)
+    expect(pulled).toBe(11) // every chunk, and the end
+    expect(cancelled).toBe(false)
+  })
+
+  it('cancels a chunked body that goes on past what is worth draining', async () => {
+    let sent = 0
+    let cancelled = false
+    const chunk = new Uint8Array(64 * 1024)
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => void ((sent += chunk.byteLength), controller.enqueue(chunk)),
+      cancel: () => void (cancelled = true),
+    })
+    const answer = await app().request('/', { method: 'POST', body: endless, duplex: 'half' } as RequestInit)
+    expect(answer.status).toBe(413)
+    expect(cancelled).toBe(true)
+    expect(sent).toBeLessThan(10 * 1024 * 1024)
+  })
+
   it('lets reads through untouched', async () => {
     expect((await app().request('/', { method: 'GET' })).status).toBe(200)
   })

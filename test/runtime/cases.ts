@@ -93,8 +93,8 @@ async function signIn(target: Target, email: string, password: string) {
   return session
 }
 
-/** A POST whose JSON body of about `bytes` goes out in 64 KiB chunks, with no Content-Length. */
-function chunkedPost(agent: http.Agent, url: string, token: string, bytes: number) {
+/** A POST whose body goes out in the parts given, chunked, with no Content-Length. */
+function chunkedPost(agent: http.Agent, url: string, token: string, parts: Iterable<string | Buffer>) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const request = http.request(url, {
       method: 'POST',
@@ -107,11 +107,17 @@ function chunkedPost(agent: http.Agent, url: string, token: string, bytes: numbe
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, text }))
     })
     request.on('error', reject)
-    const chunk = Buffer.alloc(64 * 1024, 'x')
-    request.write('{"userName":"')
-    for (let sent = 0; sent < bytes; sent += chunk.length) request.write(chunk)
-    request.end('"}')
+    for (const part of parts) request.write(part)
+    request.end()
   })
+}
+
+/** A user whose userName is about `bytes` long, in 64 KiB parts. */
+function* hugeUser(bytes: number) {
+  const chunk = Buffer.alloc(64 * 1024, 'x')
+  yield '{"userName":"'
+  for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk
+  yield '"}'
 }
 
 function plainGet(agent: http.Agent, url: string) {
@@ -358,11 +364,17 @@ export const cases: RuntimeCase[] = [
       expectStatus(made, 201, 'create an API token')
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
       try {
-        const big = await chunkedPost(agent, `${target.baseUrl}/scim/v2/Users`, made.body.token, 1_200_000)
+        const big = await chunkedPost(agent, `${target.baseUrl}/scim/v2/Users`, made.body.token, hugeUser(1_200_000))
         expect(big.status).toBe(413)
         expect(JSON.parse(big.text)).toMatchObject({ schemas: [SCIM_ERROR], status: '413' })
         const next = await plainGet(agent, `${target.baseUrl}/health`)
         expect(next.status).toBe(200)
+        // Within the limit, a chunked body is read whole.
+        const userName = unique('chunked')
+        const body = JSON.stringify({ schemas: [SCIM_USER], userName, emails: [{ value: userName, primary: true }] })
+        const created = await chunkedPost(agent, `${target.baseUrl}/scim/v2/Users`, made.body.token, [body.slice(0, 20), body.slice(20)])
+        expect(created.status, created.text).toBe(201)
+        expect(JSON.parse(created.text)).toMatchObject({ userName })
       } finally {
         agent.destroy()
       }

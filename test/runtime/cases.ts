@@ -12,6 +12,8 @@ export interface Target {
   /** An account seeded in the database, and its active administrator. */
   accountId: string
   admin: { email: string; password: string }
+  /** The newest link matching `pattern` in the development mailbox's emails to `to`. */
+  latestLink(to: string, pattern: RegExp): Promise<string | undefined>
 }
 
 export interface RuntimeCase {
@@ -206,18 +208,37 @@ export const cases: RuntimeCase[] = [
   {
     // On Workers the request's database client is new, and this form's first statement opens a
     // transaction: postgres.js's reserve() on a cold pool hung there (patches/postgres+3.4.9.patch).
-    name: '"Forgot your password?" answers the same for a registered and an unknown address',
+    name: '"Forgot your password?" answers alike for any address, and its emailed link sets the password',
     async run(target) {
-      for (const email of [target.admin.email, unique('nobody')]) {
-        const browser = client(target.baseUrl)
+      const csrfOf = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1]
+      const browser = client(target.baseUrl)
+      for (const email of [unique('nobody'), target.admin.email]) {
         const form = await browser.get('/password/forgot')
         expectStatus(form, 200, 'open the forgot-password form')
-        const csrf = form.text.match(/name="csrf" value="([^"]+)"/)?.[1]
-        expect(csrf, 'a csrf field in the form').toMatch(/^[A-Za-z0-9_-]{43}$/)
-        const sent = await browser.send('POST', '/password/forgot', { form: { csrf: csrf!, email }, headers: { origin: target.baseUrl } })
+        expect(csrfOf(form.text), 'a csrf field in the form').toMatch(/^[A-Za-z0-9_-]{43}$/)
+        const sent = await browser.send('POST', '/password/forgot', { form: { csrf: csrfOf(form.text)!, email }, headers: { origin: target.baseUrl } })
         expectStatus(sent, 200, `ask for a reset link for ${email}`)
         expect(sent.text).toContain('Check your email')
       }
+      // The email goes out after the response (waitUntil on Workers).
+      let link: string | undefined
+      for (let tries = 0; tries < 100 && !link; tries++) {
+        link = await target.latestLink(target.admin.email, /https?:\/\/\S+\/password\/reset\/[A-Za-z0-9_-]+/)
+        if (!link) await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      expect(link, 'a reset link in the mailbox').toBeDefined()
+      const path = new URL(link!).pathname
+      const page = await browser.get(path)
+      expectStatus(page, 200, 'open the reset link')
+      // The same password again: the cases after this one sign in with it.
+      const password = target.admin.password
+      const changed = await browser.send('POST', path, { form: { csrf: csrfOf(page.text)!, password, confirmPassword: password }, headers: { origin: target.baseUrl } })
+      expectStatus(changed, 303, 'choose the new password')
+      const done = await browser.get(changed.headers.get('location')!)
+      expectStatus(done, 200, 'the page after choosing it')
+      expect(done.text).toContain('Your password was changed')
+      expect((await browser.get(path)).status).toBe(404) // the link works once
+      await signIn(target, target.admin.email, password)
     },
   },
   {

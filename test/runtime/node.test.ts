@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
 import { cases, type Target } from './cases.js'
-import { ADMIN, createSeededDatabase, freePort, printServerOutputOnFailure, startServer, type RunningServer } from './support.js'
+import { ADMIN, createSeededDatabase, freePort, printServerOutputOnFailure, startServer, mailboxReader, type RunningServer } from './support.js'
 
 // The Node entry (api/node.ts) on PostgreSQL through postgres.js, as in production on Node.
 let database: Awaited<ReturnType<typeof createSeededDatabase>> | undefined
@@ -33,7 +33,7 @@ beforeAll(async () => {
     ready: `Roster is running at ${baseUrl}`,
     healthUrl: `${baseUrl}/health`,
   })
-  target = { baseUrl, accountId: database.accountId, admin: { email: ADMIN.email, password: ADMIN.password } }
+  target = { baseUrl, accountId: database.accountId, admin: { email: ADMIN.email, password: ADMIN.password }, latestLink: mailboxReader(database.url) }
 })
 
 afterAll(async () => {

@@ -48,6 +48,26 @@ export async function createSeededDatabase() {
   }
 }
 
+/**
+ * The newest link matching `pattern` in the development mailbox's emails to `to`, read from the
+ * database: a person's own emails (a password reset) belong to no account, so no API lists them.
+ */
+export function mailboxReader(url: string) {
+  return async (to: string, pattern: RegExp): Promise<string | undefined> => {
+    const sql = postgres(url, { max: 1, onnotice: () => {} })
+    try {
+      const rows = await sql<{ text: string }[]>`select text from mailbox where lower("to") = lower(${to}) order by created_at desc limit 5`
+      for (const row of rows) {
+        const link = row.text.match(pattern)?.[0]
+        if (link) return link
+      }
+      return undefined
+    } finally {
+      await sql.end({ timeout: 5 })
+    }
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer()

@@ -12,7 +12,7 @@ import { inviteMember } from '../../api/core/memberships/invite.js'
 import { systemClock } from '../../api/core/types.js'
 import { openPostgres } from '../../api/db/postgres.js'
 import { cases, type Target } from './cases.js'
-import { ADMIN, createSeededDatabase, freePort, printServerOutputOnFailure, ROOT, startServer, type RunningServer } from './support.js'
+import { ADMIN, createSeededDatabase, freePort, printServerOutputOnFailure, ROOT, startServer, mailboxReader, type RunningServer } from './support.js'
 
 // The Worker (api/worker.ts) in workerd through `wrangler dev`, Postgres through the local
 // Hyperdrive binding, as deployed to Cloudflare.
@@ -88,7 +88,7 @@ beforeAll(async () => {
     ready: `Ready on ${baseUrl}`,
     healthUrl: `${baseUrl}/health`,
   })
-  target = { baseUrl, accountId: database.accountId, admin: { email: ADMIN.email, password: ADMIN.password } }
+  target = { baseUrl, accountId: database.accountId, admin: { email: ADMIN.email, password: ADMIN.password }, latestLink: mailboxReader(database.url) }
 })
 
 afterAll(async () => {

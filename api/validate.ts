@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import type { MiddlewareHandler, ValidationTargets } from 'hono'
 import type { z } from 'zod'
 import { ApiError } from './errors.js'
+import { illFormedStringAt } from './well-formed.js'
 
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i
 
@@ -12,7 +13,14 @@ const JSON_MEDIA_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i
  */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   const validator = zValidator(target, schema, (result) => {
-    if (result.success) return
+    if (result.success) {
+      const at = illFormedStringAt(result.data)
+      if (at) {
+        const key = at.length ? at.join('.') : '_'
+        throw new ApiError('validation_failed', `${key}: Contains a character that is not valid text.`, { [key]: 'Contains a character that is not valid text.' })
+      }
+      return
+    }
     const fields: Record<string, string> = {}
     for (const issue of result.error.issues) {
       const key = issue.path.length ? issue.path.join('.') : '_'

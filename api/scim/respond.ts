@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ScimError } from './errors.js'
+import { illFormedStringAt } from '../well-formed.js'
 import type { ScimEnv } from './env.js'
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8'
@@ -52,11 +53,15 @@ export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
     throw new ScimError(415, 'Send the body as application/scim+json or application/json.')
   }
   const text = await c.req.text()
+  let json: unknown
   try {
-    return JSON.parse(text)
+    json = JSON.parse(text)
   } catch {
     throw new ScimError(400, 'The request body is not valid JSON.', 'invalidSyntax')
   }
+  const at = illFormedStringAt(json)
+  if (at) throw new ScimError(400, `${at.join('.') || 'The body'} holds a character that is not valid text (a lone surrogate).`, 'invalidValue')
+  return json
 }
 
 /**

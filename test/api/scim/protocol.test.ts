@@ -129,6 +129,8 @@ describe('resources', () => {
       [user('x@y.example'), 'application/json-patch+json', 415],
       [user('x@y.example'), 'application/jsonx', 415],
       [[1, 2], 'application/json', 400, 'invalidSyntax'],
+      // A lone surrogate: JSON allows it, UTF-8 cannot store it (it would come back as U+FFFD).
+      [user('surrogate@y.example', { name: { givenName: 'A\ud800' } }), 'application/scim+json', 400, 'invalidValue'],
     ]
     for (const [body, type, status, scimType] of cases) {
       const response = await scim.send('POST', '/Users', typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': type })
@@ -143,6 +145,8 @@ describe('resources', () => {
     expect(withCharset.status).toBe(201)
     const extension = await scim.post('/Users', user('extension@y.example', { [ENTERPRISE]: 'Sales' }))
     expect(extension.body).toMatchObject({ status: '400', scimType: 'invalidValue', detail: `${ENTERPRISE} must be an object of its attributes.` })
+    const surrogate = await scim.post('/Users', user('surrogate@y.example', { name: { givenName: 'A\ud800' } }))
+    expect(surrogate.body.detail).toBe('name.givenName holds a character that is not valid text (a lone surrogate).')
   })
 
   it('answers 413 for oversized bodies', async () => {

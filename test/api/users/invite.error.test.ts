@@ -50,6 +50,7 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     ['not JSON', (b) => ({ body: new URLSearchParams(b as never).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415],
     ['huge body', (b) => ({ json: { ...b, firstName: 'x'.repeat(100_000) } }), 413],
     ['array instead of object', () => ({ json: [1, 2] }), 400],
+    ['a lone surrogate, which would be stored as U+FFFD', (b) => ({ json: { ...b, firstName: 'A\ud800' } }), 400, 'firstName'],
   ]
 
   it.each(cases)('%s', async (_name, make, status, field) => {

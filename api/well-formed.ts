@@ -7,19 +7,26 @@ const wellFormed = (text: string) => !LONE_SURROGATE.test(text)
  * as "\ud800", which JSON allows and UTF-8 cannot hold): its path, or null. Stored, it would come
  * back as U+FFFD, so it is refused rather than changed.
  */
-export function illFormedStringAt(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === 'string') return wellFormed(value) ? null : path
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = illFormedStringAt(value[i], [...path, i])
-      if (found) return found
-    }
-    return null
+export function illFormedStringAt(value: unknown): (string | number)[] | null {
+  // An explicit stack, not recursion: a body may nest arrays hundreds of thousands deep.
+  type Entry = { value: unknown; key?: string | number; parent?: Entry }
+  const pathOf = (entry: Entry) => {
+    const path: (string | number)[] = []
+    for (let at: Entry | undefined = entry; at?.parent; at = at.parent) path.unshift(at.key!)
+    return path
   }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = wellFormed(key) ? illFormedStringAt(item, [...path, key]) : [...path, key]
-      if (found) return found
+  const stack: Entry[] = [{ value }]
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const current = entry.value
+    if (typeof current === 'string') {
+      if (!wellFormed(current)) return pathOf(entry)
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: i, parent: entry })
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current).reverse()) {
+        if (!wellFormed(key)) return [...pathOf(entry), key]
+        stack.push({ value: item, key, parent: entry })
+      }
     }
   }
   return null

@@ -25,6 +25,9 @@ function retryAfterMs(headers: Record<string, string> | null | undefined): numbe
  * Sends through Resend with the outbox id as idempotency key, so a retry after a crash or a
  * timeout never makes a second message. `baseUrl` lets tests point the real SDK at a local fake.
  */
+/** How long one send may take before it counts as a (retryable) failure. */
+export const SEND_TIMEOUT_MS = 15_000
+
 export function resendMailer(options: { apiKey: string; baseUrl?: string; timeoutMs?: number }): Mailer {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined)
   return {
@@ -32,7 +35,7 @@ export function resendMailer(options: { apiKey: string; baseUrl?: string; timeou
     async send(email: OutgoingEmail) {
       const { data, error, headers } = await client.emails.send(
         { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
-        { idempotencyKey: `email/${email.id}`, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) } as never,
+        { idempotencyKey: `email/${email.id}`, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) } as never,
       )
       if (error || !data) {
         const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 0

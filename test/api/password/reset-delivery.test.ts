@@ -51,6 +51,12 @@ describe('sending a reset link', () => {
     expect(resend.received).toHaveLength(0)
   }, 20_000)
 
+  it('does not try again when the provider asks to wait longer than the request may', async () => {
+    resend.answerWith(() => ({ status: 429, headers: { 'retry-after': '60' }, body: { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' } }))
+    await askForLink('admin@acme.test')
+    expect(resetRequests()).toHaveLength(1)
+  })
+
   it('does not try again what the provider refused', async () => {
     resend.answerWith(() => ({ status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' } }))
     await askForLink('admin@acme.test')

@@ -40,8 +40,9 @@ export function checkIfMatch(c: Context<ScimEnv>, currentVersion: string) {
 export function notModified(c: Context<ScimEnv>, currentVersion: string): Response | undefined {
   const header = c.req.header('if-none-match')
   if (!header) return undefined
-  const tags = header.split(',').map((t) => t.trim())
-  if (!tags.includes('*') && !tags.includes(currentVersion)) return undefined
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
+  const tags = header.split(',').map(opaque)
+  if (!tags.includes('*') && !tags.includes(opaque(currentVersion))) return undefined
   c.header('ETag', currentVersion)
   return c.body(null, 304)
 }

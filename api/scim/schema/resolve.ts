@@ -1,5 +1,5 @@
 import { commonAttributes } from './common.js'
-import { enterpriseUserSchema } from './enterprise-user.js'
+import { enterpriseUserSchema, managerAttribute } from './enterprise-user.js'
 import { groupSchema } from './group.js'
 import { isPlainObject, type JsonObject } from './json.js'
 import type { SchemaAttribute, ScimResourceType, ScimSchema } from './types.js'
@@ -9,6 +9,31 @@ const RESOURCE_SCHEMAS: Record<ScimResourceType, readonly ScimSchema[]> = {
   User: [userSchema, enterpriseUserSchema],
   Group: [groupSchema],
 }
+
+// Schema URNs of SCIM 1.1 and of drafts of 2.0 that provider templates still carry (OneLogin's SCIM
+// v2 connector ships `urn:scim:schemas:extension:enterprise:2.0`): read as the RFC 7643 schema they
+// mean, longest first, so that `urn:scim:schemas:core:2.0:User:x` is not split after `2.0`.
+const LEGACY_URNS: Record<ScimResourceType, readonly (readonly [string, ScimSchema])[]> = {
+  User: [
+    ['urn:scim:schemas:extension:enterprise:2.0:user', enterpriseUserSchema],
+    ['urn:scim:schemas:extension:enterprise:2.0', enterpriseUserSchema],
+    ['urn:scim:schemas:extension:enterprise:1.0', enterpriseUserSchema],
+    ['urn:scim:schemas:core:2.0:user', userSchema],
+    ['urn:scim:schemas:core:2.0', userSchema],
+    ['urn:scim:schemas:core:1.0', userSchema],
+  ],
+  Group: [
+    ['urn:scim:schemas:core:2.0:group', groupSchema],
+    ['urn:scim:schemas:core:2.0', groupSchema],
+    ['urn:scim:schemas:core:1.0', groupSchema],
+  ],
+}
+
+// SCIM 1.1 names of sub-attributes, sent inside 2.0 bodies by the same templates: a manager's id
+// as `managerId`.
+const LEGACY_SUB_ATTRIBUTES = new Map<readonly SchemaAttribute[] | undefined, Readonly<Record<string, string>>>([
+  [managerAttribute.subAttributes, { managerid: 'value' }],
+])
 
 /** The core schema first, then the extensions. */
 export const schemasOf = (resource: ScimResourceType): readonly ScimSchema[] => RESOURCE_SCHEMAS[resource]
@@ -29,7 +54,8 @@ export interface ResolvedAttribute {
 export function findAttribute(attributes: readonly SchemaAttribute[] | undefined, name: string) {
   if (typeof name !== 'string') return undefined
   const lower = name.toLowerCase()
-  return attributes?.find((a) => a.name.toLowerCase() === lower)
+  const canonical = LEGACY_SUB_ATTRIBUTES.get(attributes)?.[lower] ?? lower
+  return attributes?.find((a) => a.name.toLowerCase() === canonical)
 }
 
 /** The attributes a path in this schema may name: the core schema also holds the common ones. */
@@ -47,7 +73,12 @@ export function splitSchema(resource: ScimResourceType, path: string): { schema:
     if (lower === urn) return { schema, rest: '' }
     if (lower.startsWith(`${urn}:`)) return { schema, rest: path.slice(urn.length + 1) }
   }
-  if (lower.startsWith('urn:')) return undefined
+  if (!lower.startsWith('urn:')) return { schema: schemasOf(resource)[0]!, rest: path }
+  for (const [urn, schema] of LEGACY_URNS[resource]) {
+    if (lower === urn) return { schema, rest: '' }
+    if (lower.startsWith(`${urn}:`)) return { schema, rest: path.slice(urn.length + 1) }
+  }
+  return undefined
   return { schema: schemasOf(resource)[0]!, rest: path }
 }
 

@@ -256,6 +256,8 @@ describe('conditional reads and endpoints left out', () => {
     expect(cached.status).toBe(304)
     expect(cached.text).toBe('')
     expect(cached.headers.get('etag')).toBe(etag)
+    // Weak comparison (RFC 9110 §13.1.2): the tag without its W/ is the same version.
+    expect((await scim.get(`/Users/${created.body.id}`, { 'if-none-match': etag.replace(/^W\//, '') })).status).toBe(304)
     await scim.patch(`/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'New' }] })
     const fresh = await scim.get(`/Users/${created.body.id}`, { 'if-none-match': etag })
     expect(fresh.status).toBe(200)

@@ -1,10 +1,11 @@
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm'
-import { memberships, people, sessions } from '../../drizzle/schema.js'
+import { and, eq, gt } from 'drizzle-orm'
+import { people, sessions } from '../../drizzle/schema.js'
 import { randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
 import { reservePasswordCheck } from './password-attempts.js'
 import { normalizeEmail } from './people.js'
+import { rawQuery } from '../db/raw-query.js'
 import type { CoreDeps } from './types.js'
 
 const invalidCredentials = () =>
@@ -27,37 +28,39 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
     .where(eq(people.emailNormalized, email))
   const check = await reservePasswordCheck(deps.db, email, now, input.client ?? null)
   const passwordOk = await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null)
-  const active = person && passwordOk
-    ? await deps.db
-        .update(memberships)
-        .set({ lastSignInAt: now })
-        .where(and(eq(memberships.personId, person.id), eq(memberships.state, 'active'), isNull(memberships.endedAt)))
-        .returning({ id: memberships.id })
-    : []
-  const stopped = person && passwordOk && active.length === 0 ? await accessStopped(deps, person.id) : false
-  if (!person || !passwordOk || stopped) {
+  const token = randomToken()
+  const signedIn = person && passwordOk ? await openSession(deps, person.id, await sha256(token), now) : false
+  if (!person || !signedIn) {
     await check.failed()
     throw invalidCredentials()
   }
   await check.passed()
-  const token = randomToken()
-  await deps.db.insert(sessions).values({
-    tokenHash: await sha256(token),
-    personId: person.id,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + deps.config.sessionTtlDays * 24 * 60 * 60 * 1000),
-  })
   return { token, person: { id: person.id, email: person.email, firstName: person.firstName, lastName: person.lastName } }
 }
 
-/** A live membership the person accepted that is now Blocked (their directory deactivated them). */
-async function accessStopped(deps: CoreDeps, personId: string): Promise<boolean> {
-  const [blocked] = await deps.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.personId, personId), eq(memberships.state, 'blocked'), isNotNull(memberships.joinedAt), isNull(memberships.endedAt)))
-    .limit(1)
-  return blocked !== undefined
+// One statement, so that no block can fall between the check and the session: the update locks
+// the person's Active memberships, and a block locks its member before it ends sessions. A block
+// that got there first leaves none to lock, and the person is refused; one that comes after waits
+// for this statement and then ends the session it made. The snapshot's accepted memberships are
+// what the update should have found: an Active one it could not lock as Active was changed
+// meanwhile, and a Blocked one stops access.
+const OPEN_SESSION = `with active as (
+    update memberships set last_sign_in_at = $3::timestamptz
+    where person_id = $1 and state = 'active' and ended_at is null returning id
+  ), opened as (
+    insert into sessions (token_hash, person_id, created_at, expires_at)
+    select $2, $1, $3::timestamptz, $4::timestamptz
+    where exists (select 1 from active) or not exists (select 1 from memberships
+      where person_id = $1 and ended_at is null and joined_at is not null and state in ('active', 'blocked'))
+    returning person_id
+  )
+  select exists (select 1 from opened) as "signedIn"`
+
+/** A session for the person, unless their access was stopped (or was being stopped meanwhile). */
+async function openSession(deps: CoreDeps, personId: string, tokenHash: string, now: Date): Promise<boolean> {
+  const expires = new Date(now.getTime() + deps.config.sessionTtlDays * 24 * 60 * 60 * 1000)
+  const [row] = await rawQuery(deps.db)<{ signedIn: boolean }>(OPEN_SESSION, [personId, tokenHash, now.toISOString(), expires.toISOString()])
+  return row?.signedIn === true
 }
 
 export async function signOut(deps: CoreDeps, token: string): Promise<void> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
 import { invitations, memberships, sessions } from '../../../drizzle/schema.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
+import { someoneWaitsForALock } from '../../support/locks.js'
 import { acceptByForm, GOOD_PASSWORD } from '../../support/fixtures.js'
 import type { Session } from '../../support/http.js'
 import { createToken, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
@@ -85,6 +86,26 @@ describe('deactivation through SCIM', () => {
     expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('active')
     const again = await t.http.signIn('tim.berg@example.com', GOOD_PASSWORD)
     expect((await again.get('/api/auth/me')).status).toBe(200)
+  })
+
+  // A sign-in checks access and opens its session in one statement: a block landing between the
+  // two left the blocked person signed in. The test's transaction blocks the member while the
+  // sign-in waits on the sessions table (what a slower sign-in would have met).
+  it('leaves no session to a sign-in that a block overtakes', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const { id, link } = await provision('overtaken@example.com')
+    expect((await acceptByForm(t, link, { firstName: 'Ove', lastName: 'Taken', password: GOOD_PASSWORD })).status).toBe(200)
+    const [row] = await t.db.select({ personId: memberships.personId }).from(memberships).where(eq(memberships.id, id))
+    let signingIn: Promise<{ status: number }> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table sessions in share mode`)
+      signingIn = t.http.send('POST', '/api/auth/login', { json: { email: 'overtaken@example.com', password: GOOD_PASSWORD } })
+      await someoneWaitsForALock(t)
+      await tx.execute(sql`update memberships set state = 'blocked', state_before_block = 'active' where id = ${id}`)
+      await tx.execute(sql`delete from sessions where person_id = ${row!.personId}`)
+    })
+    expect((await signingIn!).status).toBe(401)
+    expect(await t.db.select().from(sessions).where(eq(sessions.personId, row!.personId))).toHaveLength(0)
   })
 
   // The block goes out with the COMMIT and the read-back, unawaited (sendBlock): a block that fails

@@ -6,6 +6,19 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
+export const MAX_NAME_LENGTH = 100
+// C0 and C1 controls: invisible, and PostgreSQL cannot store NUL in text.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
+
+/** What is wrong with a first or last name (`what`: "your first name", "a first name"), or null. */
+export function nameProblem(value: string | undefined | null, what: string): string | null {
+  const name = value?.trim() ?? ''
+  if (!name) return `Enter ${what}.`
+  if (name.length > MAX_NAME_LENGTH) return `At most ${MAX_NAME_LENGTH} characters.`
+  if (CONTROL_CHARACTER.test(name)) return 'Remove the control characters (tabs, line breaks, ...).'
+  return null
+}
+
 const countries = new Set<string>(getCountries())
 
 export function isCountryCode(code: string): code is CountryCode {

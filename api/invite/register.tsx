@@ -138,7 +138,8 @@ export function RevealToggle(props: { controls: string; label: string }) {
 /**
  * Progressive enhancement, with the server's checks unchanged: the show-password toggles; the
  * password rules ticked as the person types; a confirmation that differs flagged when they leave
- * it, and the terms when the form is sent; an error cleared as soon as it is fixed.
+ * it, and the terms when the form is sent; an error cleared as soon as it is fixed, and the first
+ * one the server found focused; a second click on the button sends nothing (the first is on its way).
  */
 export const formScript = `(function(){
 var form=document.currentScript.closest('form');
@@ -171,10 +172,17 @@ p.addEventListener('input',function(){
   if(c&&c.value)checkMatch(false)});
 if(c){c.addEventListener('input',function(){checkMatch(false)});c.addEventListener('change',function(){if(c.value)checkMatch(true)})}
 if(terms)terms.addEventListener('change',function(){if(terms.checked)clear(terms)});
+form.querySelectorAll('input[type=text]:not([readonly])').forEach(function(input){
+  input.addEventListener('input',function(){if(flagged(input)&&input.value.trim())clear(input)})});
+var first=form.querySelector('[aria-invalid=true]');if(first)first.focus();
+var sending=false;
+window.addEventListener('pageshow',function(){sending=false});
 form.addEventListener('submit',function(event){
+  if(sending){event.preventDefault();return}
   var bad=[];
   if(c){checkMatch(true);if(c.value!==p.value)bad.push(c)}
   if(terms&&!terms.checked){flag(terms,terms.dataset.message);bad.push(terms)}
   if(bad.length){event.preventDefault();bad[0].focus();return}
+  sending=true;
   toggles.forEach(function(b){document.getElementById(b.getAttribute('aria-controls')).type='password';b.setAttribute('aria-pressed','false')})});
 })()`

@@ -40,6 +40,24 @@ const signInForm = (appUrl: string, email?: string) =>
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
 /**
+ * A link this browser's person has just answered: the page that says so, not the dead-link page.
+ * A double click on Accept, a second tab, the Back button or the email's link opened again all
+ * come back to a used link, and "reach out to support" would tell a new member something failed.
+ */
+async function answered(c: Context<AppEnv>, token: string): Promise<Response | undefined> {
+  const services = c.get('services')
+  const path = `/invite/${encodeURIComponent(token)}`
+  if (await recentlyAccepted(services, token)) return c.redirect(`${path}/accepted`, 303)
+  if (await recentlyDeclined(services, token)) return c.redirect(`${path}/declined`, 303)
+  return undefined
+}
+
+/** The dead-link page, unless the link was answered (see answered). */
+async function inactive(c: Context<AppEnv>, token: string): Promise<Response> {
+  return (await answered(c, token)) ?? c.html(<InactivePage productName={c.get('services').config.productName} />, 404)
+}
+
+/**
  * The pages an invitee opens from the email. GETs change nothing (mail scanners follow links);
  * only a person's POST, with the CSRF token, accepts or declines, and only once.
  */
@@ -49,20 +67,20 @@ export const invitePages = new Hono<AppEnv>()
   .get('/:token', async (c) => {
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
-    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    if (!invitation) return inactive(c, c.req.param('token'))
     const signedInAs = await otherSignedIn(c, invitation.email)
     return c.html(<WelcomePage productName={productName} invitation={view(c.req.param('token'), invitation)} signedInAs={signedInAs} />)
   })
   .get('/:token/decline', async (c) => {
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
-    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    if (!invitation) return inactive(c, c.req.param('token'))
     return c.html(<DeclineConfirmPage productName={productName} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} />)
   })
   .get('/:token/register', async (c) => {
     const { productName } = c.get('services').config
     const invitation = await openInvitation(c.get('services'), c.req.param('token'))
-    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    if (!invitation) return inactive(c, c.req.param('token'))
     return c.html(<RegisterPage productName={productName} termsUrl={c.get('services').config.termsUrl} invitation={view(c.req.param('token'), invitation)} csrf={csrfToken(c)} nonce={c.get('scriptNonce')} />)
   })
   .post('/:token/accept', async (c) => {
@@ -70,7 +88,7 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = services.config
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
-    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    if (!invitation) return inactive(c, c.req.param('token'))
     const body = await c.req.parseBody()
     const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
     const again = (status: 400 | 403 | 429, message: string, errors?: Record<string, string>) =>
@@ -89,7 +107,7 @@ export const invitePages = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof DomainError && error.code === 'rate_limited') return again(429, error.message)
       if (error instanceof DomainError && error.code !== 'not_found') return again(400, error.message, error.fields)
-      if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
+      if (error instanceof DomainError) return inactive(c, token) // a second submit, say, that the first one beat
       throw error
     }
     // Post/Redirect/Get: a reload of the page that follows must not post the form again.
@@ -103,7 +121,7 @@ export const invitePages = new Hono<AppEnv>()
     const other = await otherSignedIn(c, accepted.email)
     return c.html(
       <AcceptedPage productName={productName} token={token} accountName={accepted.accountName} email={accepted.email}
-        signInUrl={appHome(appUrl)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined} />,
+        signInUrl={signInForm(appUrl, accepted.email)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined} />,
     )
   })
   // Ends this browser's session (someone else's, as the accepted page said) and opens the sign-in form.
@@ -118,7 +136,7 @@ export const invitePages = new Hono<AppEnv>()
       const other = await otherSignedIn(c, accepted.email)
       return c.html(
         <AcceptedPage productName={productName} token={token} accountName={accepted.accountName} email={accepted.email}
-          signInUrl={appHome(appUrl)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined}
+          signInUrl={signInForm(appUrl, accepted.email)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined}
           error="This form has expired. Please submit it again." />,
         403,
       )
@@ -138,7 +156,7 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = services.config
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
-    if (!invitation) return c.html(<InactivePage productName={productName} />, 404)
+    if (!invitation) return inactive(c, c.req.param('token'))
     const body = await c.req.parseBody()
     if (!csrfValid(c, body.csrf)) {
       return c.html(
@@ -149,7 +167,7 @@ export const invitePages = new Hono<AppEnv>()
     try {
       await declineInvitation(services, token)
     } catch (error) {
-      if (error instanceof DomainError) return c.html(<InactivePage productName={productName} />, 404)
+      if (error instanceof DomainError) return inactive(c, token)
       throw error
     }
     // Post/Redirect/Get, as for accepting: a reload shows the confirmation, not a dead link.

@@ -119,6 +119,16 @@ describe('rosterAuthProvider', () => {
     expect(calls.filter((call) => call.url === '/api/auth/me')).toHaveLength(1)
   })
 
+  it('names the accounts the person is an Active member of, for the profile page', async () => {
+    const memberships = [
+      { accountId: 'a1', accountName: 'Demo', state: 'active', isAdministrator: false },
+      { accountId: 'a2', accountName: 'Globex', state: 'invited', isAdministrator: false },
+      { accountId: 'a3', accountName: 'Initech', state: 'blocked', isAdministrator: false },
+    ]
+    const { client } = httpClient({ '/api/auth/me': { json: { ...me, memberships, administeredAccounts: [] } } })
+    await expect(rosterAuthProvider('/api', client).getIdentity?.()).resolves.toMatchObject({ memberships: 3, memberOf: ['Demo'] })
+  })
+
   it('gives administering permissions by the accounts administered, and reads the person anew once told', async () => {
     const { client, calls } = httpClient({ '/api/auth/me': { json: { ...me, administeredAccounts: [] } } })
     const auth = rosterAuthProvider('/api', client)

@@ -54,8 +54,11 @@ describe('An invitee accepts or declines, end to end in Chromium', () => {
     await shows(invitee.getByText('You declined the invitation to join Demo Company.'))
     await flow.snapshot(invitee, 'decline-invitee')
 
-    // The link is dead now.
+    // The email's link, opened again, says what happened rather than that something failed.
     await invitee.goto(links.second!)
+    await shows(invitee.getByText('You declined the invitation to join Demo Company.'))
+    // A link that never worked says what any dead link says.
+    await invitee.goto(links.second!.replace(/[^/]+$/, 'A'.repeat(43)))
     await shows(invitee.getByText(NO_LONGER_ACTIVE))
 
     flow.show(admin)

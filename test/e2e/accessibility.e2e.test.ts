@@ -186,7 +186,8 @@ describe('Accessibility (WCAG 2.1 AA, axe-core), end to end in Chromium', () => 
     await submitting(invitee, '/decline', () => invitee.getByRole('button', { name: 'Decline invitation' }).click())
     await shows(invitee.getByRole('heading', { name: 'Invitation declined' }))
     await accessible(invitee, 'the declined page')
-    await invitee.goto(links.first!)
+    await invitee.goto(links.first!.replace(/[^/]+$/, 'A'.repeat(43)))
+    await shows(invitee.getByRole('heading', { name: /no longer active/ }))
     await accessible(invitee, 'an invitation no longer active')
 
     await invitee.goto(links.second!)

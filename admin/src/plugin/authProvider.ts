@@ -18,6 +18,8 @@ export interface RosterIdentity extends UserIdentity {
   administeredAccounts: Session['administeredAccounts']
   /** Accounts the person is in, in any state; none for a Disabled person. */
   memberships: number
+  /** The names of the accounts where the person is an Active member. */
+  memberOf: string[]
 }
 
 /** What the signed-in person may do: administer accounts, or (none administered) only keep their profile. */
@@ -100,6 +102,7 @@ export function rosterAuthProvider(apiUrl: string, httpClient: HttpClient = fetc
         email: person.email,
         administeredAccounts,
         memberships: memberships.length,
+        memberOf: memberships.filter(({ state }) => state === 'active').map(({ accountName }) => accountName),
       }
     },
   }

@@ -5,7 +5,7 @@ import { recordEvent } from '../events.js'
 import { touchGroups } from '../group-members.js'
 import { reservePasswordCheck } from '../password-attempts.js'
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } from '../passwords.js'
-import { normalizeEmail } from '../people.js'
+import { nameProblem, normalizeEmail } from '../people.js'
 import type { CoreDeps, Executor } from '../types.js'
 import { looksLikeToken, tokenHash } from './token.js'
 import { memberDetails } from '../member-details.js'
@@ -65,20 +65,26 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
   return rows[0] ?? null
 }
 
+/** How long a used link still shows that it was accepted: as long as an unused one would have lived. */
+const ACCEPTED_PAGE_MS = 7 * 24 * 60 * 60 * 1000
+
 /**
- * An invitation accepted within the last hour, for the page that says so: the accept form
- * redirects there, so that reloading it does not post the form again into a used link.
+ * An invitation accepted within the last 7 days by a member still in the account, for the page
+ * that says so (and how to sign in): the accept form redirects there, so that reloading it does
+ * not post the form again into a used link, and the email's link opened again leads there too.
  */
 export async function recentlyAccepted(deps: CoreDeps, token: string): Promise<{ accountName: string; email: string } | null> {
   if (!looksLikeToken(token)) return null
-  const since = new Date(deps.clock.now().getTime() - 60 * 60 * 1000)
+  const since = new Date(deps.clock.now().getTime() - ACCEPTED_PAGE_MS)
   const [row] = await deps.db
     .select({ accountName: accounts.name, email: people.email })
     .from(invitations)
     .innerJoin(memberships, eq(memberships.id, invitations.membershipId))
     .innerJoin(people, eq(people.id, memberships.personId))
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(invitations.tokenHash, await tokenHash(token)), eq(invitations.status, 'accepted'), gt(invitations.endedAt, since)))
+    .where(
+      and(eq(invitations.tokenHash, await tokenHash(token)), eq(invitations.status, 'accepted'), gt(invitations.endedAt, since), isNull(memberships.endedAt)),
+    )
   return row ?? null
 }
 
@@ -137,8 +143,10 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
     await check.passed()
   } else {
     const fields: Record<string, string> = {}
-    if (!input.firstName?.trim()) fields.firstName = 'Enter your first name.'
-    if (!input.lastName?.trim()) fields.lastName = 'Enter your last name.'
+    const firstName = nameProblem(input.firstName, 'your first name')
+    if (firstName) fields.firstName = firstName
+    const lastName = nameProblem(input.lastName, 'your last name')
+    if (lastName) fields.lastName = lastName
     const problems = passwordProblems(input.password)
     if (problems.length) fields.password = `The password needs: ${problems.join(', ').toLowerCase()}.`
     else if (input.password.length > MAX_PASSWORD_LENGTH) fields.password = `At most ${MAX_PASSWORD_LENGTH} characters.`
@@ -151,10 +159,13 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
   return deps.db.transaction(async (tx) => {
     const invitation = await findActive(tx, token, now, true)
     if (!invitation || invitation.invitationId !== preview.invitationId) throw linkNoLongerActive()
-    await tx.update(invitations).set({ status: 'accepted', endedAt: now }).where(eq(invitations.id, invitation.invitationId))
+    // The time once locked: after any change it waited for (a resend, say), and after the password's
+    // hashing, so that the history lists the acceptance after what came before it.
+    const at = deps.clock.now()
+    await tx.update(invitations).set({ status: 'accepted', endedAt: at }).where(eq(invitations.id, invitation.invitationId))
     await tx
       .update(memberships)
-      .set({ state: 'active', joinedAt: now, expiresAt: null, updatedAt: now })
+      .set({ state: 'active', joinedAt: at, expiresAt: null, updatedAt: at })
       .where(eq(memberships.id, invitation.membershipId))
     if (passwordHash) {
       // Only if nobody set a password in between (the person accepting two accounts' invitations at once).
@@ -168,7 +179,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
           countryCode: invitation.countryCode,
           phone: invitation.phone,
           passwordHash,
-          updatedAt: now,
+          updatedAt: at,
         })
         .where(and(eq(people.id, invitation.personId), isNull(people.passwordHash)))
         .returning({ id: people.id })
@@ -179,7 +190,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
       membershipId: invitation.membershipId,
       type: 'invitation_accepted',
       actor: { type: 'invitee', personId: invitation.personId, label: invitation.email },
-      at: now,
+      at,
     })
     return invitation
   })
@@ -191,22 +202,23 @@ export async function declineInvitation(deps: CoreDeps, token: string) {
   return deps.db.transaction(async (tx) => {
     const invitation = await findActive(tx, token, now, true)
     if (!invitation) throw linkNoLongerActive()
-    await tx.update(invitations).set({ status: 'declined', endedAt: now }).where(eq(invitations.id, invitation.invitationId))
+    const at = deps.clock.now() // once locked, as for accepting
+    await tx.update(invitations).set({ status: 'declined', endedAt: at }).where(eq(invitations.id, invitation.invitationId))
     await tx
       .update(memberships)
-      .set({ endedAt: now, endReason: 'declined', updatedAt: now })
+      .set({ endedAt: at, endReason: 'declined', updatedAt: at })
       .where(eq(memberships.id, invitation.membershipId))
     const left = await tx
       .delete(groupMembers)
       .where(eq(groupMembers.membershipId, invitation.membershipId))
       .returning({ groupId: groupMembers.groupId })
-    await touchGroups(tx, left.map((row) => row.groupId), now)
+    await touchGroups(tx, left.map((row) => row.groupId), at)
     await recordEvent(tx, {
       accountId: invitation.accountId,
       membershipId: invitation.membershipId,
       type: 'invitation_declined',
       actor: { type: 'invitee', personId: invitation.personId, label: invitation.email },
-      at: now,
+      at,
     })
     return invitation
   })

@@ -1,8 +1,13 @@
+import { nameProblem } from '../../core/people.js'
 import { z } from 'zod'
 import { userStates } from '../../core/state.js'
 import { idFilter } from '../../rest/list-query.js'
 
-export const personName = (what: string) => z.string({ error: `Enter a ${what}.` }).trim().min(1, `Enter a ${what}.`).max(100, 'At most 100 characters.')
+export const personName = (what: string) =>
+  z.string({ error: `Enter a ${what}.` }).superRefine((value, context) => {
+    const problem = nameProblem(value, `a ${what}`)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  }).transform((value) => value.trim())
 
 export const emailInput = z
   .string({ error: 'Enter an email address.' })

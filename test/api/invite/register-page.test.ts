@@ -95,6 +95,29 @@ describe('the registration form in the browser', () => {
     expect(page.errorOf('acceptTerms').invalid).toBeNull()
   })
 
+  it('focuses the first field the server refused, and clears a name’s error once it is filled in', async () => {
+    const user = await invite(t, admin)
+    const refused = await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { firstName: ' ', password: GOOD_PASSWORD })
+    expect(refused.status).toBe(400)
+    const page = await formOf(refused.text)
+    expect(page.document.activeElement?.id).toBe('firstName')
+    expect(page.errorOf('firstName').text).toBe('Enter your first name.')
+    page.type('firstName', 'Grace')
+    expect(page.errorOf('firstName')).toMatchObject({ invalid: null, text: null })
+  })
+
+  it('sends the form once: a second click while the first is on its way sends nothing', async () => {
+    const page = await formOf(await registerPage())
+    page.type('password', GOOD_PASSWORD)
+    page.type('confirmPassword', GOOD_PASSWORD)
+    page.input('acceptTerms').checked = true
+    expect(page.submit()).toBe('sent')
+    expect(page.submit()).toBe('stopped')
+    // Back to the page from the browser's history: it can be sent again.
+    page.window.dispatchEvent(new page.window.Event('pageshow'))
+    expect(page.submit()).toBe('sent')
+  })
+
   it('has a show-password toggle on each password field, hidden again when the form is sent', async () => {
     const page = await formOf(await registerPage())
     for (const [id, name] of [['password', 'Show password'], ['confirmPassword', 'Show confirm password']] as const) {

@@ -85,10 +85,10 @@ describe('an invitation opened where someone else is signed in', () => {
     expect((await admin.get('/api/auth/me')).status).toBe(200)
   })
 
-  it('with nobody else signed in, Sign in stays a plain link to the app', async () => {
+  it('with nobody else signed in, Sign in stays a plain link to the app’s sign-in form, the email filled in', async () => {
     const user = await invite(t, admin)
     const accepted = await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { password: GOOD_PASSWORD })
-    expect(accepted.text).toContain('href="http://roster.test/"')
+    expect(accepted.text).toContain(`href="http://roster.test/#/login?${new URLSearchParams({ email: user.email })}"`)
     expect(accepted.text).not.toContain('You are signed in as')
     expect(accepted.text).not.toContain('/sign-in"')
   })

@@ -340,6 +340,9 @@ export const rosterMessages = {
       saved: 'Your profile was saved.',
       load_failed: 'Your profile could not be loaded.',
       no_account: 'You do not administer any account. Here you can keep your name and phone up to date.',
+      member_of:
+        'You are a member of %{accounts}. Its administrators manage what you can open there; here you can keep your name and phone up to date. |||| ' +
+        'You are a member of %{accounts}. Their administrators manage what you can open there; here you can keep your name and phone up to date.',
       no_membership: 'You are no longer a member of any account. Here you can keep your name and phone up to date.',
       menu: 'Your profile',
     },

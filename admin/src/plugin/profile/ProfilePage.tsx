@@ -46,8 +46,10 @@ export function ProfilePage() {
 
   const person = identity as RosterIdentity | undefined
   const administersNothing = person?.administeredAccounts?.length === 0
-  // A Disabled person (no membership left) is told so, not that they administer nothing.
-  const notice = person?.memberships === 0 ? 'roster.profile.no_membership' : 'roster.profile.no_account'
+  // A Disabled person (no membership left) is told so, not that they administer nothing; a member
+  // is told where they belong, not only where they have no say.
+  const memberOf = person?.memberOf ?? []
+  const notice = person?.memberships === 0 ? 'roster.profile.no_membership' : memberOf.length > 0 ? 'roster.profile.member_of' : 'roster.profile.no_account'
   const localErrors = values ? validateUserDetails(values) : {}
   const shownErrors: UserDetailsErrors = {}
   for (const field of USER_DETAILS_FIELDS) {
@@ -86,7 +88,7 @@ export function ProfilePage() {
       <Title title={translate('roster.profile.title')} />
       {administersNothing && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          {translate(notice)}
+          {translate(notice, { accounts: memberOf.join(', '), smart_count: memberOf.length })}
         </Alert>
       )}
       <Card>

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql, type Column } from 'drizzle-orm'
 import { groupMembers, groups, memberships } from '../../drizzle/schema.js'
-import { DomainError, notFound } from './errors.js'
+import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode } from './errors.js'
 import { groupInUse, groupUsedByTokens, tokensProvisioningInto } from './groups.js'
 import { arrayLiteral } from '../db/raw-query.js'
 import { rowsOf } from './rows.js'
@@ -157,18 +157,28 @@ export async function removeGroupMembers(
   return { ...none, removed: removedIds, kept, fellBack }
 }
 
+const fallbackGroupGone = () =>
+  new DomainError('conflict', 'The group that members left with no group join was deleted meanwhile; send the request again.')
+
 /**
  * Members among `removedIds` left with no group join `fallbackGroupId`; says how many did. Run
  * once a request's steps have all run: a member removed and added back in one PATCH has a group.
  */
 export async function fallBack(tx: Executor, ctx: Context, removedIds: string[], fallbackGroupId: string): Promise<number> {
   if (removedIds.length === 0) return 0
-  const orphans = await tx.execute(sql`insert into group_members (group_id, membership_id, account_id, created_at)
+  const orphans = await tx
+    .execute(sql`insert into group_members (group_id, membership_id, account_id, created_at)
     select ${fallbackGroupId}, id, ${ctx.accountId}, ${ctx.now.toISOString()}::timestamptz
     from unnest(${arrayLiteral([...new Set(removedIds)])}::uuid[]) as id
     where not exists (select 1 from group_members gm where gm.membership_id = id)
       and exists (select 1 from memberships m where m.id = id and m.ended_at is null)
     on conflict do nothing returning membership_id`)
+    .catch((error: unknown) => {
+      // The caller read the fallback group before an administrator gave the token another one and
+      // deleted it: nothing changed, and the same request finds the new group.
+      if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION && pgConstraint(error) === 'group_members_group_fk') throw fallbackGroupGone()
+      throw error
+    })
   const fallback = await groupName(tx, ctx.accountId, fallbackGroupId)
   const joined = rowsOf<{ membership_id: string }>(orphans).map((r) => r.membership_id)
   await recordGroupChange(tx, { ...ctx, groupId: fallbackGroupId }, joined, 'added', fallback.name)

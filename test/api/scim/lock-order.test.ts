@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../support/app.js'
 import { someoneWaitsForALock } from '../../support/locks.js'
 import type { Session } from '../../support/http.js'
-import { GROUP, PATCH_OP, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
+import { createToken, GROUP, PATCH_OP, scimClient, USER, withScimToken, type CreatedToken, type ScimClient } from '../../support/scim.js'
 
 let t: TestApp
 let admin: Session
@@ -146,6 +146,33 @@ describe('concurrent changes of one user and group', () => {
       expect(answers.map((answer) => answer.status)).toEqual([204, 204])
       expect([await memberIdsOf(groupA), await memberIdsOf(groupB)]).toEqual([[second], [first]])
     }
+  })
+
+  // The fallback group is the one the token had when the request came in: an administrator may
+  // give the token another and delete the old one while the request waits for a member.
+  it('a member falling back to a token group deleted meanwhile: 409, nothing changed, and the same request then succeeds', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const groupsPath = `/api/accounts/${t.acme.accountId}/groups`
+    const [first, second] = [(await admin.post(groupsPath, { name: `Fallback ${++serial}` })).body, (await admin.post(groupsPath, { name: `Fallback ${++serial}` })).body]
+    const other = await createToken(t, admin, { provisionGroupId: first.id, sendInvitationEmail: false })
+    const otherScim = scimClient(t, other.token)
+    const user = await newUser()
+    const group = await newGroup([user])
+    await scim.put(`/Groups/${token.provisionGroupId}`, { schemas: [GROUP], displayName: 'Provisioned users', members: [] })
+    const removal = { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${user}"]` }] }
+    let patched: ReturnType<ScimClient['patch']> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${user} for update`)
+      patched = otherScim.patch(`/Groups/${group}`, removal)
+      await someoneWaitsForALock(t)
+      expect((await admin.put(`/api/accounts/${t.acme.accountId}/api-tokens/${other.id}`, { provisionGroupId: second.id })).status).toBe(200)
+      expect((await admin.delete(`${groupsPath}/${first.id}`)).status).toBe(200)
+    })
+    const refused = await patched!
+    expect([refused.status, refused.body.status, refused.body.detail]).toEqual([409, '409', expect.stringContaining('send the request again')])
+    expect(await memberIdsOf(group)).toEqual([user])
+    expect((await otherScim.patch(`/Groups/${group}`, removal)).status).toBe(204)
+    expect(await memberIdsOf(second.id)).toEqual([user])
   })
 
   it('a change that waited for a member is recorded at the time it got them, after the change it waited for', async (context) => {

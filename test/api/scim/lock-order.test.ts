@@ -148,6 +148,21 @@ describe('concurrent changes of one user and group', () => {
     }
   })
 
+  it('a DELETE with If-Match that waited for a change to the user is refused with 412, as PUT and PATCH are', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const created = await scim.post('/Users', { schemas: [USER], userName: `etag-${++serial}@example.com` })
+    const id = created.body.id as string
+    let deleted: ReturnType<ScimClient['delete']> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${id} for update`)
+      deleted = scim.delete(`/Users/${id}`, { 'if-match': created.headers.get('etag')! })
+      await someoneWaitsForALock(t)
+      await tx.execute(sql`update memberships set scim = scim || '{"title":"Changed meanwhile"}'::jsonb where id = ${id}`)
+    })
+    expect((await deleted!).status).toBe(412)
+    expect((await scim.get(`/Users/${id}`)).body.title).toBe('Changed meanwhile')
+  })
+
   // The fallback group is the one the token had when the request came in: an administrator may
   // give the token another and delete the old one while the request waits for a member.
   it('a member falling back to a token group deleted meanwhile: 409, nothing changed, and the same request then succeeds', async (context) => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { memberships } from '../../../drizzle/schema.js'
 import { DomainError } from '../errors.js'
-import { EVENT_COLUMNS, eventParams, recordEvent } from '../events.js'
+import { EVENT_COLUMNS, eventParams, recordEvent, recordExpiredInvitations } from '../events.js'
 import { issueInvitation, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
 import { inTransaction } from '../transaction.js'
@@ -45,6 +45,9 @@ export async function blockLocked(tx: Tx, now: Date, actor: Actor, member: Locke
  */
 export async function sendBlock(tx: Tx, now: Date, actor: Actor, member: LockedMembership): Promise<{ blocked: boolean; written: Promise<void> }> {
   if (member.state === 'blocked') return { blocked: false, written: Promise.resolve() }
+  // The block withdraws the link, and the sweep dates only pending ones: a link that had expired
+  // gets its line first, as a removal or a new invitation gives it.
+  if (member.state === 'invited' && member.expiresAt && member.expiresAt <= now) await recordExpiredInvitations(tx, now, { membershipId: member.id })
   const history = eventParams({ accountId: member.accountId, membershipId: member.id, type: 'blocked', actor, at: now })
   const written = rawQuery(tx)(BLOCK, [member.id, member.state, now.toISOString(), member.personId, ...history]).then(() => {})
   written.catch(() => {}) // awaited by the caller, possibly after other work

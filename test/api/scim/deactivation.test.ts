@@ -51,6 +51,15 @@ describe('deactivation through SCIM', () => {
     expect(await invitationStates(id)).toEqual(['pending', 'withdrawn'])
   })
 
+  it('keeps the "invitation expired" line of a link that had expired before the block withdrew it', async () => {
+    const { id } = await provision('late.block@example.com')
+    t.clock.advance(8 * 24 * 60 * 60 * 1000)
+    expect((await scim.patch(`/Users/${id}`, setActive(false))).body.active).toBe(false)
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['blocked', 'invitation_expired', 'invited'])
+    t.clock.advance(-8 * 24 * 60 * 60 * 1000)
+  })
+
   it('shows an invitation email only for the pending link: none once blocked, none after a reactivation without email', async () => {
     const { id } = await provision('quiet.return@example.com')
     const emailOf = async () => {

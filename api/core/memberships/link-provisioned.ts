@@ -23,7 +23,13 @@ const HELD_BY_A_PROVIDER = `select exists (select 1 from events
       and not exists (select 1 from api_tokens
         where api_tokens.id = (events.data ->> 'tokenId')::uuid and api_tokens.revoked_at is not null)) as held`
 
-const removedMeanwhile = (email: string) => new DomainError('conflict', `${email} was a member of this account a moment ago; retry the request.`)
+/** The member with the email left (removed, declined) between the create's conflict and this: a new create will succeed. */
+export class MemberLeftMeanwhileError extends DomainError {
+  constructor(email: string) {
+    super('conflict', `${email} was a member of this account a moment ago; retry the request.`)
+  }
+}
+const removedMeanwhile = (email: string) => new MemberLeftMeanwhileError(email)
 
 /**
  * An identity provider creating a user whose email is already a member of the account: the

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { AlreadyMemberError, inviteMember } from '../../core/memberships/invite.js'
-import { linkProvisionedMember } from '../../core/memberships/link-provisioned.js'
+import { linkProvisionedMember, MemberLeftMeanwhileError } from '../../core/memberships/link-provisioned.js'
 import { sameJson, updateProvisionedMember } from '../../core/memberships/provisioned.js'
 import { removeMember } from '../../core/memberships/remove.js'
 import { blockMember } from '../../core/memberships/block.js'
@@ -177,55 +177,68 @@ function activation(before: ScimUserRow, saved: ScimUserRow): string {
   return ''
 }
 
+/** A new user (POST): invited, or an unclaimed member with the same email taken over (link-provisioned.ts). */
+function createOrTakeOver(c: Context<ScimEnv>, body: Record<string, unknown>, attributes: ReturnType<typeof provisionedAttributes>, email: string) {
+  const services = c.get('services')
+  const token = c.get('token')
+  const invite = saveThenRead(c, async (tx) => {
+    const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
+    const invited = await inviteMember(scoped, tokenActor(token), {
+      accountId: token.accountId,
+      ...namesOf(attributes, email),
+      email,
+      groupIds: [token.provisionGroupId],
+      sendEmail: token.sendInvitationEmail && attributes.active,
+      userName: attributes.userName,
+      externalId: attributes.externalId,
+      scim: attributes.scim,
+    })
+    if (!attributes.active) await blockMember(scoped, tokenActor(token), { accountId: token.accountId, membershipId: invited.membershipId })
+    return invited
+  })
+  const inactive = attributes.active ? '' : ' (inactive)'
+  return invite.then(
+    (result) => ({ ...result, summary: `Created user ${attributes.userName}${inactive}` }),
+    async (error) => {
+      if (!(error instanceof AlreadyMemberError)) throw error
+      let linkedEmail = email
+      let wasBlocked = false
+      const linked = await saveThenRead(c, async (tx) => {
+        const result = await linkProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
+          accountId: token.accountId,
+          email,
+          attributes,
+          // As in PUT and PATCH, RFC 7643 gives `active` no default: left out, access stays.
+          keepAccess: body.active === undefined || body.active === null,
+          sendInvitationEmail: token.sendInvitationEmail,
+        })
+        ;({ linkedEmail, wasBlocked } = result)
+        return result
+      })
+      const blocked = linked.saved.state === 'blocked'
+      const access = wasBlocked === blocked ? '' : blocked ? ' (deactivated)' : ' (reactivated)'
+      return { ...linked, summary: `Created user ${attributes.userName}: took over ${linkedEmail}, a member added in Roster${access}` }
+    },
+  )
+}
+
 /** POST, PUT, PATCH and DELETE /Users: every change goes through the domain core. */
 export const writeUsers = new Hono<ScimEnv>()
   .post('/', async (c) => {
-    const services = c.get('services')
-    const token = c.get('token')
     const body = await userBody(c)
     const attributes = provisionedAttributes(body)
     const email = emailOf(attributes)
-    const invite = saveThenRead(c, async (tx) => {
-      const scoped: CoreDeps = { ...services, db: tx as unknown as CoreDeps['db'] }
-      const invited = await inviteMember(scoped, tokenActor(token), {
-        accountId: token.accountId,
-        ...namesOf(attributes, email),
-        email,
-        groupIds: [token.provisionGroupId],
-        sendEmail: token.sendInvitationEmail && attributes.active,
-        userName: attributes.userName,
-        externalId: attributes.externalId,
-        scim: attributes.scim,
-      })
-      if (!attributes.active) await blockMember(scoped, tokenActor(token), { accountId: token.accountId, membershipId: invited.membershipId })
-      return invited
-    })
-    const inactive = attributes.active ? '' : ' (inactive)'
-    const created = await invite.then(
-      (result) => ({ ...result, summary: `Created user ${attributes.userName}${inactive}` }),
-      async (error) => {
-        if (!(error instanceof AlreadyMemberError)) throw error
-        let linkedEmail = email
-        let wasBlocked = false
-        const linked = await saveThenRead(c, async (tx) => {
-          const result = await linkProvisionedMember({ ...services, db: tx as unknown as CoreDeps['db'] }, tokenActor(token), {
-            accountId: token.accountId,
-            email,
-            attributes,
-            // As in PUT and PATCH, RFC 7643 gives `active` no default: left out, access stays.
-            keepAccess: body.active === undefined || body.active === null,
-            sendInvitationEmail: token.sendInvitationEmail,
-          })
-          ;({ linkedEmail, wasBlocked } = result)
-          return result
-        })
-        const blocked = linked.saved.state === 'blocked'
-        const access = wasBlocked === blocked ? '' : blocked ? ' (deactivated)' : ' (reactivated)'
-        return { ...linked, summary: `Created user ${attributes.userName}: took over ${linkedEmail}, a member added in Roster${access}` }
-      },
-    )
-    c.set('scimSummary', created.summary)
-    return respondWithUser(c, created.saved, 201, created.emailQueued)
+    // The member an email conflicted with may leave (a decline, a removal) before the take-over
+    // looks at them: the email is free again, and creating once more succeeds.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const created = await createOrTakeOver(c, body, attributes, email)
+        c.set('scimSummary', created.summary)
+        return respondWithUser(c, created.saved, 201, created.emailQueued)
+      } catch (error) {
+        if (!(error instanceof MemberLeftMeanwhileError) || attempt >= 3) throw error
+      }
+    }
   })
   .put('/:id', async (c) => {
     const id = resourceId(c)

@@ -138,6 +138,25 @@ describe('a create whose email is a member added in Roster', () => {
     expect((await created!).status).toBe(409)
   })
 
+  it('creates the user when the member with that email declines while the create waits for their lock', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const id = await inviteInUi('declining@contoso.com')
+    let created: ReturnType<typeof scim.post> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${id} for update`)
+      created = scim.post('/Users', entraUser('declining@contoso.onmicrosoft.com', 'declining@contoso.com'))
+      await someoneWaitsForALock(t)
+      // What the invitee's decline writes, committed while the create waits.
+      await tx.execute(sql`update invitations set status = 'declined', ended_at = now() where membership_id = ${id} and status = 'pending'`)
+      await tx.execute(sql`update memberships set ended_at = now(), end_reason = 'declined' where id = ${id}`)
+      await tx.execute(sql`delete from group_members where membership_id = ${id}`)
+    })
+    const answer = await created!
+    expect(answer.status).toBe(201)
+    expect(answer.body.id).not.toBe(id)
+    expect(answer.body.userName).toBe('declining@contoso.onmicrosoft.com')
+  })
+
   it('keeps a blocked member blocked unless the create says active, and the log says when access changed', async () => {
     // The provider found them by their email as userName and deactivated them, then creates them under its own.
     const blockedId = await inviteInUi('offboarded@contoso.com')

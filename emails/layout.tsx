@@ -108,8 +108,9 @@ export const styles = {
     lineHeight: '28px',
     margin: '0 0 24px',
   },
-  paragraph: { color: '#27272a', fontSize: '15px', lineHeight: '24px', margin: '0 0 16px' },
-  muted: { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '0 0 16px' },
+  // A long unbroken name or account must wrap, not widen the email past a phone's screen.
+  paragraph: { color: '#27272a', fontSize: '15px', lineHeight: '24px', margin: '0 0 16px', overflowWrap: 'anywhere', wordBreak: 'break-word' },
+  muted: { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '0 0 16px', overflowWrap: 'anywhere', wordBreak: 'break-word' },
   link: { color: accent, textDecoration: 'underline' },
   fallbackUrl: { color: accent, wordBreak: 'break-all' },
   button: {

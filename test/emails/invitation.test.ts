@@ -81,6 +81,12 @@ describe('invitation email', () => {
     expect(html).toMatch(/data-skip-in-text="true">Bruce Willis has invited you to use SoftwareOne Client Portal/)
   })
 
+  it('wraps a long unbroken name rather than widening the email on a phone', async () => {
+    const { html } = await renderInvitation({ firstName: 'A'.repeat(99) })
+    const greeting = new RegExp(`<p[^>]*style="([^"]*)"[^>]*>Hi (<!-- -->)?${'A'.repeat(99)}`).exec(html)
+    expect(greeting?.[1]).toContain('overflow-wrap:anywhere')
+  })
+
   it('escapes hostile names in the HTML', async () => {
     const { html, text } = await renderInvitation({
       accountName: '<script>alert(1)</script>',

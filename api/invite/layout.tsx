@@ -18,6 +18,9 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(-
 button{width:100%;padding:14px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer;margin-top:20px;border:1px solid var(--accent)}
 .primary{background:var(--accent);color:var(--accent-text)}.secondary{background:transparent;color:var(--accent)}
 a{color:var(--accent)}.button-link{display:block;text-align:center;padding:14px;border-radius:8px;background:var(--accent);color:var(--accent-text);text-decoration:none;font-weight:600;margin-top:20px;border:1px solid var(--accent)}.button-link.secondary{background:transparent;color:var(--accent)}
+.account-name{border:1px solid var(--line);border-radius:12px;padding:16px;margin:0 auto 16px;max-width:320px;text-align:center;font-size:1.2rem;font-weight:700;overflow-wrap:anywhere}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.secret input:focus-visible{position:relative;z-index:1}
 .notice{border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:8px;padding:12px;margin:0 0 16px}
 input[aria-invalid=true]:not([type=checkbox]){border:2px solid var(--error);padding:11px}
 input[type=checkbox][aria-invalid=true]:not(:focus-visible){outline:2px solid var(--error);outline-offset:2px}

@@ -36,9 +36,14 @@ export function WelcomePage(props: { productName: string; invitation: Invitation
   const { invitation } = props
   return (
     <Page title="Invitation" productName={props.productName}>
-      <h1>
-        You have been invited to join {props.productName} under {invitation.accountName}
-      </h1>
+      <h1>Welcome to {props.productName}</h1>
+      <p class="center">
+        {invitation.hasPassword
+          ? 'You have been invited to join the account of'
+          : 'Let’s create your user account so that you can join the account of'}
+      </p>
+      <p class="account-name">{invitation.accountName}</p>
+      <p class="center">Choose Accept invitation to continue.</p>
       {props.signedInAs ? (
         <SignedInAs email={props.signedInAs}>
           This invitation is for {invitation.email}; accepting it does not change who is signed in.

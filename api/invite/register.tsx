@@ -103,7 +103,11 @@ export function RulesAndConfirmation(props: { error?: string }) {
     <>
       <ul class="rules" id="password-rules" aria-live="polite">
         {passwordRules.map((rule) => (
-          <li data-pattern={rule.pattern}>{rule.label}</li>
+          <li data-pattern={rule.pattern}>
+            {rule.label}
+            {/* Said, not only coloured: the script changes it as the person types. */}
+            <span class="visually-hidden"> (missing)</span>
+          </li>
         ))}
       </ul>
       <label for="confirmPassword">Confirm password</label>
@@ -167,7 +171,8 @@ function flagged(input){return input.getAttribute('aria-invalid')==='true'}
 function checkMatch(strict){if(c.value===p.value){if(flagged(c))clear(c)}else if(strict||flagged(c))flag(c,c.dataset.message)}
 p.addEventListener('input',function(){
   var met=0;
-  items.forEach(function(li){var ok=new RegExp(li.dataset.pattern,'u').test(p.value);li.classList.toggle('met',ok);if(ok)met++});
+  items.forEach(function(li){var ok=new RegExp(li.dataset.pattern,'u').test(p.value);li.classList.toggle('met',ok);if(ok)met++;
+    var said=li.querySelector('.visually-hidden'),text=ok?' (done)':' (missing)';if(said&&said.textContent!==text)said.textContent=text});
   if(items.length&&met===items.length&&flagged(p))clear(p);
   if(c&&c.value)checkMatch(false)});
 if(c){c.addEventListener('input',function(){checkMatch(false)});c.addEventListener('change',function(){if(c.value)checkMatch(true)})}

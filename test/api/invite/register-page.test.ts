@@ -150,7 +150,18 @@ describe('the registration form in the browser', () => {
     expect(page.input('password').type).toBe('text')
     expect(page.submit()).toBe('sent')
   })
+  it('says whether each password rule is met, for screen readers as well as in colour', async () => {
+    const page = await formOf(await registerPage())
+    const said = () => [...page.document.querySelectorAll('#password-rules li .visually-hidden')].map((span) => span.textContent)
+    expect(new Set(said())).toEqual(new Set([' (missing)']))
+    page.type('password', 'abc')
+    expect(said()).toContain(' (done)')
+    expect(said()).toContain(' (missing)')
+    page.type('password', GOOD_PASSWORD)
+    expect(new Set(said())).toEqual(new Set([' (done)']))
+  })
 })
+
 
 describe('how an invalid field looks', () => {
   it('has a style for aria-invalid: an error-coloured border, in light and dark mode, and the field’s message', async () => {

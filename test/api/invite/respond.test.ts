@@ -21,7 +21,10 @@ describe('the welcome page', () => {
     for (let i = 0; i < 3; i++) {
       const page = await t.http.send('GET', pathOf(link))
       expect(page.status).toBe(200)
-      expect(page.text).toContain('Acme')
+      // As the reference page: a welcome, what accepting does, the account shown on its own.
+      expect(page.text).toMatch(/<h1>Welcome to [^<]+<\/h1>/)
+      expect(page.text).toContain('Let’s create your user account so that you can join the account of')
+      expect(page.text).toMatch(/<p class="account-name">Acme[^<]*<\/p>/)
       expect(page.text).toContain('Accept invitation')
       expect(page.text).toContain('Decline invitation')
       expect(page.text).toContain(`This invitation has been sent to ${user.email}`)

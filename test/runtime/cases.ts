@@ -156,8 +156,9 @@ export const cases: RuntimeCase[] = [
       expect(joined.text).toContain('Your invitation is accepted.')
       expect(joined.text).toContain(`Sign in with ${email}`)
 
-      // The link is spent.
-      expect((await client(target.baseUrl).get(path)).status).toBe(404)
+      // The link is spent: opened again, it leads to the page that says it was accepted.
+      const again = await client(target.baseUrl).get(path)
+      expect([again.status, again.headers.get('location')]).toEqual([303, `${path}/accepted`])
 
       const member = await signIn(target, email, MEMBER_PASSWORD)
       const me = await member.get('/api/auth/me')

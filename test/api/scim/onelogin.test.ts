@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../support/app.js'
-import { createToken, ENTERPRISE, filterQuery, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
+import { describe, expect, it } from 'vitest'
+import { ENTERPRISE, filterQuery, PATCH_OP, USER, withScimToken, type ScimClient } from '../../support/scim.js'
 
 // OneLogin's "SCIM Provisioner with SAML (SCIM v2 Enterprise)": a JSON template the administrator
 // edits, sent as it is once its parameters are filled in. Templates in the wild still carry SCIM
 // 1.1 and draft URNs, a manager as `managerId`, and empty strings for parameters a user lacks.
-let t: TestApp
 let scim: ScimClient
-
-beforeAll(async () => {
-  t = await createTestApp()
-  scim = scimClient(t, (await createToken(t, await t.asAdmin(), { sendInvitationEmail: false })).token)
-})
-afterAll(() => t.close())
+withScimToken({ sendInvitationEmail: false }, (bed) => ({ scim } = bed))
 
 const LEGACY_CORE = 'urn:scim:schemas:core:2.0'
 const LEGACY_ENTERPRISE = 'urn:scim:schemas:extension:enterprise:2.0'

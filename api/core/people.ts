@@ -7,8 +7,9 @@ export function normalizeEmail(email: string): string {
 }
 
 export const MAX_NAME_LENGTH = 100
-// C0 and C1 controls: invisible, and PostgreSQL cannot store NUL in text.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
+// Control characters: C0 and C1 (PostgreSQL cannot store NUL in text), the line and paragraph
+// separators, and the invisible marks that reorder text (a name shown backwards, say).
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /** What is wrong with a first or last name (`what`: "your first name", "a first name"), or null. */
 export function nameProblem(value: string | undefined | null, what: string): string | null {

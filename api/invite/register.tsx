@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { passwordRules } from '../core/passwords.js'
+import { CONTROL_CHARACTER, MAX_NAME_LENGTH } from '../core/people.js'
 import { FieldError, Page } from './layout.js'
 import type { InvitationView } from './pages.js'
 
@@ -177,8 +178,10 @@ p.addEventListener('input',function(){
   if(c&&c.value)checkMatch(false)});
 if(c){c.addEventListener('input',function(){checkMatch(false)});c.addEventListener('change',function(){if(c.value)checkMatch(true)})}
 if(terms)terms.addEventListener('change',function(){if(terms.checked)clear(terms)});
+var control=/${CONTROL_CHARACTER.source}/;
 form.querySelectorAll('input[type=text]:not([readonly])').forEach(function(input){
-  input.addEventListener('input',function(){if(flagged(input)&&input.value.trim())clear(input)})});
+  input.addEventListener('input',function(){var v=input.value.trim();
+    if(flagged(input)&&v&&v.length<=${MAX_NAME_LENGTH}&&!control.test(v))clear(input)})});
 var first=form.querySelector('[aria-invalid=true]');if(first)first.focus();
 var sending=false;
 window.addEventListener('pageshow',function(){sending=false});

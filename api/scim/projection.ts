@@ -1,11 +1,13 @@
 import { ENTERPRISE_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from './env.js'
+import { rfcPath } from './schema/resolve.js'
 
 const CORE_PREFIXES = [`${USER_SCHEMA}:`, `${GROUP_SCHEMA}:`].map((p) => p.toLowerCase())
 const ALWAYS = new Set(['id', 'schemas'])
 
 /** `name.givenName`, `urn:...:User:userName` or `urn:...:enterprise:2.0:User:department` as key path. */
 export function attributePath(attribute: string): string[] {
-  const lower = attribute.trim().toLowerCase()
+  // Legacy core URNs read as the User's: either core prefix is taken off below.
+  const lower = rfcPath('User', attribute).trim().toLowerCase()
   for (const prefix of CORE_PREFIXES) if (lower.startsWith(prefix)) return lower.slice(prefix.length).split('.')
   const enterprise = ENTERPRISE_SCHEMA.toLowerCase()
   if (lower === enterprise) return [enterprise]

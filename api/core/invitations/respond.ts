@@ -69,7 +69,7 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
 const ACCEPTED_PAGE_MS = 7 * 24 * 60 * 60 * 1000
 
 /**
- * An invitation accepted within the last 7 days by a member still in the account, for the page
+ * An invitation accepted within the last 7 days by a member still active in the account, for the page
  * that says so (and how to sign in): the accept form redirects there, so that reloading it does
  * not post the form again into a used link, and the email's link opened again leads there too.
  */
@@ -83,7 +83,14 @@ export async function recentlyAccepted(deps: CoreDeps, token: string): Promise<{
     .innerJoin(people, eq(people.id, memberships.personId))
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(
-      and(eq(invitations.tokenHash, await tokenHash(token)), eq(invitations.status, 'accepted'), gt(invitations.endedAt, since), isNull(memberships.endedAt)),
+      and(
+        eq(invitations.tokenHash, await tokenHash(token)),
+        eq(invitations.status, 'accepted'),
+        gt(invitations.endedAt, since),
+        // Not once removed or deactivated: "sign in" would only be refused.
+        isNull(memberships.endedAt),
+        eq(memberships.state, 'active'),
+      ),
     )
   return row ?? null
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { parse, type Compare, type Filter, type LogExp, type NotFilter, type Suffix, type ValuePath } from 'scim2-parse-filter'
 import { invalidFilter, ScimError } from '../errors.js'
+import { rfcPath } from '../schema/resolve.js'
 import { groupFilterAttributes, userFilterAttributes, type AttributeMap, type FilterAttribute } from './attributes.js'
 import { compileAnyElement, compileComparison, jsonKey, type ScalarAttribute } from './comparison.js'
 import { extractStrings, lowerCaseLiterals, MAX_FILTER_LENGTH, MAX_NESTING, rewriteValuePaths } from './scan.js'
@@ -158,7 +159,9 @@ function comparisonParts(node: Compare | Suffix, context: Context): { op: string
 
 /** An attribute's key in `attributes`: lower-cased, without the URN of the resource's core schema. */
 export const attributeKey = (path: string, attributes: AttributeMap) =>
-  path.toLowerCase().replace(OWN_CORE_SCHEMA.get(attributes) ?? CORE_SCHEMA, '')
+  rfcPath(attributes === groupFilterAttributes ? 'Group' : 'User', path)
+    .toLowerCase()
+    .replace(OWN_CORE_SCHEMA.get(attributes) ?? CORE_SCHEMA, '')
 
 /** Own keys only: a filter naming "constructor" must not find Object.prototype.constructor. */
 export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)

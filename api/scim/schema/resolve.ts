@@ -79,7 +79,23 @@ export function splitSchema(resource: ScimResourceType, path: string): { schema:
     if (lower.startsWith(`${urn}:`)) return { schema, rest: path.slice(urn.length + 1) }
   }
   return undefined
-  return { schema: schemasOf(resource)[0]!, rest: path }
+}
+
+/**
+ * A path as RFC 7643 spells it: a legacy schema URN (LEGACY_URNS) replaced by the RFC one, and a
+ * manager's `managerId` by `value`. For the parsers that resolve paths on their own: filters,
+ * `sortBy`, `attributes` and `excludedAttributes`.
+ */
+export function rfcPath(resource: ScimResourceType, path: string): string {
+  const lower = path.trim().toLowerCase()
+  if (!lower.startsWith('urn:scim:')) return path
+  for (const [urn, schema] of LEGACY_URNS[resource]) {
+    if (lower === urn) return schema.id
+    if (!lower.startsWith(`${urn}:`)) continue
+    const rest = path.trim().slice(urn.length + 1)
+    return `${schema.id}:${schema === enterpriseUserSchema ? rest.replace(/^manager\.managerid$/i, 'manager.value') : rest}`
+  }
+  return path
 }
 
 /** Resolves `attr`, `attr.sub`, optionally URN-qualified, in any case. No filters here. */

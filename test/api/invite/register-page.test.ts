@@ -104,6 +104,14 @@ describe('the registration form in the browser', () => {
     expect(page.errorOf('firstName').text).toBe('Enter your first name.')
     page.type('firstName', 'Grace')
     expect(page.errorOf('firstName')).toMatchObject({ invalid: null, text: null })
+    // A name the server would still refuse keeps its error.
+    const long = await formOf((await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { lastName: 'H'.repeat(120), password: GOOD_PASSWORD })).text)
+    long.type('lastName', 'H'.repeat(121))
+    expect(long.errorOf('lastName').text).toBe('At most 100 characters.')
+    long.type('lastName', 'Hopper\u202e')
+    expect(long.errorOf('lastName').invalid).toBe('true')
+    long.type('lastName', 'Hopper')
+    expect(long.errorOf('lastName').invalid).toBeNull()
   })
 
   it('sends the form once: a second click while the first is on its way sends nothing', async () => {

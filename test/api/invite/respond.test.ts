@@ -64,6 +64,9 @@ describe('accepting', () => {
     const long = await acceptByForm(t, link, { firstName: 'G'.repeat(101), password: GOOD_PASSWORD })
     expect([long.status, long.headers.get('content-type')]).toEqual([400, 'text/html; charset=UTF-8'])
     expect(long.text).toContain('At most 100 characters.')
+    for (const lastName of ['Hop\u2028per', 'Hop\u202eper']) {
+      expect((await acceptByForm(t, link, { lastName, password: GOOD_PASSWORD })).text).toContain('Remove the control characters')
+    }
     const control = await acceptByForm(t, link, { lastName: 'Hop\u0000per', password: GOOD_PASSWORD })
     expect([control.status, control.headers.get('content-type')]).toEqual([400, 'text/html; charset=UTF-8'])
     expect(control.text).toContain('Remove the control characters')
@@ -110,7 +113,10 @@ describe('accepting', () => {
     expect((await t.http.send('GET', `${path}/accepted`)).status).toBe(404)
     expect((await t.http.send('GET', path)).status).toBe(404)
     t.clock.advance(-week - 60_000)
-    // Nor once the member is removed.
+    // Nor once the member is deactivated (signing in would be refused), or removed.
+    await t.db.update(memberships).set({ state: 'blocked', stateBeforeBlock: 'active' }).where(eq(memberships.id, user.id))
+    expect((await t.http.send('GET', `${path}/accepted`)).status).toBe(404)
+    await t.db.update(memberships).set({ state: 'active', stateBeforeBlock: null }).where(eq(memberships.id, user.id))
     expect((await admin.delete(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).status).toBe(200)
     expect((await t.http.send('GET', `${path}/accepted`)).status).toBe(404)
     // A link nobody accepted has no such page.

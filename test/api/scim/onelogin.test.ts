@@ -63,6 +63,15 @@ describe('OneLogin', () => {
     })
   })
 
+  it('takes the draft URNs in filters, sortBy and attributes too', async () => {
+    const byLegacy = await scim.get(`/Users?${filterQuery(`${LEGACY_ENTERPRISE}:department eq "Finance" and urn:scim:schemas:core:1.0:userName eq "lena@onelogin.example"`)}`)
+    expect(byLegacy.body.Resources.map((u: { id: string }) => u.id)).toEqual([id])
+    const sorted = await scim.get(`/Users?sortBy=${encodeURIComponent('urn:scim:schemas:core:2.0:User:userName')}&sortOrder=descending`)
+    expect(sorted.status).toBe(200)
+    const projected = await scim.get(`/Users/${id}?attributes=${encodeURIComponent(`urn:scim:schemas:core:1.0:userName,${LEGACY_ENTERPRISE}:department`)}`)
+    expect(projected.body).toEqual({ schemas: [USER, ENTERPRISE], id, userName: 'lena@onelogin.example', [ENTERPRISE]: { department: 'Finance' } })
+  })
+
   it('resolves PATCH paths under a draft URN, managerId included', async () => {
     const patched = await scim.patch(`/Users/${id}`, {
       schemas: [PATCH_OP],
@@ -73,6 +82,8 @@ describe('OneLogin', () => {
     })
     expect(patched.status).toBe(200)
     expect(patched.body[ENTERPRISE]).toEqual({ department: 'Sales', manager: { value: 'mgr-2' } })
+    const byManager = await scim.get(`/Users?${filterQuery(`${LEGACY_ENTERPRISE}:manager.managerId eq "mgr-2"`)}`)
+    expect(byManager.body.Resources.map((u: { id: string }) => u.id)).toEqual([id])
   })
 
   it('still leaves out attributes of a schema it does not know', async () => {

@@ -35,8 +35,6 @@ export type AppEnv = {
     requestId: string
     person: SessionPerson
     sessionToken: string
-    /** The caller's own membership in the account of the route. */
-    actorMembershipId: string
     /** The nonce of this response's inline script (invitation pages). */
     scriptNonce: string
     /** The caller's address, where passwords are checked (AppOptions.clientAddress). */

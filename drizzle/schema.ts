@@ -84,8 +84,8 @@ export const memberships = pgTable(
     inviteePhone: text('invitee_phone'),
     /** The rest of the SCIM User as the identity provider last set it (title, enterprise extension, ...). */
     scim: jsonb('scim').$type<Record<string, unknown>>().notNull().default({}),
-    /** Every change sets updated_at; it is the SCIM ETag and meta.lastModified. */
     createdAt: createdAt(),
+    /** Every change sets it: the SCIM meta.lastModified (the ETag hashes the whole view). */
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [

@@ -29,6 +29,7 @@ const selection = {
 
 // Entra ID and Okta allow group names of 256 characters; a pushed group must fit.
 export const GROUP_NAME_MAX_LENGTH = 256
+export const GROUP_DESCRIPTION_MAX_LENGTH = 1000
 
 /** The rule for a group's name, whoever sets it (the admin UI, SCIM): trimmed, 1 to GROUP_NAME_MAX_LENGTH characters. */
 function validGroupName(raw: string): string {

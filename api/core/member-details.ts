@@ -24,9 +24,3 @@ export const memberDetails = {
   countryCode: sql<string | null>`${sql.raw(inDrizzle.countryCode)}`,
   phone: sql<string | null>`${sql.raw(inDrizzle.phone)}`,
 }
-
-/** `first last` as the account sees it, for search and sorting. */
-export const memberFullNameSql = (membership = 'memberships', person = 'people') => {
-  const { firstName, lastName } = memberDetailsSql(membership, person)
-  return `trim((${firstName}) || ' ' || (${lastName}))`
-}

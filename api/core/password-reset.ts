@@ -3,7 +3,7 @@ import { passwordResets, people, sessions, signInAttempts } from '../../drizzle/
 import { rawQuery } from '../db/raw-query.js'
 import { newId, randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
-import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems } from './passwords.js'
+import { hashPassword, newPasswordProblems } from './passwords.js'
 import { normalizeEmail } from './people.js'
 import { inTransaction } from './transaction.js'
 import type { CoreDeps } from './types.js'
@@ -69,11 +69,7 @@ export async function resetPassword(
   token: string,
   input: { password: string; confirmPassword: string },
 ): Promise<{ email: string }> {
-  const fields: Record<string, string> = {}
-  const problems = passwordProblems(input.password)
-  if (problems.length) fields.password = `The password needs: ${problems.join(', ').toLowerCase()}.`
-  else if (input.password.length > MAX_PASSWORD_LENGTH) fields.password = `At most ${MAX_PASSWORD_LENGTH} characters.`
-  if (input.confirmPassword !== input.password) fields.confirmPassword = 'The passwords do not match.'
+  const fields = newPasswordProblems(input.password, input.confirmPassword)
   if (Object.keys(fields).length) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', fields)
   const passwordHash = await hashPassword(input.password)
   const now = deps.clock.now()

@@ -49,3 +49,13 @@ export function passwordProblems(password: string): string[] {
 }
 
 export const MAX_PASSWORD_LENGTH = 200
+
+/** A new password and its confirmation, checked as the registration and reset forms show it: field → message. */
+export function newPasswordProblems(password: string, confirmPassword: string | undefined): Record<string, string> {
+  const fields: Record<string, string> = {}
+  const problems = passwordProblems(password)
+  if (problems.length) fields.password = `The password needs: ${problems.join(', ').toLowerCase()}.`
+  else if (password.length > MAX_PASSWORD_LENGTH) fields.password = `At most ${MAX_PASSWORD_LENGTH} characters.`
+  if (confirmPassword !== password) fields.confirmPassword = 'The passwords do not match.'
+  return fields
+}

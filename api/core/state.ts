@@ -6,14 +6,6 @@ export type UserState = (typeof userStates)[number]
 
 export type InvitationAction = 'copyLink' | 'resend' | 'newInvitation' | 'edit' | 'remove'
 
-/** The product's table of which actions apply in which state; the UI greys out the rest. */
-export const allowedActions: Record<UserState, readonly InvitationAction[]> = {
-  invited: ['copyLink', 'resend', 'edit', 'remove'],
-  invitation_expired: ['newInvitation', 'edit', 'remove'],
-  active: ['edit', 'remove'],
-  blocked: ['edit', 'remove'],
-}
-
 export function stateOf(m: { state: string; expiresAt: Date | null }, now: Date): UserState {
   if (m.state === 'invited' && m.expiresAt && m.expiresAt.getTime() <= now.getTime()) return 'invitation_expired'
   return m.state as UserState
@@ -38,6 +30,11 @@ export function stateFilterSql(state: UserState, now: Date): SQL {
   }
 }
 
+/**
+ * The product's table of which actions apply in which state, as the server enforces it: an action
+ * applies unless a reason here says why not. The admin plugin greys out the same (its
+ * invitationActions.ts; test/unit/user-actions.test.ts keeps the two in step).
+ */
 export const whyNot: Record<InvitationAction, Partial<Record<UserState, string>>> = {
   copyLink: {
     invitation_expired: 'The invitation has expired; send a new invitation instead.',

@@ -5,6 +5,7 @@ import { notFound } from './errors.js'
 import { stateFilterSql, stateSql, type UserState } from './state.js'
 import type { Executor } from './types.js'
 import { memberDetails } from './member-details.js'
+import { fullName } from './people.js'
 
 /** A membership as administrators see it: "a user of the account". */
 export interface UserRecord {
@@ -181,8 +182,7 @@ export async function listUsers(
   return { rows: rows.map(toRecord), total: Number(count[0]?.total ?? 0) }
 }
 
-/** Whether an email already has a live membership in the account (the wizard asks before Add). */
-/** The live member of the account with this email, as the account sees them, if any. */
+/** The live member of the account with this email, as the account sees them, if any (the wizard asks before Add). */
 export async function memberByEmail(
   db: Executor,
   accountId: string,
@@ -207,6 +207,6 @@ const STATE_WORDS: Record<UserState, string> = {
 
 /** "Already the email of Reto Mayer (invitation expired) in this account.": who holds it, and how. */
 export function emailTakenMessage(member: { firstName: string; lastName: string; state: UserState }): string {
-  const name = `${member.firstName} ${member.lastName}`.trim()
+  const name = fullName(member)
   return `Already the email of ${name} (${STATE_WORDS[member.state]}) in this account.`
 }

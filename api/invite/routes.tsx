@@ -142,7 +142,7 @@ export const invitePages = new Hono<AppEnv>()
       )
     }
     // Not tied to the link's state: signing this browser out reveals nothing, and the page may have
-    // been open for longer than the hour it is shown for.
+    // been open for longer than it is shown for.
     const session = getCookie(c, SESSION_COOKIE)
     if (session) {
       await signOut(services, session)

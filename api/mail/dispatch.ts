@@ -8,7 +8,10 @@ import type { AppEnv, Services } from '../services.js'
 import { EmailNotConfiguredError } from './mailer.js'
 import { EmailProviderError } from './resend-mailer.js'
 
-/** Ten tries over about three hours (30 s, 1, 2, 4, 8, 16 then 30 minutes apart) ride out an outage. */
+/**
+ * Ten tries ride out an outage: at most 30 s, 1, 2, 4, 8, 16, then 30 minutes apart, each wait
+ * jittered down to half (so one to two hours in all), or longer when the provider says Retry-After.
+ */
 export const MAX_ATTEMPTS = 10
 const LEASE_MS = 60_000
 const FIRST_BACKOFF_MS = 30_000

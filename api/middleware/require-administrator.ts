@@ -3,6 +3,7 @@ import { administratorMembership } from '../core/access.js'
 import type { Actor } from '../core/types.js'
 import { ApiError } from '../errors.js'
 import type { AppEnv } from '../services.js'
+import { fullName } from '../core/people.js'
 
 /**
  * Only active members of the account's Administrators group pass. Accounts the person does not
@@ -14,11 +15,10 @@ export function requireAdministrator(param = 'accountId'): MiddlewareHandler<App
     const access = await administratorMembership(c.get('services').db, c.get('person').id, accountId)
     if (!access.isMember) throw new ApiError('not_found', 'Account not found.')
     if (!access.isAdministrator) throw new ApiError('forbidden', 'Only administrators of this account can do this.')
-    c.set('actorMembershipId', access.membershipId!)
     await next()
   }
 }
 
 export function administratorActor(person: AppEnv['Variables']['person']): Actor {
-  return { type: 'administrator', personId: person.id, label: `${person.firstName} ${person.lastName}`.trim() || person.email }
+  return { type: 'administrator', personId: person.id, label: fullName(person) || person.email }
 }

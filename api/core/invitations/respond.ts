@@ -4,10 +4,10 @@ import { DomainError } from '../errors.js'
 import { recordEvent } from '../events.js'
 import { touchGroups } from '../group-members.js'
 import { reservePasswordCheck } from '../password-attempts.js'
-import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems, verifyPassword } from '../passwords.js'
+import { hashPassword, MAX_PASSWORD_LENGTH, newPasswordProblems, verifyPassword } from '../passwords.js'
 import { nameProblem, normalizeEmail } from '../people.js'
 import type { CoreDeps, Executor } from '../types.js'
-import { looksLikeToken, tokenHash } from './token.js'
+import { INVITATION_TTL_MS, looksLikeToken, tokenHash } from './token.js'
 import { memberDetails } from '../member-details.js'
 
 /** One answer for expired, replaced, withdrawn, used and unknown links: it tells a stranger nothing. */
@@ -66,7 +66,7 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
 }
 
 /** How long a used link still shows that it was accepted: as long as an unused one would have lived. */
-const ACCEPTED_PAGE_MS = 7 * 24 * 60 * 60 * 1000
+const ACCEPTED_PAGE_MS = INVITATION_TTL_MS
 
 /**
  * An invitation accepted within the last 7 days by a member still active in the account, for the page
@@ -154,10 +154,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
     if (firstName) fields.firstName = firstName
     const lastName = nameProblem(input.lastName, 'your last name')
     if (lastName) fields.lastName = lastName
-    const problems = passwordProblems(input.password)
-    if (problems.length) fields.password = `The password needs: ${problems.join(', ').toLowerCase()}.`
-    else if (input.password.length > MAX_PASSWORD_LENGTH) fields.password = `At most ${MAX_PASSWORD_LENGTH} characters.`
-    if (input.confirmPassword !== input.password) fields.confirmPassword = 'The passwords do not match.'
+    Object.assign(fields, newPasswordProblems(input.password, input.confirmPassword))
     if (!input.acceptTerms) fields.acceptTerms = 'Accept the terms of use to continue.'
     if (Object.keys(fields).length) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', fields)
     passwordHash = await hashPassword(input.password)

@@ -59,22 +59,10 @@ export async function sendBlock(tx: Tx, now: Date, actor: Actor, member: LockedM
 }
 
 /**
- * Restores the state before the block. An invitation that the block withdrew comes back as a new
- * link with a fresh 7 days (the old one stays dead), emailed when `sendEmail` says so.
- */
-export async function unblockMember(
-  deps: CoreDeps,
-  actor: Actor,
-  input: { accountId: string; membershipId: string; sendEmail: boolean },
-) {
-  return inTransaction(deps.db, async (tx) =>
-    unblockLocked({ ...deps, db: tx as unknown as CoreDeps['db'] }, actor, await lockLiveMembership(tx, input.accountId, input.membershipId), input.sendEmail),
-  )
-}
-
-/**
- * unblockMember, for a member the caller has locked in the transaction `deps.db`. Says whether it
- * queued an email, so that the caller dispatches only then.
+ * Restores the state before the block, for a member the caller has locked in the transaction
+ * `deps.db`. An invitation that the block withdrew comes back as a new link with a fresh 7 days
+ * (the old one stays dead), emailed when `sendEmail` says so. Says whether it queued an email, so
+ * that the caller dispatches only then.
  */
 export async function unblockLocked(
   deps: CoreDeps,

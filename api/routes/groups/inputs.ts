@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { GROUP_NAME_MAX_LENGTH } from '../../core/groups.js'
+import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '../../core/groups.js'
 import { idFilter } from '../../rest/list-query.js'
 
 const groupName = z
@@ -7,7 +7,7 @@ const groupName = z
   .trim()
   .min(1, 'Enter a group name.')
   .max(GROUP_NAME_MAX_LENGTH, `At most ${GROUP_NAME_MAX_LENGTH} characters.`)
-const description = z.string().trim().max(1000, 'At most 1000 characters.')
+const description = z.string().trim().max(GROUP_DESCRIPTION_MAX_LENGTH, `At most ${GROUP_DESCRIPTION_MAX_LENGTH} characters.`)
 
 export const createGroupInput = z.object({ name: groupName, description: description.optional() })
 export const updateGroupInput = z.object({ name: groupName.optional(), description: description.nullish().transform((v) => v ?? undefined) })

@@ -1,6 +1,7 @@
 import { ENTERPRISE_SCHEMA, USER_SCHEMA, scimBaseUrl } from '../env.js'
 import { isPlainObject } from '../schema/index.js'
 import type { ScimUserRow } from './store.js'
+import { fullName } from '../../core/people.js'
 
 /**
  * A membership as a SCIM User: the provider's own attributes as it last set them, and, for
@@ -13,7 +14,7 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
   const name = isPlainObject(stored.name) ? stored.name : {
     ...(row.firstName ? { givenName: row.firstName } : {}),
     ...(row.lastName ? { familyName: row.lastName } : {}),
-    formatted: `${row.firstName} ${row.lastName}`.trim(),
+    formatted: fullName(row),
   }
   const { name: _name, emails, phoneNumbers, displayName, ...rest } = stored
   const resource = {
@@ -22,7 +23,7 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
     ...(row.externalId ? { externalId: row.externalId } : {}),
     userName: row.userName ?? row.email,
     name,
-    displayName: displayName ?? `${row.firstName} ${row.lastName}`.trim(),
+    displayName: displayName ?? fullName(row),
     // A stored empty list is the provider's "none" (its entries' values were removed): it hides
     // the person's own email or phone, which show only where the provider stored nothing.
     ...shownList('emails', emails, [{ value: row.email, type: 'work', primary: true }]),

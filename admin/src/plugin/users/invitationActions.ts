@@ -10,7 +10,8 @@ export const INVITATION_ACTIONS = ['copyInvitationLink', 'resendInvitation', 'se
 
 export type InvitationAction = (typeof INVITATION_ACTIONS)[number]
 
-// The product's table (product.md, "The Users page"): the only place that says which action applies.
+// The product's table of which action applies in which state, for greying out the menu: the server
+// refuses the others (api/core/state.ts, whyNot; test/unit/user-actions.test.ts keeps them in step).
 const ALLOWED: Record<UserState, readonly UserAction[]> = {
   invited: ['copyInvitationLink', 'resendInvitation', 'edit', 'remove'],
   invitation_expired: ['sendNewInvitation', 'edit', 'remove'],

@@ -1,5 +1,6 @@
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import type { NewUser, User } from '../types'
+import { LIMITS } from '../limits'
 
 export interface UserDetailsValues {
   firstName: string
@@ -40,8 +41,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const isValidEmail = (email: string) => EMAIL.test(email.trim())
 
-/** The server's limit for a first or last name, said before Add rather than after. */
-const MAX_NAME_LENGTH = 100
+// The server's limit for a first or last name, said before Add rather than after.
+const MAX_NAME_LENGTH = LIMITS.personName
 const tooLong: FieldError = { message: 'ra.validation.maxLength', args: { max: MAX_NAME_LENGTH } }
 
 export function validateUserDetails(values: UserDetailsValues): UserDetailsErrors {

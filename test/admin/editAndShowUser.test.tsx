@@ -201,6 +201,15 @@ describe('User details', () => {
     expect(screen.queryByRole('region', { name: 'Identity provider' })).toBeNull()
   })
 
+  it('says on one’s own page why Remove is greyed out, in words a keyboard or a tap reaches', async () => {
+    const user = userFixture('active')
+    renderAdmin(fakeRoster({ users: [user] }).dataProvider, `/users/${user.id}/show`, { signedInAs: user.email })
+    const remove = await screen.findByRole('button', { name: 'Remove' })
+    await waitFor(() => expect((remove as HTMLButtonElement).disabled).toBe(true))
+    const reason = await screen.findByText('You cannot remove yourself: ask another administrator')
+    expect(remove.getAttribute('aria-describedby')).toBe(reason.id)
+  })
+
   it('offers only a new invitation once the invitation expired', async () => {
     const user = userFixture('invitation_expired')
     const { dataProvider } = fakeRoster({ users: [user] })

@@ -12,6 +12,8 @@ const shared: RaThemeOptions = {
     MuiFormControl: { defaultProps: { variant: 'outlined', size: 'small' } },
     MuiAppBar: { defaultProps: { elevation: 0, color: 'inherit' } },
     MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },
+    // A notification naming a long email wraps inside a phone's screen instead of running off it.
+    MuiSnackbarContent: { styleOverrides: { message: { overflowWrap: 'anywhere', minWidth: 0 } } },
   },
 }
 

@@ -60,8 +60,8 @@ const Column = DataTable.Col<User>
 
 // So that every column fits a 1000 px window with the menu open: the state and invitation email chips
 // take two lines when their column is narrow, an invitation's date and time is cut short below the
-// `lg` breakpoint, and the groups show their "Default" badge only on wide screens (it is on the
-// Groups page). Phones get the table without the last sign-in (still on the user's page).
+// `lg` breakpoint, and the groups show their "Default" badge from that breakpoint on (below it, it is
+// on the Groups page). Phones get the table without the last sign-in (still on the user's page).
 const wrappingChip = {
   '& .MuiChip-root': { height: 'auto', minHeight: 24 },
   '& .MuiChip-label': { whiteSpace: 'normal', textAlign: 'center' },
@@ -69,7 +69,7 @@ const wrappingChip = {
 const usersTableSx = {
   '& .column-state, & .column-joinedAt': wrappingChip,
   '& .column-joinedAt .MuiTypography-caption': { maxWidth: { lg: 'none' }, whiteSpace: { lg: 'nowrap' } },
-  [`& .column-groupIds .${twoLinesClasses.badge}`]: { display: { xs: 'none', xl: 'flex' } },
+  [`& .column-groupIds .${twoLinesClasses.badge}`]: { display: { xs: 'none', lg: 'flex' } },
   '& .column-lastSignInAt': { display: { xs: 'none', md: 'table-cell' } },
 } as const
 

@@ -1,6 +1,6 @@
 import DeleteIcon from '@mui/icons-material/PersonRemove'
 import EditIcon from '@mui/icons-material/Edit'
-import { Box, Button, Card, CardContent, Tooltip, Typography } from '@mui/material'
+import { Box, Button, Card, CardContent, Typography } from '@mui/material'
 import { useState, type ReactNode } from 'react'
 import {
   Link,
@@ -64,19 +64,21 @@ function UserShowActions() {
       >
         {translate(USER_ACTION_LABELS.edit)}
       </Button>
-      <Tooltip title={self ? translate('roster.users.remove.self') : ''}>
-        {/* A disabled button gets no pointer events: the span carries the tooltip. */}
-        <span>
-          <Button
-            color="error"
-            startIcon={<DeleteIcon />}
-            disabled={!isUserActionAllowed(user.state, 'remove') || self}
-            onClick={() => setRemoving(true)}
-          >
-            {translate(USER_ACTION_LABELS.remove)}
-          </Button>
-        </span>
-      </Tooltip>
+      <Button
+        color="error"
+        startIcon={<DeleteIcon />}
+        disabled={!isUserActionAllowed(user.state, 'remove') || self}
+        aria-describedby={self ? 'remove-self-reason' : undefined}
+        onClick={() => setRemoving(true)}
+      >
+        {translate(USER_ACTION_LABELS.remove)}
+      </Button>
+      {/* Written out, not in a tooltip: a disabled button takes no hover, focus or tap. */}
+      {self && (
+        <Typography id="remove-self-reason" variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
+          {translate('roster.users.remove.self')}
+        </Typography>
+      )}
       <RemoveUserDialog open={removing} user={user} onClose={() => setRemoving(false)} />
     </TopToolbar>
   )

@@ -119,7 +119,7 @@ describe('Adding users, end to end in Chromium', () => {
 
     const summary = dialog.getByRole('region', { name: 'Summary' })
     await shows(summary.getByText(`${FIRST.firstName} ${FIRST.lastName} was added to the account`))
-    await shows(summary.getByText(`An invitation email was sent to ${FIRST.email}.`))
+    await shows(summary.getByText(`An invitation email is on its way to ${FIRST.email}.`))
     await shows(summary.getByText(/^The invitation link expires on /))
 
     links.first = await copyInvitationLink(admin, dialog)

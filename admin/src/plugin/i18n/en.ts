@@ -170,7 +170,7 @@ export const rosterMessages = {
           summary: 'Summary',
         },
         added: '%{name} was added to the account',
-        invitation_sent: 'An invitation email was sent to %{email}.',
+        invitation_sent: 'An invitation email is on its way to %{email}.',
         expires: 'The invitation link expires on %{date}.',
         link_not_copied: 'The browser refused to copy the link. Here it is:',
       },

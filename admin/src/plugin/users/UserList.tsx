@@ -61,7 +61,7 @@ const Column = DataTable.Col<User>
 // So that every column fits a 1000 px window with the menu open: the state and invitation email chips
 // take two lines when their column is narrow, an invitation's date and time is cut short below the
 // `lg` breakpoint, and the groups show their "Default" badge from that breakpoint on (below it, it is
-// on the Groups page). Phones get the table without the last sign-in (still on the user's page).
+// on the Groups page). Windows narrower than 900 px leave out the last sign-in (on the user's page).
 const wrappingChip = {
   '& .MuiChip-root': { height: 'auto', minHeight: 24 },
   '& .MuiChip-label': { whiteSpace: 'normal', textAlign: 'center' },
@@ -71,6 +71,9 @@ const usersTableSx = {
   '& .column-joinedAt .MuiTypography-caption': { maxWidth: { lg: 'none' }, whiteSpace: { lg: 'nowrap' } },
   [`& .column-groupIds .${twoLinesClasses.badge}`]: { display: { xs: 'none', lg: 'flex' } },
   '& .column-lastSignInAt': { display: { xs: 'none', md: 'table-cell' } },
+  // A phone shows who each row is, its state and its actions without scrolling sideways; the rest
+  // is on the user's page.
+  '& .column-email, & .column-joinedAt, & .column-groupIds': { display: { xs: 'none', sm: 'table-cell' } },
 } as const
 
 /** Settings > Users: who is in the account, in which state, with their groups. */

@@ -66,7 +66,8 @@ export const attributesOf = (resource: ScimResourceType, schema: ScimSchema): re
  * Splits the schema URN off a path, case-insensitively: `rest` is what follows it ('' for the URN alone).
  * An unqualified path belongs to the core schema; an unknown URN gives undefined.
  */
-export function splitSchema(resource: ScimResourceType, path: string): { schema: ScimSchema; rest: string } | undefined {
+export function splitSchema(resource: ScimResourceType, legacyOrRfcPath: string): { schema: ScimSchema; rest: string } | undefined {
+  const path = rfcPath(resource, legacyOrRfcPath)
   const lower = path.toLowerCase()
   for (const schema of schemasOf(resource)) {
     const urn = schema.id.toLowerCase()
@@ -74,10 +75,6 @@ export function splitSchema(resource: ScimResourceType, path: string): { schema:
     if (lower.startsWith(`${urn}:`)) return { schema, rest: path.slice(urn.length + 1) }
   }
   if (!lower.startsWith('urn:')) return { schema: schemasOf(resource)[0]!, rest: path }
-  for (const [urn, schema] of LEGACY_URNS[resource]) {
-    if (lower === urn) return { schema, rest: '' }
-    if (lower.startsWith(`${urn}:`)) return { schema, rest: path.slice(urn.length + 1) }
-  }
   return undefined
 }
 
@@ -87,15 +84,23 @@ export function splitSchema(resource: ScimResourceType, path: string): { schema:
  * `sortBy`, `attributes` and `excludedAttributes`.
  */
 export function rfcPath(resource: ScimResourceType, path: string): string {
-  const lower = path.trim().toLowerCase()
+  const trimmed = path.trim()
+  const lower = trimmed.toLowerCase()
   if (!lower.startsWith('urn:scim:')) return path
-  for (const [urn, schema] of LEGACY_URNS[resource]) {
-    if (lower === urn) return schema.id
-    if (!lower.startsWith(`${urn}:`)) continue
-    const rest = path.trim().slice(urn.length + 1)
-    return `${schema.id}:${schema === enterpriseUserSchema ? rest.replace(/^manager\.managerid$/i, 'manager.value') : rest}`
-  }
-  return path
+  const legacy = LEGACY_URNS[resource].find(([urn]) => lower === urn || lower.startsWith(`${urn}:`))
+  if (!legacy) return path
+  const [urn, schema] = legacy
+  const rest = trimmed.slice(urn.length + 1)
+  return rest ? `${schema.id}:${withRfcSubAttribute(resource, schema, rest)}` : schema.id
+}
+
+/** `manager.managerId` as `manager.value`: LEGACY_SUB_ATTRIBUTES, for a path. */
+function withRfcSubAttribute(resource: ScimResourceType, schema: ScimSchema, rest: string): string {
+  const [name, sub, ...more] = rest.split('.')
+  if (sub === undefined || more.length > 0) return rest
+  const attribute = findAttribute(attributesOf(resource, schema), name!)
+  const canonical = attribute && findAttribute(attribute.subAttributes, sub)
+  return canonical ? `${name}.${canonical.name}` : rest
 }
 
 /** Resolves `attr`, `attr.sub`, optionally URN-qualified, in any case. No filters here. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { apiTokenUsage, apiTokens, groups } from '../../drizzle/schema.js'
 import { newId, randomToken, sha256 } from './crypto.js'
-import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
+import { AlreadyTakenError, DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
 import { isUuid } from './users.js'
 import { rawQuery } from '../db/raw-query.js'
 import type { CoreDeps, Database, Executor } from './types.js'
@@ -50,7 +50,7 @@ async function provisionedGroup(tx: Executor, accountId: string, now: Date): Pro
 function mapErrors(name: string) {
   return (error: unknown): never => {
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'api_tokens_name_per_account') {
-      throw new DomainError('conflict', `A token named "${name}" already exists.`, { name: 'A token with this name already exists.' })
+      throw new AlreadyTakenError(`A token named "${name}" already exists.`, { name: 'A token with this name already exists.' })
     }
     if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
       throw new DomainError('validation_failed', 'Choose a group of this account.', { provisionGroupId: 'Choose a group of this account.' })

@@ -22,6 +22,13 @@ export class DomainError extends Error {
   }
 }
 
+/** A value that must be unique is another resource's already (a name, an email, a userName): SCIM's `uniqueness`. */
+export class AlreadyTakenError extends DomainError {
+  constructor(message: string, fields: Record<string, string>) {
+    super('conflict', message, fields)
+  }
+}
+
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found.`)
 
 /** Postgres error codes we turn into domain errors instead of 500s. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { apiTokens, groupMembers, groups } from '../../drizzle/schema.js'
 import { newId } from './crypto.js'
-import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
+import { AlreadyTakenError, DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
 import { isUuid } from './users.js'
 import type { CoreDeps, Executor } from './types.js'
 
@@ -43,7 +43,7 @@ function validGroupName(raw: string): string {
 }
 
 const nameTaken = (name: string) =>
-  new DomainError('conflict', `A group named "${name}" already exists in this account.`, {
+  new AlreadyTakenError(`A group named "${name}" already exists in this account.`, {
     name: 'A group with this name already exists.',
   })
 

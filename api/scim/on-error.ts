@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { DomainError, pgErrorCode } from '../core/errors.js'
+import { AlreadyTakenError, DomainError, pgErrorCode } from '../core/errors.js'
 import { ScimError } from './errors.js'
 import type { ScimEnv } from './env.js'
 import { SCIM_CONTENT_TYPE } from './respond.js'
@@ -13,7 +13,7 @@ export function toScimError(error: unknown): ScimError {
       case 'not_found':
         return new ScimError(404, error.message)
       case 'conflict':
-        return error.fields ? new ScimError(409, error.message, 'uniqueness') : new ScimError(409, error.message)
+        return new ScimError(409, error.message, error instanceof AlreadyTakenError ? 'uniqueness' : undefined)
       case 'validation_failed':
         return new ScimError(400, error.message, 'invalidValue')
       case 'invalid_state':

@@ -1,6 +1,6 @@
 import { arrayLiteral, rawQuery } from '../../db/raw-query.js'
 import { newId } from '../crypto.js'
-import { DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
+import { AlreadyTakenError, DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { EVENT_COLUMNS, eventParams } from '../events.js'
 import { INVITATION_COLUMNS, invitationRow, queueInvitationEmail } from '../invitations/issue.js'
 import { expiryFrom, newInvitationSecret } from '../invitations/token.js'
@@ -27,9 +27,9 @@ export interface InviteInput {
 }
 
 /** The person of this email has a live membership in the account already. */
-export class AlreadyMemberError extends DomainError {
+export class AlreadyMemberError extends AlreadyTakenError {
   constructor(readonly email: string) {
-    super('conflict', `${email} is already a member of this account.`, { email: 'This email is already a member of this account.' })
+    super(`${email} is already a member of this account.`, { email: 'This email is already a member of this account.' })
   }
 }
 export const alreadyMember = (email: string) => new AlreadyMemberError(email)
@@ -129,7 +129,7 @@ export async function inviteMember(deps: CoreDeps, actor: Actor, input: InviteIn
     if (pgErrorCode(error) === UNIQUE_VIOLATION && pgConstraint(error) === 'memberships_user_name_per_account') {
       if (input.userName) throw userNameTaken(input.userName)
       // A member a provider holds goes by this email as its userName.
-      throw new DomainError('conflict', `${email} is already the userName of another member of this account.`, {
+      throw new AlreadyTakenError(`${email} is already the userName of another member of this account.`, {
         email: 'Already taken by another member of this account.',
       })
     }

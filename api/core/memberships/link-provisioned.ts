@@ -1,5 +1,5 @@
 import { rawQuery } from '../../db/raw-query.js'
-import { DomainError } from '../errors.js'
+import { AlreadyTakenError, DomainError } from '../errors.js'
 import { normalizeEmail } from '../people.js'
 import { inTransaction } from '../transaction.js'
 import type { Actor, CoreDeps } from '../types.js'
@@ -68,7 +68,7 @@ export async function linkProvisionedMember(
     const [provider] = await rawQuery(tx)<{ held: boolean }>(HELD_BY_A_PROVIDER, [member.id, tokenId, input.accountId])
     const unclaimed = !provider?.held && member.externalId === null && Object.keys(member.scim).length === 0 && userName === member.email.toLowerCase()
     if (!unclaimed) {
-      throw new DomainError('conflict', `${input.email} is already the email of the user "${member.userName}" in this account.`, {
+      throw new AlreadyTakenError(`${input.email} is already the email of the user "${member.userName}" in this account.`, {
         email: 'Already the email of another user of this account.',
       })
     }

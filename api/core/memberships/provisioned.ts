@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { memberships, people } from '../../../drizzle/schema.js'
-import { DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
+import { AlreadyTakenError, DomainError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js'
 import { recordEvent } from '../events.js'
 import type { Actor, CoreDeps, Tx } from '../types.js'
 import { inTransaction } from '../transaction.js'
@@ -17,7 +17,7 @@ export interface ProvisionedAttributes {
 }
 
 export const userNameTaken = (userName: string) =>
-  new DomainError('conflict', `The userName "${userName}" is already taken in this account.`, { userName: 'Already taken.' })
+  new AlreadyTakenError(`The userName "${userName}" is already taken in this account.`, { userName: 'Already taken.' })
 
 /**
  * An identity provider's update of a member: its own attributes, then `active` as block or

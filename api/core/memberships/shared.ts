@@ -23,7 +23,33 @@ export const LOCKED_MEMBERSHIP_FROM = `memberships join people on people.id = me
 /** The live membership `$1` of the account `$2`. */
 export const LIVE_MEMBERSHIP_WHERE = `memberships.id = $1 and memberships.account_id = $2 and memberships.ended_at is null`
 
-const LOCK_LIVE_MEMBERSHIP = `select ${LOCKED_MEMBERSHIP_COLUMNS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE} for update of memberships`
+/**
+ * Locks the member, and their person too: a change that ends a membership's access ends the
+ * person's sessions when no other membership is Active, and two such changes in two accounts would
+ * each see the other's membership still Active and end none. Locking the person makes the second
+ * wait, and its next statement sees the first. `no key update`, so that rows referring to the
+ * person (sessions, memberships) are still inserted meanwhile. It reads nothing else: a statement
+ * that waited for a lock sees every other row as before the wait (READ COMMITTED re-reads only
+ * the rows it locks), so the member's groups are read by the next statement.
+ */
+const LOCK_MEMBER_AND_PERSON = `select memberships.id from memberships join people on people.id = memberships.person_id
+  where ${LIVE_MEMBERSHIP_WHERE} for update of memberships for no key update of people`
+
+/**
+ * Locks the live membership `membershipId` of the account (see LOCK_MEMBER_AND_PERSON), then runs
+ * `read` (a statement of LIVE_MEMBERSHIP_WHERE's parameters) sent in the same round trip: its rows,
+ * or undefined when there is no such member.
+ */
+export async function lockMemberThenRead<T>(tx: Executor, read: string, accountId: string, membershipId: string): Promise<T | undefined> {
+  const run = rawQuery(tx)
+  const [[locked], [row]] = await Promise.all([
+    run<{ id: string }>(LOCK_MEMBER_AND_PERSON, [membershipId, accountId]),
+    run<T>(read, [membershipId, accountId]),
+  ])
+  return locked ? row : undefined
+}
+
+const READ_LIVE_MEMBERSHIP = `select ${LOCKED_MEMBERSHIP_COLUMNS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE}`
 
 type MembershipState = (typeof memberships.$inferSelect)['state']
 
@@ -55,7 +81,7 @@ export interface LockedMembershipRow {
  */
 export async function lockLiveMembership(tx: Executor, accountId: string, membershipId: string) {
   if (!isUuid(membershipId)) throw notFound('User')
-  const [row] = await rawQuery(tx)<LockedMembershipRow>(LOCK_LIVE_MEMBERSHIP, [membershipId, accountId])
+  const row = await lockMemberThenRead<LockedMembershipRow>(tx, READ_LIVE_MEMBERSHIP, accountId, membershipId)
   if (!row) throw notFound('User')
   return lockedMembership(row)
 }
@@ -81,7 +107,7 @@ export function lockedMembership(row: LockedMembershipRow) {
     joined: row.joined,
     hasInviteeDetails: row.hasInviteeDetails,
     accountName: row.accountName,
-    /** The Administrators group, if the member belongs to it (its lock keeps that so). */
+    /** The Administrators group, if the member belongs to it (the member's lock keeps that so). */
     administratorGroupId: row.administratorGroupId,
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors.js'
+import { AlreadyTakenError } from '../../core/errors.js'
 import { AlreadyMemberError, inviteMember } from '../../core/memberships/invite.js'
 import { emailTakenMessage, getUser, memberByEmail } from '../../core/users.js'
 import { factory } from '../../factory.js'
@@ -19,7 +19,7 @@ export const createUserHandlers = factory.createHandlers(validate('json', invite
       const member = await memberByEmail(services.db, accountId, input.email, services.clock.now())
       if (!member) throw error
       const message = emailTakenMessage(member)
-      throw new DomainError('conflict', `${input.email.trim()}: ${message}`, { email: message })
+      throw new AlreadyTakenError(`${input.email.trim()}: ${message}`, { email: message })
     },
   )
   sendQueuedEmails(c)

@@ -8,6 +8,7 @@ import {
   LOCKED_MEMBERSHIP_COLUMNS,
   LOCKED_MEMBERSHIP_FROM,
   lockedMembership,
+  lockMemberThenRead,
   type LockedMembership,
   type LockedMembershipRow,
 } from '../../core/memberships/shared.js'
@@ -104,8 +105,8 @@ export async function findScimUser(db: Database | Tx, accountId: string, id: str
 }
 
 // The SCIM view and the core's locked member in one statement (their shared columns agree).
-const LOCK = `select ${LOCKED_MEMBERSHIP_COLUMNS}, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
-    ${GROUPS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE} for update of memberships`
+const READ_LOCKED = `select ${LOCKED_MEMBERSHIP_COLUMNS}, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
+    ${GROUPS} from ${LOCKED_MEMBERSHIP_FROM} where ${LIVE_MEMBERSHIP_WHERE}`
 
 /**
  * A live member of the account, locked for update inside the transaction that is about to change
@@ -113,7 +114,7 @@ const LOCK = `select ${LOCKED_MEMBERSHIP_COLUMNS}, memberships.created_at as "cr
  */
 export async function lockScimMember(tx: Tx, accountId: string, id: string): Promise<{ user: ScimUserRow; member: LockedMembership } | null> {
   if (!isUuid(id)) return null
-  const [row] = await rawQuery(tx)<RawUserRow & LockedMembershipRow>(LOCK, [id, accountId])
+  const row = await lockMemberThenRead<RawUserRow & LockedMembershipRow>(tx, READ_LOCKED, accountId, id)
   return row ? { user: fromRow(row), member: lockedMembership(row) } : null
 }
 

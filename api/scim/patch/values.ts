@@ -53,11 +53,14 @@ function coerceScalar(definition: SchemaAttribute, value: unknown, where: string
   }
 }
 
-/** Entra sends `{ value: id }` or a bare id, and clears with `""` or `{ value: "" }`; we keep `{ value: id }`. */
+/**
+ * Entra sends `{ value: id }` or a bare id, and clears with `""` or `{ value: "" }`; SCIM 1.1
+ * templates send `{ managerId: id }`. We keep `{ value: id }`.
+ */
 function coerceManager(value: unknown, where: string): { value: string } | undefined {
   if (typeof value === 'string') return value === '' ? undefined : { value }
   if (!isPlainObject(value)) throw invalidValue(`${where} must be an object with a value, or the manager's id.`)
-  const key = Object.keys(value).find((k) => k.toLowerCase() === 'value')
+  const key = Object.keys(value).find((k) => findAttribute(managerAttribute.subAttributes, k) === managerValue)
   const id = key === undefined ? undefined : value[key]
   if (id === undefined || id === null || id === '') return undefined
   if (typeof id !== 'string') throw invalidValue(`${where}.value must be a string.`)

@@ -86,6 +86,22 @@ describe('OneLogin', () => {
     expect(byManager.body.Resources.map((u: { id: string }) => u.id)).toEqual([id])
   })
 
+  // A manager given as an object with managerId, by path or path-less, replaced the manager with
+  // nothing: the value was read for its `value` key only.
+  it('takes a PATCH value that gives the manager as managerId, by path or path-less', async () => {
+    const byPath = await scim.patch(`/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: { managerId: 'mgr-3' } }],
+    })
+    expect(byPath.body[ENTERPRISE]).toEqual({ department: 'Sales', manager: { value: 'mgr-3' } })
+    const pathLess = await scim.patch(`/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { [LEGACY_ENTERPRISE]: { manager: { managerId: 'mgr-4' } } } }],
+    })
+    expect(pathLess.body[ENTERPRISE]).toEqual({ department: 'Sales', manager: { value: 'mgr-4' } })
+    expect((await scim.get(`/Users/${id}`)).body[ENTERPRISE].manager).toEqual({ value: 'mgr-4' })
+  })
+
   it('still leaves out attributes of a schema it does not know', async () => {
     const created = await scim.post('/Users', { ...template('custom@onelogin.example', {}), 'urn:example:custom:1.0': { badge: '7' } })
     expect(created.status).toBe(201)

@@ -6,6 +6,7 @@ import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
 import { reservePasswordCheck } from './password-attempts.js'
 import { normalizeEmail } from './people.js'
 import { rawQuery } from '../db/raw-query.js'
+import { inTransaction } from './transaction.js'
 import type { CoreDeps } from './types.js'
 
 const invalidCredentials = () =>
@@ -29,7 +30,7 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
   const check = await reservePasswordCheck(deps.db, email, now, input.client ?? null)
   const passwordOk = await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), person?.hash ?? null)
   const token = randomToken()
-  const signedIn = person && passwordOk ? await openSession(deps, person.id, await sha256(token), now) : false
+  const signedIn = person?.hash && passwordOk ? await openSession(deps, { id: person.id, hash: person.hash }, await sha256(token), now) : false
   if (!person || !signedIn) {
     await check.failed()
     throw invalidCredentials()
@@ -38,29 +39,31 @@ export async function signIn(deps: CoreDeps, input: { email: string; password: s
   return { token, person: { id: person.id, email: person.email, firstName: person.firstName, lastName: person.lastName } }
 }
 
-// One statement, so that no block can fall between the check and the session: the update locks
-// the person's Active memberships, and a block locks its member before it ends sessions. A block
-// that got there first leaves none to lock, and the person is refused; one that comes after waits
-// for this statement and then ends the session it made. The snapshot's accepted memberships are
-// what the update should have found: an Active one it could not lock as Active was changed
-// meanwhile, and a Blocked one stops access.
-const OPEN_SESSION = `with active as (
-    update memberships set last_sign_in_at = $3::timestamptz
-    where person_id = $1 and state = 'active' and ended_at is null returning id
-  ), opened as (
-    insert into sessions (token_hash, person_id, created_at, expires_at)
-    select $2, $1, $3::timestamptz, $4::timestamptz
-    where exists (select 1 from active) or not exists (select 1 from memberships
-      where person_id = $1 and ended_at is null and joined_at is not null and state in ('active', 'blocked'))
-    returning person_id
-  )
-  select exists (select 1 from opened) as "signedIn"`
+// Two statements in a transaction, so that neither a block nor a new password falls between the
+// checks and the session. The first locks the person's Active memberships: a block that got there
+// first leaves none to lock, and one that comes after waits and then ends the session. The second
+// opens the session if the person still has the password that was verified (a reset waits for it
+// to commit and then ends the session, or has committed and the re-read hash differs), and if
+// they kept access: a membership locked as Active, or no accepted one at all (Blocked stops access).
+// Memberships are locked before the person, in the order of every change to a member.
+const LOCK_ACTIVE_MEMBERSHIPS = `update memberships set last_sign_in_at = $2::timestamptz
+  where person_id = $1 and state = 'active' and ended_at is null returning id`
 
-/** A session for the person, unless their access was stopped (or was being stopped meanwhile). */
-async function openSession(deps: CoreDeps, personId: string, tokenHash: string, now: Date): Promise<boolean> {
+const OPEN_SESSION = `with person as (select id from people where id = $1 and password_hash = $2 for share)
+  insert into sessions (token_hash, person_id, created_at, expires_at)
+  select $3, person.id, $4::timestamptz, $5::timestamptz from person
+  where $6::boolean or not exists (select 1 from memberships
+    where person_id = $1 and ended_at is null and joined_at is not null and state in ('active', 'blocked'))
+  returning person_id`
+
+/** A session for the person, unless their access was stopped or their password changed (or was being so meanwhile). */
+async function openSession(deps: CoreDeps, person: { id: string; hash: string }, tokenHash: string, now: Date): Promise<boolean> {
   const expires = new Date(now.getTime() + deps.config.sessionTtlDays * 24 * 60 * 60 * 1000)
-  const [row] = await rawQuery(deps.db)<{ signedIn: boolean }>(OPEN_SESSION, [personId, tokenHash, now.toISOString(), expires.toISOString()])
-  return row?.signedIn === true
+  return inTransaction(deps.db, async (tx) => {
+    const active = await rawQuery(tx)<{ id: string }>(LOCK_ACTIVE_MEMBERSHIPS, [person.id, now.toISOString()])
+    const opened = await rawQuery(tx)(OPEN_SESSION, [person.id, person.hash, tokenHash, now.toISOString(), expires.toISOString(), active.length > 0])
+    return opened.length > 0
+  })
 }
 
 export async function signOut(deps: CoreDeps, token: string): Promise<void> {

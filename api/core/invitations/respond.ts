@@ -137,6 +137,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
   const preview = await findActive(deps.db, token, now, false)
   if (!preview) throw linkNoLongerActive()
   let passwordHash: string | null = null
+  let verifiedHash: string | null = null
   if (preview.hasPassword) {
     if (!input.password) throw new DomainError('validation_failed', 'Please correct the highlighted fields.', { password: 'Enter your password.' })
     // The same guesses as on the sign-in form, against the same limit: whoever holds a link
@@ -148,6 +149,7 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
       throw new DomainError('invalid_credentials', 'The password is not correct.', { password: 'The password is not correct.' })
     }
     await check.passed()
+    verifiedHash = person!.hash
   } else {
     const fields: Record<string, string> = {}
     const firstName = nameProblem(input.firstName, 'your first name')
@@ -163,6 +165,16 @@ export async function acceptInvitation(deps: CoreDeps, token: string, input: Acc
   return deps.db.transaction(async (tx) => {
     const invitation = await findActive(tx, token, now, true)
     if (!invitation || invitation.invitationId !== preview.invitationId) throw linkNoLongerActive()
+    // A new password chosen while this one was being checked: the old one accepts nothing. Locked
+    // (after the membership, as every change locks them), so that a reset waits for this.
+    if (verifiedHash) {
+      const [unchanged] = await tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.id, invitation.personId), eq(people.passwordHash, verifiedHash)))
+        .for('share')
+      if (!unchanged) throw new DomainError('invalid_credentials', 'The password is not correct.', { password: 'The password is not correct.' })
+    }
     // The time once locked: after any change it waited for (a resend, say), and after the password's
     // hashing, so that the history lists the acceptance after what came before it.
     const at = deps.clock.now()

@@ -4,10 +4,12 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mailbox, passwordResets, people } from '../../../drizzle/schema.js'
 import { runMaintenance } from '../../../api/maintenance.js'
+import { rowsOf } from '../../../api/core/rows.js'
 import { requestPasswordReset } from '../../../api/core/password-reset.js'
 import { createAccount } from '../../../api/core/seed.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { acceptByForm, GOOD_PASSWORD, invite } from '../../support/fixtures.js'
+import { someoneWaitsForALock } from '../../support/locks.js'
 
 let t: TestApp
 
@@ -69,6 +71,54 @@ describe('resetting a password', () => {
     // Used: the link is dead, and says how to get another.
     expect((await t.http.send('GET', new URL(link!).pathname)).status).toBe(404)
     expect((await choose(link!, 'An0ther-one!')).status).toBe(404)
+  })
+
+  // A sign-in checks the password (tens of milliseconds of hashing) before it opens its session:
+  // one checked with the old password before a reset committed kept its session after the reset.
+  // The test's transaction holds the member while the sign-in is between the two.
+  it('leaves no session to a sign-in with the old password that the reset overtook', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const user = await invite(t, await t.asAdmin(), { email: 'overtaken@example.com' })
+    await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { password: GOOD_PASSWORD })
+    await askForLink('overtaken@example.com')
+    const [link] = await resetLinksTo('overtaken@example.com')
+    let signingIn: ReturnType<typeof t.http.send> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${user.id} for update`)
+      signingIn = t.http.send('POST', '/api/auth/login', { json: { email: 'overtaken@example.com', password: GOOD_PASSWORD } })
+      await someoneWaitsForALock(t)
+      expect((await choose(link!, NEW_PASSWORD)).status).toBe(303)
+    })
+    expect((await signingIn!).status).toBe(401)
+    const [person] = await t.db.select({ id: people.id }).from(people).where(eq(people.emailNormalized, 'overtaken@example.com'))
+    const left = await t.db.execute(sql`select count(*)::int as n from sessions where person_id = ${person!.id}`)
+    expect(rowsOf<{ n: number }>(left)[0]!.n).toBe(0)
+    expect((await t.http.send('POST', '/api/auth/login', { json: { email: 'overtaken@example.com', password: NEW_PASSWORD } })).status).toBe(200)
+  })
+
+  it('refuses an invitation confirmed with the old password that the reset overtook', async (context) => {
+    if (t.driver !== 'postgres') return context.skip()
+    const acme = await invite(t, await t.asAdmin(), { email: 'two-accounts@example.com' })
+    await acceptByForm(t, await t.invitationLinkFromEmail(acme.email), { password: GOOD_PASSWORD })
+    const other = await createAccount(t.db, t.clock, { name: 'Initech', admin: { email: 'boss@initech.test', firstName: 'Bill', lastName: 'Boss', password: GOOD_PASSWORD } })
+    const boss = await t.http.signIn('boss@initech.test', GOOD_PASSWORD)
+    t.clock.advance(1000) // so that the last email is Initech's invitation
+    const invited = await boss.post(`/api/accounts/${other.accountId}/users`, { firstName: 'Two', lastName: 'Accounts', email: 'two-accounts@example.com', groupIds: [other.groupId] })
+    const invitation = await t.invitationLinkFromEmail('two-accounts@example.com')
+    await askForLink('two-accounts@example.com')
+    const [link] = await resetLinksTo('two-accounts@example.com')
+    let accepting: ReturnType<typeof acceptByForm> | undefined
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from memberships where id = ${invited.body.id} for update`)
+      accepting = acceptByForm(t, invitation, { password: GOOD_PASSWORD })
+      await someoneWaitsForALock(t)
+      expect((await choose(link!, NEW_PASSWORD)).status).toBe(303)
+    })
+    const refused = await accepting!
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('The password is not correct.')
+    expect((await boss.get(`/api/accounts/${other.accountId}/users/${invited.body.id}`)).body.state).toBe('invited')
+    expect((await acceptByForm(t, invitation, { password: NEW_PASSWORD })).status).toBe(200)
   })
 
   it('answers the same for an unknown email or a person who never registered, and sends nothing', async () => {

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { withAdminApp, type TestApp } from '../support/app.js'
 import { acceptByForm, declineByForm, GOOD_PASSWORD, invite } from '../support/fixtures.js'
 import type { Session } from '../support/http.js'
+import { someoneWaitsForALock } from '../support/locks.js'
 
 let t: TestApp
 let admin: Session
@@ -32,6 +34,27 @@ describe('history', () => {
     expect(response.body[0]).toMatchObject({ userId: user.id, actor: { label: 'Ada Admin' }, data: { stateBefore: 'active' } })
     expect(response.body[0].occurredAt).toBe(t.clock.now().toISOString())
     expect(response.body[4].data).toEqual({ email: user.email, groups: ['Administrators'] })
+  })
+
+  // A change that waited for another change of the member is dated after it, so that the history
+  // lists them in the order they happened. Resending took its time before the member's lock.
+  it('dates a resend or a new invitation that waited for the member at the end of the wait', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const user = await invite(t, admin)
+    for (const action of ['resend-invitation', 'new-invitation']) {
+      if (action === 'new-invitation') t.clock.advance(8 * 24 * 60 * 60 * 1000) // expired
+      let acting: Promise<{ status: number }> | undefined
+      const waitedUntil = await t.db.transaction(async (tx) => {
+        await tx.execute(sql`select id from memberships where id = ${user.id} for update`)
+        acting = admin.post(`/api/accounts/${t.acme.accountId}/users/${user.id}/${action}`)
+        await someoneWaitsForALock(t)
+        t.clock.advance(5_000)
+        return t.clock.now().toISOString()
+      })
+      expect((await acting!).status).toBe(200)
+      const [latest] = (await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id }))}`)).body
+      expect(latest.occurredAt).toBe(waitedUntil)
+    }
   })
 
   it('lists the whole account, each line naming its person, declined and removed ones included', async () => {

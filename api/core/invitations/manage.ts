@@ -23,13 +23,13 @@ export async function resendInvitation(
   actor: Actor,
   input: { accountId: string; membershipId: string },
 ): Promise<UserRecord> {
-  const now = deps.clock.now()
-  if (!isUuid(input.membershipId)) throw notFound('User')
   return inTransaction(deps.db, async (tx) => {
+    const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+    // The time once locked: a resend that waited for another change is dated after it.
+    const now = deps.clock.now()
     if (!(await restartInvitationClock(tx, { ...input, now, expired: false }))) {
       throw await refusal(tx, input.accountId, input.membershipId, 'resend', now)
     }
-    const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
     const [invitation] = await tx
       .select({ id: invitations.id })
       .from(invitations)
@@ -47,16 +47,15 @@ export async function sendNewInvitation(
   actor: Actor,
   input: { accountId: string; membershipId: string },
 ): Promise<UserRecord> {
-  const now = deps.clock.now()
-  if (!isUuid(input.membershipId)) throw notFound('User')
   const secret = await newInvitationSecret(deps.config)
   return inTransaction(deps.db, async (tx) => {
+    const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
+    const now = deps.clock.now() // once locked, as for resending
     // The history shows the expiry before the renewal, even if no sweep has run since.
     await recordExpiredInvitations(tx, now, { membershipId: input.membershipId })
     if (!(await restartInvitationClock(tx, { ...input, now, expired: true }))) {
       throw await refusal(tx, input.accountId, input.membershipId, 'newInvitation', now)
     }
-    const member = await lockLiveMembership(tx, input.accountId, input.membershipId)
     const invitationId = await issueInvitation(tx, deps.config, { ...input, now, secret })
     await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'new_invitation_sent', actor, at: now })
     await queueInvitationEmail(tx, { ...input, invitationId, actor, now, member })

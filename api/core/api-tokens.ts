@@ -34,16 +34,16 @@ const selection = {
 
 const live = (accountId: string) => and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt))
 
+// The account's "Provisioned users" group, made if missing. A no-op update on conflict returns the
+// existing group locked, so that no deletion can take it between this and the token's insert.
+const PROVISIONED_GROUP = `insert into groups (id, account_id, name, description, created_at, updated_at)
+  values ($1, $2, $3, 'Users created by an identity provider.', $4::timestamptz, $4::timestamptz)
+  on conflict (account_id, lower(name)) do update set name = groups.name
+  returning id`
+
 /** Provisioned users never land in Administrators by default: they get a group of their own. */
 async function provisionedGroup(tx: Executor, accountId: string, now: Date): Promise<string> {
-  await tx
-    .insert(groups)
-    .values({ id: newId(), accountId, name: PROVISIONED_GROUP_NAME, description: 'Users created by an identity provider.', createdAt: now, updatedAt: now })
-    .onConflictDoNothing()
-  const [row] = await tx
-    .select({ id: groups.id })
-    .from(groups)
-    .where(and(eq(groups.accountId, accountId), sql`lower(${groups.name}) = lower(${PROVISIONED_GROUP_NAME})`))
+  const [row] = await rawQuery(tx)<{ id: string }>(PROVISIONED_GROUP, [newId(), accountId, PROVISIONED_GROUP_NAME, now.toISOString()])
   return row!.id
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { emails, invitations } from '../../drizzle/schema.js'
 import { renderEmail, type EmailTemplate } from '../../emails/render.js'
@@ -34,6 +34,21 @@ const CLAIM = `update emails set locked_until = $2::timestamptz
     order by created_at limit $3 for update skip locked)
   returning id, account_id as "accountId", invitation_id as "invitationId", kind, "to", props, attempts`
 
+// A row's lease is its own: the time it ends, with random microseconds, so that no two
+// dispatchers hold the same one. A batch is claimed at once, but each row's lease is taken again
+// just before it is sent: a row whose batch lease ran out while earlier rows were being sent may
+// have been claimed (and sent) by another dispatcher meanwhile, and is then left alone.
+const RENEW = `update emails set locked_until = $3::timestamptz
+  where id = $1 and status = 'queued' and locked_until = $2::timestamptz returning id`
+
+function lease(now: Date): string {
+  const until = new Date(now.getTime() + LEASE_MS).toISOString()
+  return `${until.slice(0, -1)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}Z`
+}
+
+/** The row, while this dispatcher still holds it: every write after a send is conditional on it. */
+const heldRow = (id: string, held: string) => and(eq(emails.id, id), eq(emails.status, 'queued'), sql`${emails.lockedUntil} = ${held}::timestamptz`)
+
 async function compose(services: Services, row: EmailRow): Promise<{ template: EmailTemplate; link?: string } | { dead: string }> {
   const { config } = services
   if (row.kind === 'removed') {
@@ -59,19 +74,22 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
   let sent = 0
   for (;;) {
     const now = clock.now()
-    const claimed = (await rawQuery(db)<EmailRow>(CLAIM, [now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), options.batch ?? 20])).map(
+    const batchLease = lease(now)
+    const claimed = (await rawQuery(db)<EmailRow>(CLAIM, [now.toISOString(), batchLease, options.batch ?? 20])).map(
       (row) => ({ ...row, props: typeof row.props === 'string' ? JSON.parse(row.props) : row.props }),
     )
     if (claimed.length === 0) return sent
     for (const row of claimed) {
       const attempts = row.attempts + 1
+      const held = lease(clock.now())
+      if ((await rawQuery(db)(RENEW, [row.id, batchLease, held])).length === 0) continue
       try {
         const composed = await compose(services, row)
         if ('dead' in composed) {
           await db
             .update(emails)
             .set({ status: 'failed', error: composed.dead, attempts, lockedUntil: null, statusAt: clock.now() })
-            .where(eq(emails.id, row.id))
+            .where(heldRow(row.id, held))
           continue
         }
         const message = await renderEmail(composed.template)
@@ -79,14 +97,14 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
         await db
           .update(emails)
           .set({ status: 'sent', providerId, sentAt: clock.now(), statusAt: clock.now(), attempts, lockedUntil: null, error: null })
-          .where(eq(emails.id, row.id))
+          .where(heldRow(row.id, held))
         sent++
       } catch (error) {
         if (error instanceof EmailNotConfiguredError) {
           await db
             .update(emails)
             .set({ error: error.message, lockedUntil: new Date(clock.now().getTime() + EmailNotConfiguredError.waitMs) })
-            .where(eq(emails.id, row.id))
+            .where(heldRow(row.id, held))
           continue
         }
         const retryable = !(error instanceof EmailProviderError) || error.retryable
@@ -101,7 +119,7 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
             lockedUntil: giveUp ? null : new Date(clock.now().getTime() + delay),
             ...(giveUp ? { statusAt: clock.now() } : {}),
           })
-          .where(eq(emails.id, row.id))
+          .where(heldRow(row.id, held))
         services.log.error('email not sent', { emailId: row.id, attempts, error: String(error) })
       }
     }

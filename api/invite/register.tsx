@@ -143,7 +143,8 @@ export function RevealToggle(props: { controls: string; label: string }) {
 /**
  * Progressive enhancement, with the server's checks unchanged: the show-password toggles; the
  * password rules ticked as the person types; a confirmation that differs flagged when they leave
- * it, and the terms when the form is sent; an error cleared as soon as it is fixed, and the first
+ * it (after the click that left it, if one did: the message moves what is below it), and the terms
+ * when the form is sent; an error cleared as soon as it is fixed, and the first
  * one the server found focused; a second click on the button sends nothing (the first is on its way).
  */
 export const formScript = `(function(){
@@ -176,7 +177,12 @@ p.addEventListener('input',function(){
     var said=li.querySelector('.visually-hidden'),text=ok?' (done)':' (missing)';if(said&&said.textContent!==text)said.textContent=text});
   if(items.length&&met===items.length&&flagged(p))clear(p);
   if(c&&c.value)checkMatch(false)});
-if(c){c.addEventListener('input',function(){checkMatch(false)});c.addEventListener('change',function(){if(c.value)checkMatch(true)})}
+var pressing=false,pressed=[];
+document.addEventListener('pointerdown',function(){pressing=true},true);
+['pointerup','pointercancel'].forEach(function(type){document.addEventListener(type,function(){pressing=false;
+  pressed.splice(0).forEach(function(fn){setTimeout(fn,0)})},true)});
+function afterPress(fn){if(pressing)pressed.push(fn);else fn()}
+if(c){c.addEventListener('input',function(){checkMatch(false)});c.addEventListener('blur',function(){if(c.value)afterPress(function(){checkMatch(true)})})}
 if(terms)terms.addEventListener('change',function(){if(terms.checked)clear(terms)});
 var control=/${CONTROL_CHARACTER.source}/;
 form.querySelectorAll('input[type=text]:not([readonly])').forEach(function(input){

@@ -123,7 +123,17 @@ describe('An invitee accepts or declines, end to end in Chromium', () => {
     expect(await description(confirm)).toBe('The passwords do not match.')
     await confirm.fill('sunrisedays')
     await until(() => confirm.getAttribute('aria-invalid'), (value) => value === null, 'the confirmation to be cleared')
+    // Leaving a differing confirmation by clicking the terms ticks them: the message that moves the
+    // checkbox down appears once the click is done, not between the press and the release.
     const unticked = invitee.getByRole('checkbox', { name: /I agree to the Roster Terms of Use/ })
+    await confirm.fill('sunrise')
+    await unticked.click()
+    expect(await unticked.isChecked()).toBe(true)
+    await until(() => confirm.getAttribute('aria-invalid'), (value) => value === 'true', 'the confirmation to be flagged after the click')
+    await unticked.click()
+    expect(await unticked.isChecked()).toBe(false)
+    await confirm.fill('sunrisedays')
+    await until(() => confirm.getAttribute('aria-invalid'), (value) => value === null, 'the confirmation to be cleared again')
     await invitee.getByRole('button', { name: 'Accept invitation' }).click()
     await until(() => unticked.getAttribute('aria-invalid'), (value) => value === 'true', 'the terms to be flagged')
     expect(await description(unticked)).toBe('Accept the terms of use to continue.')

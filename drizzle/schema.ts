@@ -99,6 +99,8 @@ export const memberships = pgTable(
       .where(sql`${t.endedAt} is null`),
     index('memberships_account_live_idx').on(t.accountId, t.createdAt).where(sql`${t.endedAt} is null`),
     index('memberships_person_idx').on(t.personId),
+    // An invitation without an end would be neither valid nor expired to the rules that read it.
+    check('memberships_invited_has_expiry', sql`${t.state} <> 'invited' or ${t.expiresAt} is not null`),
   ],
 )
 

@@ -160,6 +160,8 @@ export async function insertFixtures(db: Database): Promise<Fixtures> {
       state: 'active',
       createdAt: at('2024-01-01T00:00:00Z'),
       updatedAt: at('2024-01-01T00:00:00Z'),
+      // Invitations still valid, whatever the test clock says.
+      ...(membership.state === 'invited' ? { expiresAt: at('2100-01-01T00:00:00Z') } : {}),
       ...membership,
     })
   }

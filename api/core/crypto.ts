@@ -20,6 +20,11 @@ export function randomToken(bytes = 32): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)))
 }
 
+/** Whether a value has randomToken's shape (base64url of 32 bytes): anything else is refused before any lookup. */
+export function isRandomToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(value)
+}
+
 export function newId(): string {
   return crypto.randomUUID()
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import { passwordResets, people, sessions, signInAttempts } from '../../drizzle/schema.js'
 import { rawQuery } from '../db/raw-query.js'
-import { newId, randomToken, sha256 } from './crypto.js'
+import { isRandomToken, newId, randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
 import { hashPassword, newPasswordProblems } from './passwords.js'
 import { normalizeEmail } from './people.js'
@@ -48,7 +48,7 @@ const live = (token: string, now: Date) =>
 
 /** The email a reset link is for, while it works. Reading changes nothing: mail scanners open links. */
 export async function openPasswordReset(deps: CoreDeps, token: string): Promise<{ email: string } | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+  if (!isRandomToken(token)) return null
   const [row] = await deps.db
     .select({ email: people.email })
     .from(passwordResets)

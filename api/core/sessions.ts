@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm'
 import { people, sessions } from '../../drizzle/schema.js'
-import { randomToken, sha256 } from './crypto.js'
+import { isRandomToken, randomToken, sha256 } from './crypto.js'
 import { DomainError } from './errors.js'
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
 import { reservePasswordCheck } from './password-attempts.js'
@@ -71,7 +71,7 @@ export async function signOut(deps: CoreDeps, token: string): Promise<void> {
 }
 
 export async function personForSession(deps: CoreDeps, token: string) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+  if (!isRandomToken(token)) return null
   const [row] = await deps.db
     .select({ id: people.id, email: people.email, firstName: people.firstName, lastName: people.lastName })
     .from(sessions)

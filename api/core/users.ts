@@ -5,7 +5,7 @@ import { notFound } from './errors.js'
 import { stateFilterSql, stateSql, type UserState } from './state.js'
 import type { Executor } from './types.js'
 import { memberDetails } from './member-details.js'
-import { fullName } from './people.js'
+import { fullName, normalizeEmail } from './people.js'
 
 /** A membership as administrators see it: "a user of the account". */
 export interface UserRecord {
@@ -193,7 +193,7 @@ export async function memberByEmail(
     .select({ id: memberships.id, firstName: memberDetails.firstName, lastName: memberDetails.lastName, state: stateSql(now) })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), eq(people.emailNormalized, email.trim().toLowerCase())))
+    .where(and(eq(memberships.accountId, accountId), isNull(memberships.endedAt), eq(people.emailNormalized, normalizeEmail(email))))
     .limit(1)
   return row ?? null
 }

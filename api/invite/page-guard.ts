@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { randomToken, timingSafeEqual } from '../core/crypto.js'
+import { isRandomToken, randomToken, timingSafeEqual } from '../core/crypto.js'
 import { pagePolicy, scriptNonce } from '../middleware/content-security.js'
 import type { AppEnv } from '../services.js'
 
@@ -12,7 +12,7 @@ export function csrfCookie(name: string, path: string) {
   return {
     token(c: Context<AppEnv>): string {
       const existing = getCookie(c, name)
-      if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing
+      if (existing && isRandomToken(existing)) return existing
       const token = randomToken()
       setCookie(c, name, token, { httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.appUrl.startsWith('https:'), path })
       return token

@@ -7,7 +7,8 @@ import { reservePasswordCheck } from '../password-attempts.js'
 import { hashPassword, MAX_PASSWORD_LENGTH, newPasswordProblems, verifyPassword } from '../passwords.js'
 import { nameProblem, normalizeEmail } from '../people.js'
 import type { CoreDeps, Executor } from '../types.js'
-import { INVITATION_TTL_MS, looksLikeToken, tokenHash } from './token.js'
+import { INVITATION_TTL_MS, tokenHash } from './token.js'
+import { isRandomToken } from '../crypto.js'
 import { memberDetails } from '../member-details.js'
 
 /** One answer for expired, replaced, withdrawn, used and unknown links: it tells a stranger nothing. */
@@ -33,7 +34,7 @@ export interface OpenInvitation {
 }
 
 async function findActive(db: Executor, token: string, now: Date, lock: boolean): Promise<OpenInvitation | null> {
-  if (!looksLikeToken(token)) return null
+  if (!isRandomToken(token)) return null
   const query = db
     .select({
       invitationId: invitations.id,
@@ -74,7 +75,7 @@ const ACCEPTED_PAGE_MS = INVITATION_TTL_MS
  * not post the form again into a used link, and the email's link opened again leads there too.
  */
 export async function recentlyAccepted(deps: CoreDeps, token: string): Promise<{ accountName: string; email: string } | null> {
-  if (!looksLikeToken(token)) return null
+  if (!isRandomToken(token)) return null
   const since = new Date(deps.clock.now().getTime() - ACCEPTED_PAGE_MS)
   const [row] = await deps.db
     .select({ accountName: accounts.name, email: people.email })
@@ -101,7 +102,7 @@ export async function recentlyAccepted(deps: CoreDeps, token: string): Promise<{
  * recentlyAccepted, it names only the account.
  */
 export async function recentlyDeclined(deps: CoreDeps, token: string): Promise<{ accountName: string } | null> {
-  if (!looksLikeToken(token)) return null
+  if (!isRandomToken(token)) return null
   const since = new Date(deps.clock.now().getTime() - 60 * 60 * 1000)
   const [row] = await deps.db
     .select({ accountName: accounts.name })

@@ -26,8 +26,3 @@ export function tokenHash(token: string): string {
 export function invitationUrl(config: Config, token: string): string {
   return `${config.appUrl.replace(/\/+$/, '')}/invite/${token}`
 }
-
-/** Tokens are base64url of 32 bytes; anything else is refused before touching the database. */
-export function looksLikeToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token)
-}

@@ -5,6 +5,7 @@ import { groupInUse, groupUsedByTokens, tokensProvisioningInto } from './groups.
 import { arrayLiteral } from '../db/raw-query.js'
 import { rowsOf } from './rows.js'
 import { isUuid } from './users.js'
+import { assertActiveAdministratorRemains, lockAdministrators } from './administrators.js'
 import type { Actor, Executor } from './types.js'
 
 interface Context {
@@ -123,7 +124,7 @@ export async function removeGroupMembers(
   fallBackNow = true,
 ): Promise<MemberChange> {
   const group = await groupName(tx, ctx.accountId, ctx.groupId)
-  if (group.isDefault) await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, ctx.groupId)).for('update')
+  if (group.isDefault) await lockAdministrators(tx, ctx.groupId)
   const targets =
     membershipIds ??
     (await tx.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, ctx.groupId))).map((r) => r.id)
@@ -143,11 +144,7 @@ export async function removeGroupMembers(
     .where(and(eq(groupMembers.groupId, ctx.groupId), anyOf(groupMembers.membershipId, locked), keepLast))
     .returning({ membershipId: groupMembers.membershipId })
   const removedIds = removed.map((r) => r.membershipId)
-  if (group.isDefault && removedIds.length) {
-    const [admin] = await tx.execute<{ one: number }>(sql`select 1 as one from group_members gm join memberships m on m.id = gm.membership_id
-      where gm.group_id = ${ctx.groupId} and m.state = 'active' and m.ended_at is null limit 1`).then((r) => rowsOf<{ one: number }>(r))
-    if (!admin) throw new DomainError('conflict', 'The account must keep one active administrator in its Administrators group.')
-  }
+  if (group.isDefault && removedIds.length) await assertActiveAdministratorRemains(tx, ctx.groupId, null)
   await recordGroupChange(tx, ctx, removedIds, 'removed', group.name)
   const fellBack = fallBackNow && fallbackGroupId !== ctx.groupId ? await fallBack(tx, ctx, removedIds, fallbackGroupId) : 0
   // Those asked to leave the group they would fall back to, who stayed: said, not silently kept.

@@ -1,9 +1,10 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm'
-import { groupMembers, groups, memberships } from '../../../drizzle/schema.js'
+import { and, eq } from 'drizzle-orm'
+import { groups, memberships } from '../../../drizzle/schema.js'
 import { DomainError, notFound } from '../errors.js'
 import { isUuid } from '../users.js'
 import { arrayLiteral, rawQuery, toDate } from '../../db/raw-query.js'
 import type { Executor } from '../types.js'
+import { assertActiveAdministratorRemains, lockAdministrators } from '../administrators.js'
 import { memberDetailsSql } from '../member-details.js'
 
 /**
@@ -144,35 +145,16 @@ export const notGroupsOfAccount = () =>
 export const activeAdministratorGroup = (member: LockedMembership) => (member.state === 'active' ? member.administratorGroupId : null)
 
 /**
- * The account must keep one active administrator. The member's row is already locked (FOR UPDATE),
- * which no group change can get past, so whether *this* member is an administrator (read with the
- * lock) cannot change under us and needs no further lock. Only for an administrator is the default
- * group row locked, which serialises every change that could take the last one away.
+ * The account must keep one active administrator (administrators.ts). The member's row is already
+ * locked, which no group change can get past, so whether *this* member is an administrator (read
+ * after the lock) cannot change under us. Only for an administrator is the Administrators group
+ * locked, which serialises every change that could take the last one away.
  */
 export async function assertAnotherAdministratorRemains(tx: Executor, member: LockedMembership) {
   const groupId = activeAdministratorGroup(member)
-  if (groupId) await assertOtherAdministrators(tx, groupId, member.id)
-}
-
-/** With the Administrators group locked, another active administrator must remain. */
-async function assertOtherAdministrators(tx: Executor, groupId: string, membershipId: string) {
-  await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for('update')
-  const others = await tx
-    .select({ one: sql`1` })
-    .from(groupMembers)
-    .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
-    .where(
-      and(
-        eq(groupMembers.groupId, groupId),
-        ne(groupMembers.membershipId, membershipId),
-        eq(memberships.state, 'active'),
-        isNull(memberships.endedAt),
-      ),
-    )
-    .limit(1)
-  if (others.length === 0) {
-    throw new DomainError('conflict', 'This is the last active administrator of the account; add another administrator first.')
-  }
+  if (!groupId) return
+  await lockAdministrators(tx, groupId)
+  await assertActiveAdministratorRemains(tx, groupId, member.id)
 }
 
 export async function defaultGroupId(tx: Executor, accountId: string): Promise<string | null> {

@@ -87,14 +87,16 @@ export async function unblockLocked(
       ...(restored === 'invited' ? { invitedAt: now, expiresAt: expiryFrom(now) } : {}),
     })
     .where(eq(memberships.id, member.id))
+  await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'unblocked', actor, at: now, data: { restored } })
   let emailQueued = false
   if (restored === 'invited') {
     const invitationId = await issueInvitation(tx, deps.config, { ...input, now, secret })
     if (input.sendEmail) {
       await queueInvitationEmail(tx, { ...input, invitationId, actor, now, member })
+      // The invitee gets a new link by email, as from Send new invitation: the history says so.
+      await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'new_invitation_sent', actor, at: now })
       emailQueued = true
     }
   }
-  await recordEvent(tx, { accountId: input.accountId, membershipId: member.id, type: 'unblocked', actor, at: now, data: { restored } })
   return { unblocked: true, emailQueued }
 }

@@ -49,6 +49,9 @@ describe('deactivation through SCIM', () => {
     expect((await t.http.send('GET', linkPath(link))).status).toBe(404)
     expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('invited')
     expect(await invitationStates(id)).toEqual(['pending', 'withdrawn'])
+    // The new link's email is in the history, as one from Send new invitation is.
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['new_invitation_sent', 'unblocked', 'blocked', 'invited'])
   })
 
   it('keeps the "invitation expired" line of a link that had expired before the block withdrew it', async () => {
@@ -74,6 +77,8 @@ describe('deactivation through SCIM', () => {
     expect((await silent.patch(`/Users/${id}`, setActive(true))).body.active).toBe(true)
     expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('invited')
     expect(await emailOf()).toBeNull()
+    const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: id }))}`)
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['unblocked', 'blocked', 'invited'])
 
     expect((await admin.post(`${usersPath()}/${id}/resend-invitation`, {})).status).toBe(200)
     expect(await emailOf()).toMatchObject({ status: 'sent' })

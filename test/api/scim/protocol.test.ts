@@ -116,6 +116,15 @@ describe('resources', () => {
     expect(again.body).toMatchObject({ schemas: [ERROR], status: '409', scimType: 'uniqueness' })
   })
 
+  it('answers 409 uniqueness for a taken Group displayName, case-insensitively, as /Schemas declares', async () => {
+    expect((await scim.post('/Groups', { schemas: [GROUP], displayName: 'Dup Group' })).status).toBe(201)
+    const again = await scim.post('/Groups', { schemas: [GROUP], displayName: 'DUP group' })
+    expect(again.status).toBe(409)
+    expect(again.body).toMatchObject({ schemas: [ERROR], status: '409', scimType: 'uniqueness' })
+    const declared = (await scim.get(`/Schemas/${GROUP}`)).body.attributes.find((a: { name: string }) => a.name === 'displayName')
+    expect(declared).toMatchObject({ uniqueness: 'server', caseExact: false })
+  })
+
   it('validates bodies with RFC 7644 errors and writes nothing', async () => {
     const before = (await scim.get('/Users?count=0')).body.totalResults
     const cases: [unknown, string, number, string?][] = [

@@ -250,6 +250,22 @@ describe('resources', () => {
     expect((await scim.get(`/Users/${created.body.id}`)).body.title).toBe('Before')
   })
 
+  it('ignores schemas and meta in a path-less PATCH value that repeats what was read, and still refuses a path to meta', async () => {
+    const created = await scim.post('/Users', user('read-back@example.com'))
+    const id = created.body.id
+    const readBack = { schemas: [USER], id, title: 'T4', meta: { resourceType: 'User', created: '2000-01-01T00:00:00Z' } }
+    const patched = await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: readBack }] })
+    expect(patched.status).toBe(200)
+    expect(patched.body).toMatchObject({ title: 'T4', meta: { created: created.body.meta.created } })
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Read back' })
+    const groupBack = { schemas: [GROUP], id: group.body.id, displayName: 'Read back 2', meta: { resourceType: 'Group' } }
+    const renamed = await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: groupBack }] })
+    expect(renamed.status).toBe(204)
+    expect((await scim.get(`/Groups/${group.body.id}`)).body.displayName).toBe('Read back 2')
+    const explicit = await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'meta.created', value: 'x' }] })
+    expect(explicit.body).toMatchObject({ status: '400', scimType: 'mutability' })
+  })
+
   it('supports attributes, excludedAttributes, sortBy and sortOrder', async () => {
     for (const name of ['sort-b@example.com', 'sort-a@example.com', 'sort-c@example.com']) await scim.post('/Users', user(name))
     const sorted = await scim.get(`/Users?${filterQuery('userName sw "sort-"')}&sortBy=userName&sortOrder=descending&attributes=userName`)

@@ -296,6 +296,19 @@ describe('resources', () => {
     expect(none.body).toMatchObject({ totalResults: 0, Resources: [] })
   })
 
+  it('filters users by the display of their groups, and says meta.version cannot be filtered on', async () => {
+    const member = await scim.post('/Users', user('group-display@example.com'))
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Display Filtered', members: [{ value: member.body.id }] })
+    expect(group.status).toBe(201)
+    for (const filter of ['groups.display eq "display filtered"', 'groups[display sw "DISPLAY F"]']) {
+      const found = await scim.get(`/Users?${filterQuery(filter)}&attributes=userName`)
+      expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ userName: 'group-display@example.com' }] })
+    }
+    const version = await scim.get(`/Users?${filterQuery('meta.version eq "W/\\"x\\""')}`)
+    const refused = { status: '400', scimType: 'invalidFilter', detail: expect.stringContaining('meta.version is not supported') }
+    expect(version.body).toMatchObject(refused)
+  })
+
   it('a lookup by userName (one member at most) pages and counts like any list', async () => {
     await scim.post('/Users', user('Lookup-One@Example.com'))
     const lookup = (filter: string, page = '') => scim.get(`/Users?${filterQuery(filter)}${page}`)

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { groupMembers, groups, memberships, people } from '../../../drizzle/schema.js'
 import { invalidFilter } from '../errors.js'
-import { compileAnyElement, jsonKey } from './comparison.js'
+import { compileAnyElement, jsonKey, type ScalarAttribute } from './comparison.js'
 import { memberDetails } from '../../core/member-details.js'
 import { groupLastModified } from '../groups/store.js'
 
@@ -48,19 +48,40 @@ const scimArray = (key: string, subAttributes: Record<string, { type: AttributeT
 const scimArrayOr = (key: string, fallback: SQL): SQL =>
   sql`(case when jsonb_typeof(${scim} -> ${jsonKey(key)}) = 'array' then ${scim} -> ${jsonKey(key)} else ${fallback} end)`
 
-/** Rows related to the filtered row, compared through their uuid `column` with any-element semantics. */
-function relatedRows(name: string, from: (condition: SQL) => SQL, column: SQL): FilterAttribute {
+/** A sub-attribute of related rows: the rows `from` reaches, and what it compares in them. */
+interface Related {
+  from: (condition: SQL) => SQL
+  element: ScalarAttribute
+}
+
+/** Rows related to the filtered row (a user's groups, a group's members), with any-element semantics. */
+function relatedRows(name: string, subAttributes: Record<string /* lower-cased */, Related>): FilterAttribute {
   return {
     kind: 'custom',
     compile(op, value, subAttribute) {
-      if (subAttribute !== undefined && subAttribute.toLowerCase() !== 'value') {
-        throw invalidFilter(`Unknown attribute "${name}.${subAttribute}" in the filter`)
-      }
-      const exists = (condition?: SQL) => from(condition ?? sql`true`)
-      return compileAnyElement(exists, `${name}.value`, { type: 'id', sql: column }, op, value)
+      const key = (subAttribute ?? 'value').toLowerCase()
+      if (!Object.hasOwn(subAttributes, key)) throw invalidFilter(`Unknown attribute "${name}.${subAttribute}" in the filter`)
+      const { from, element } = subAttributes[key]!
+      return compileAnyElement((condition?: SQL) => from(condition ?? sql`true`), `${name}.${key}`, element, op, value)
     },
   }
 }
+
+/** Shown, but computed when the resource is read: RFC 7644 §3.4.2.2 lets a server refuse to filter on it. */
+const notFilterable = (name: string, instead: string): FilterAttribute => ({
+  kind: 'custom',
+  compile() {
+    throw invalidFilter(`Filtering on ${name} is not supported: ${instead}`)
+  },
+})
+const metaNotFilterable = {
+  'meta.version': notFilterable('meta.version', 'send it in If-None-Match or If-Match on the resource instead'),
+  'meta.location': notFilterable('meta.location', 'filter on id instead'),
+}
+
+// A user's groups. Their display is the group's name (users/store.ts), stored trimmed and unique regardless of case.
+const userGroups = (join: SQL) => (condition: SQL) =>
+  sql`exists (select 1 from ${groupMembers} gm ${join} where gm.membership_id = "memberships"."id" and ${condition})`
 
 /** Users are `memberships inner join people`; the caller restricts them to live memberships of one account. */
 export const userFilterAttributes: AttributeMap = {
@@ -124,14 +145,14 @@ export const userFilterAttributes: AttributeMap = {
     type: { type: 'string' },
     primary: { type: 'boolean' },
   }),
-  groups: relatedRows(
-    'groups',
-    (condition) => sql`exists (select 1 from ${groupMembers} gm where gm.membership_id = "memberships"."id" and ${condition})`,
-    sql`gm.group_id`,
-  ),
+  groups: relatedRows('groups', {
+    value: { from: userGroups(sql``), element: id(sql`gm.group_id`) },
+    display: { from: userGroups(sql`join ${groups} g on g.id = gm.group_id`), element: { ...text(sql`g.name`), trimmed: true } },
+  }),
   'meta.created': dateTime(sql`${memberships.createdAt}`),
   'meta.lastmodified': dateTime(sql`${memberships.updatedAt}`),
   'meta.resourcetype': text(sql`'User'::text`),
+  ...metaNotFilterable,
   ...Object.fromEntries(
     ['employeeNumber', 'costCenter', 'organization', 'division', 'department'].map((key) => [
       `${ENTERPRISE_USER}:${key}`.toLowerCase(),
@@ -148,13 +169,15 @@ export const groupFilterAttributes: AttributeMap = {
   id: id(sql`${groups.id}`),
   displayname: { ...text(sql`${groups.name}`), trimmed: true },
   externalid: text(sql`${groups.externalId}`, true),
-  members: relatedRows(
-    'members',
-    // "groups"."id" by name: drizzle leaves columns unqualified in single-table queries.
-    (condition) => sql`exists (select 1 from ${groupMembers} gm where gm.group_id = "groups"."id" and ${condition})`,
-    sql`gm.membership_id`,
-  ),
+  members: relatedRows('members', {
+    value: {
+      // "groups"."id" by name: drizzle leaves columns unqualified in single-table queries.
+      from: (condition) => sql`exists (select 1 from ${groupMembers} gm where gm.group_id = "groups"."id" and ${condition})`,
+      element: id(sql`gm.membership_id`),
+    },
+  }),
   'meta.created': dateTime(sql`${groups.createdAt}`),
   'meta.lastmodified': dateTime(groupLastModified),
   'meta.resourcetype': text(sql`'Group'::text`),
+  ...metaNotFilterable,
 }

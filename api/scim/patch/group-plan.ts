@@ -82,5 +82,15 @@ function idsInFilter(filter: Filter): string[] {
     return [filter.compValue.trim().toLowerCase()]
   }
   if (filter.op === 'or') return [...new Set(filter.filters.flatMap(idsInFilter))]
-  throw invalidPath('A members filter must be value eq "<id>", or several joined by or.')
+  // A member's display and type are the user's, not the row's: only ids name rows a single statement can remove.
+  throw invalidPath(
+    `A members filter with ${unsupportedPart(filter)} is not supported: name members by id, as members[value eq "<id>"] ` +
+      'or several joined by or, or remove them with path members and a value of [{"value": "<id>"}].',
+  )
+}
+
+function unsupportedPart(filter: Filter): string {
+  if (!('attrPath' in filter) || typeof filter.attrPath !== 'string') return `"${filter.op}"`
+  if (filter.op === 'eq' && filter.attrPath.toLowerCase() === 'value') return 'an empty or non-string value'
+  return `"${filter.attrPath} ${filter.op}"`
 }

@@ -7,6 +7,7 @@ import { coerceValue } from './values.js'
 export { matchesValueFilter } from './value-filter.js'
 
 const OPS = new Set<string>(['add', 'replace', 'remove'])
+const REPEATED_AS_READ = new Set(['schemas', 'meta'])
 
 /** A member of a JSON object by name, in any case (RFC 7643 §2.1). */
 function member(object: JsonObject, name: string): unknown {
@@ -81,7 +82,10 @@ function expandPathless(resource: ScimResourceType, op: PatchOp, value: unknown,
   return Object.entries(value).flatMap(([key, child]) => {
     // Inside an extension object keys are plain names: a nested URN is malformed, so nesting cannot recurse.
     const text = prefix ? `${prefix}:${key.trim()}` : key
-    return normalizeTarget(resource, op, parsePath(resource, text), child, text.trim(), true)
+    const path = parsePath(resource, text)
+    // A client PATCHing back what it read repeats schemas and meta: ignored, as PUT ignores them (RFC 7644 §3.5.1).
+    if (!prefix && path && REPEATED_AS_READ.has(path.attribute)) return []
+    return normalizeTarget(resource, op, path, child, text.trim(), true)
   })
 }
 

@@ -9,7 +9,8 @@ export const groupSchema = defineSchema({
   description: 'Group',
   attributes: [
     // §8.7.1 says required: false while its own description says REQUIRED; every group here has a name.
-    string('displayName', 'A human-readable name for the Group.', { required: true }),
+    // Names are unique per account regardless of case (a duplicate is 409 uniqueness), which §7 calls "server".
+    string('displayName', 'A human-readable name for the Group.', { required: true, uniqueness: 'server' }),
     complex(
       'members',
       'The members of the Group.',

@@ -123,6 +123,20 @@ const userCases: [string, UserName[]][] = [
   ['groups eq "<Engineering>"', ['alice', 'bob']],
   ['groups.value eq "<Sales>"', ['erin']],
   ['not (groups pr)', ['dave', 'frank']],
+  // groups.display is the group's name, compared case-insensitively as group names are
+  ['groups.display eq "engineering"', ['alice', 'bob']],
+  ['groups.display eq " Sales "', ['erin']],
+  ['groups.display eq "Empty"', []],
+  ['groups.display ne "Engineering"', except('alice', 'bob')],
+  ['not (groups.display eq "ENGINEERING")', except('alice', 'bob')],
+  ['groups.display co "%"', ['carol']],
+  ['groups.display sw "eng"', ['alice', 'bob']],
+  ['groups.display ew "_GROUP"', ['carol']],
+  ['groups.display pr', ['alice', 'bob', 'carol', 'erin']],
+  ['groups.DISPLAY eq null', ['dave', 'frank']],
+  ['groups[display eq "sales"]', ['erin']],
+  ['groups[display eq "Sales" or value eq "<Engineering>"]', ['alice', 'bob', 'erin']],
+  ['groups[DISPLAY sw "1"] or active eq false', ['bob', 'carol']],
   // enterprise extension
   [`${ENTERPRISE}:employeeNumber eq "1001"`, ['alice']],
   [`${ENTERPRISE.toUpperCase()}:EMPLOYEENUMBER EQ "1002"`, ['erin']],
@@ -195,6 +209,12 @@ const invalid: [string, string?][] = [
   ['groups: displayName gt 1'],
   ['groups: members gt true'],
   ['groups: members[value eq "a" and value eq "b"]', 'joined by "or"'],
+  ['groups[value eq "a" and display eq "b"]', 'joined by "or"'],
+  ['groups.type eq "direct"', 'groups.type'],
+  ['groups.display gt true', 'string'],
+  ['meta.version eq "W/\\"abc\\""', 'Filtering on meta.version is not supported'],
+  ['groups: meta.version pr', 'If-None-Match'],
+  ['meta.location sw "https://"', 'filter on id instead'],
   ['addresses eq "x"', 'addresses'],
   ['userName[value eq "x"]', 'userName'],
   ['userName eq'],
@@ -289,6 +309,13 @@ describe('generated SQL', () => {
     expect(render('displayName eq "X"', groupFilterAttributes).sql).toBe('lower("groups"."name") = lower($1)')
   })
 
+  it('compiles groups.display to a join of group_members and groups, and groups.value to group_members alone', () => {
+    expect(render('groups.display eq "X"').sql).toBe(
+      'exists (select 1 from "group_members" gm join "groups" g on g.id = gm.group_id where gm.membership_id = "memberships"."id" and lower(g.name) = lower($1))',
+    )
+    expect(render('groups.value eq "X"').sql).not.toContain('join')
+  })
+
   it('keeps every value in parameters, never in the SQL text', () => {
     const nasty = `x'); drop table people; --`
     const quoted = JSON.stringify(nasty)
@@ -299,6 +326,7 @@ describe('generated SQL', () => {
       `emails[type eq ${quoted}].value sw ${quoted}`,
       `${ENTERPRISE}:manager gt ${quoted}`,
       `not (title ew ${quoted}) or roles[display eq ${quoted}]`,
+      `groups.display co ${quoted} or groups[display eq ${quoted}]`,
     ]
     for (const filter of filters) {
       const { sql, params } = render(filter)

@@ -27,12 +27,12 @@ const USER_PROFILE: Profile = {
     'userName', 'USERNAME', 'id', 'externalId', 'active', 'displayName', 'title', 'nickName', 'locale',
     'name.givenName', 'name.familyName', 'name.formatted', 'emails', 'emails.value', 'emails.type', 'emails.primary',
     'phoneNumbers', 'phoneNumbers.value', 'addresses.locality', 'addresses', 'roles', 'roles.primary', 'photos',
-    'groups', 'groups.value', 'meta.created', 'meta.lastModified', 'meta.resourceType',
+    'groups', 'groups.value', 'groups.display', 'meta.created', 'meta.lastModified', 'meta.resourceType',
     'urn:ietf:params:scim:schemas:core:2.0:User:userName', `${ENTERPRISE}:employeeNumber`, `${ENTERPRISE}:manager`,
     `${ENTERPRISE}:manager.value`,
   ],
   complex: [
-    ['emails', PLURAL], ['phoneNumbers', PLURAL], ['roles', PLURAL], ['photos', PLURAL], ['groups', ['value']],
+    ['emails', PLURAL], ['phoneNumbers', PLURAL], ['roles', PLURAL], ['photos', PLURAL], ['groups', ['value', 'display']],
     ['addresses', ['locality', 'country', 'type', 'primary']], ['name', ['givenName', 'familyName', 'formatted']],
     [`${ENTERPRISE}:manager`, ['value', 'displayName']],
   ],
@@ -43,7 +43,7 @@ const GROUP_PROFILE: Profile = {
   complex: [['members', ['value']]],
 }
 const UNKNOWN = [
-  `${ENTERPRISE}:nope`, 'unknown', 'constructor', '__proto__', 'toString', 'emails.nope', 'members.display', 'name', 'meta',
+  `${ENTERPRISE}:nope`, 'unknown', 'constructor', '__proto__', 'toString', 'emails.nope', 'members.display', 'name', 'meta', 'meta.version',
   'a%b', 'x/y', '1abc', 'not', 'and', 'pr', 'userName[value eq "x"]',
 ]
 const OPS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr', 'EQ', 'Pr', 'eq', 'eq', 'pr']

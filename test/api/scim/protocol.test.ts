@@ -116,6 +116,15 @@ describe('resources', () => {
     expect(again.body).toMatchObject({ schemas: [ERROR], status: '409', scimType: 'uniqueness' })
   })
 
+  it('answers 409 uniqueness for a taken Group displayName, case-insensitively, as /Schemas declares', async () => {
+    expect((await scim.post('/Groups', { schemas: [GROUP], displayName: 'Dup Group' })).status).toBe(201)
+    const again = await scim.post('/Groups', { schemas: [GROUP], displayName: 'DUP group' })
+    expect(again.status).toBe(409)
+    expect(again.body).toMatchObject({ schemas: [ERROR], status: '409', scimType: 'uniqueness' })
+    const declared = (await scim.get(`/Schemas/${GROUP}`)).body.attributes.find((a: { name: string }) => a.name === 'displayName')
+    expect(declared).toMatchObject({ uniqueness: 'server', caseExact: false })
+  })
+
   it('validates bodies with RFC 7644 errors and writes nothing', async () => {
     const before = (await scim.get('/Users?count=0')).body.totalResults
     const cases: [unknown, string, number, string?][] = [
@@ -241,6 +250,22 @@ describe('resources', () => {
     expect((await scim.get(`/Users/${created.body.id}`)).body.title).toBe('Before')
   })
 
+  it('ignores schemas and meta in a path-less PATCH value that repeats what was read, and still refuses a path to meta', async () => {
+    const created = await scim.post('/Users', user('read-back@example.com'))
+    const id = created.body.id
+    const readBack = { schemas: [USER], id, title: 'T4', meta: { resourceType: 'User', created: '2000-01-01T00:00:00Z' } }
+    const patched = await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: readBack }] })
+    expect(patched.status).toBe(200)
+    expect(patched.body).toMatchObject({ title: 'T4', meta: { created: created.body.meta.created } })
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Read back' })
+    const groupBack = { schemas: [GROUP], id: group.body.id, displayName: 'Read back 2', meta: { resourceType: 'Group' } }
+    const renamed = await scim.patch(`/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: groupBack }] })
+    expect(renamed.status).toBe(204)
+    expect((await scim.get(`/Groups/${group.body.id}`)).body.displayName).toBe('Read back 2')
+    const explicit = await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'meta.created', value: 'x' }] })
+    expect(explicit.body).toMatchObject({ status: '400', scimType: 'mutability' })
+  })
+
   it('supports attributes, excludedAttributes, sortBy and sortOrder', async () => {
     for (const name of ['sort-b@example.com', 'sort-a@example.com', 'sort-c@example.com']) await scim.post('/Users', user(name))
     const sorted = await scim.get(`/Users?${filterQuery('userName sw "sort-"')}&sortBy=userName&sortOrder=descending&attributes=userName`)
@@ -269,6 +294,19 @@ describe('resources', () => {
     expect(farPast.body).toMatchObject({ totalResults: 3, itemsPerPage: 0, startIndex: 2 ** 31 - 1 })
     const none = await scim.get(`/Users?${filterQuery('userName eq "nobody@example.com"')}`)
     expect(none.body).toMatchObject({ totalResults: 0, Resources: [] })
+  })
+
+  it('filters users by the display of their groups, and says meta.version cannot be filtered on', async () => {
+    const member = await scim.post('/Users', user('group-display@example.com'))
+    const group = await scim.post('/Groups', { schemas: [GROUP], displayName: 'Display Filtered', members: [{ value: member.body.id }] })
+    expect(group.status).toBe(201)
+    for (const filter of ['groups.display eq "display filtered"', 'groups[display sw "DISPLAY F"]']) {
+      const found = await scim.get(`/Users?${filterQuery(filter)}&attributes=userName`)
+      expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ userName: 'group-display@example.com' }] })
+    }
+    const version = await scim.get(`/Users?${filterQuery('meta.version eq "W/\\"x\\""')}`)
+    const refused = { status: '400', scimType: 'invalidFilter', detail: expect.stringContaining('meta.version is not supported') }
+    expect(version.body).toMatchObject(refused)
   })
 
   it('a lookup by userName (one member at most) pages and counts like any list', async () => {

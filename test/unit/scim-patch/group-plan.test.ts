@@ -107,6 +107,19 @@ describe('planGroupPatch', () => {
     expect(scimError(() => plan(op)).scimType).toBe('invalidPath')
   })
 
+  it.each([
+    ['members[display eq "Ann"]', '"display eq"'],
+    ['members[type eq "User"]', '"type eq"'],
+    ['members[value sw "a"]', '"value sw"'],
+    ['members[value eq "a" and type eq "User"]', '"and"'],
+    ['members[not (value eq "a")]', '"not"'],
+    ['members[value eq ""]', 'an empty or non-string value'],
+  ])('refuses the member filter %s naming what it has and what is supported', (path, part) => {
+    const error = scimError(() => plan({ op: 'remove', path }))
+    expect(error.scimType).toBe('invalidPath')
+    expect(error.detail).toContain(`A members filter with ${part} is not supported: name members by id, as members[value eq "<id>"]`)
+  })
+
   it('re-checks operations built by hand', () => {
     const ops = [{ op: 'add', path: { attribute: 'MEMBERS' }, value: [{ VALUE: 'u1', display: 'x' }] }] as PatchOperation[]
     expect(planGroupPatch(ops, GROUP_ID)).toEqual([{ kind: 'addMembers', ids: ['u1'] }])

@@ -181,6 +181,17 @@ describe('normalizePatch: path-less values', () => {
     expect(scimError(() => normalizeUser({ op: 'remove', value: { title: 'x' } })).scimType).toBe('noTarget')
   })
 
+  it('ignores schemas and meta repeated in a value, as a client PATCHing back what it read sends them', () => {
+    const read = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], META: { resourceType: 'User', created: 'x' } }
+    expect(normalizeUser({ op: 'replace', value: { ...read, title: 'T4', 'meta.lastModified': 'y' } })).toEqual([
+      { op: 'replace', path: { attribute: 'title' }, value: 'T4' },
+    ])
+    const group = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], meta: { resourceType: 'Group' }, displayName: 'x' }
+    expect(normalizePatch(patchBody({ op: 'add', value: group }), 'Group')).toEqual([
+      { op: 'add', path: { attribute: 'displayName' }, value: 'x' },
+    ])
+  })
+
   it('lets a repeated id through for the caller to compare', () => {
     expect(normalizePatch(patchBody({ op: 'replace', value: { id: 'g1', displayName: 'x' } }), 'Group')).toEqual([
       { op: 'replace', path: { attribute: 'id' }, value: 'g1' },
@@ -205,7 +216,7 @@ describe('normalizePatch: what may not be changed', () => {
     }
   })
 
-  it.each([{ meta: { created: 'x' } }, { schemas: [] }, { groups: [] }])('refuses the path-less %j with mutability', (value) => {
+  it.each([{ groups: [] }, { 'groups.display': 'x' }])('refuses the path-less %j with mutability', (value) => {
     expect(scimError(() => normalizeUser({ op: 'replace', value })).scimType).toBe('mutability')
   })
 

@@ -75,6 +75,7 @@ describe('schema definitions', () => {
   it('Group has displayName and members with value, $ref, display and type', () => {
     expect(groupSchema.id).toBe('urn:ietf:params:scim:schemas:core:2.0:Group')
     expect(groupSchema.attributes.map((a) => a.name)).toEqual(['displayName', 'members'])
+    expect(byName(groupSchema.attributes, 'displayName')).toMatchObject({ required: true, uniqueness: 'server', caseExact: false })
     const members = byName(groupSchema.attributes, 'members')!
     expect(members).toMatchObject({ type: 'complex', multiValued: true, mutability: 'readWrite' })
     expect(members.subAttributes?.map((a) => a.name)).toEqual(['value', '$ref', 'display', 'type'])

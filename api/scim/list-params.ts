@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { LIST_SCHEMA } from './env.js'
 import { invalidValue } from './errors.js'
 import { projectionOf } from './projection.js'
 
@@ -35,7 +36,7 @@ export type ListParams = ReturnType<typeof parseListParams>
 
 export function listResponse(resources: unknown[], total: number, startIndex: number) {
   return {
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    schemas: [LIST_SCHEMA],
     totalResults: total,
     startIndex,
     itemsPerPage: resources.length,

@@ -42,8 +42,6 @@ export function toScimUser(row: ScimUserRow, appUrl: string) {
   return resource
 }
 
-export type ScimUser = ReturnType<typeof toScimUser>
-
 /**
  * The lists the view takes from the person where the provider stored none. A stored empty list is
  * the provider's "none": it hides the person's own (and GET shows it as nothing).

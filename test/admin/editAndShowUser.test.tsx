@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { fakeRoster } from './support/fakeRoster'
+import { apiError, fakeRoster } from './support/fakeRoster'
 import { userFixture } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
 
@@ -58,6 +58,20 @@ describe('Edit user', () => {
 
     expect(await screen.findByText('Groups updated')).toBeTruthy()
     expect(dataProvider.update.mock.calls[1]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-2'] } })
+  })
+
+  it("says a refusal that is about no field inside the dialog, where the toasts are hidden", async () => {
+    const { dataProvider, dialog, procurement } = await editGroupsOfMember()
+    const lastAdmin = 'This is the last active administrator of the account; add another administrator first.'
+    dataProvider.update.mockRejectedValueOnce(apiError(409, 'conflict', lastAdmin))
+    fireEvent.click(procurement)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(lastAdmin)
+    expect(screen.getByRole('dialog', { name: 'Edit user' })).toBeTruthy()
+    // Changing the groups again takes the old refusal away.
+    fireEvent.click(procurement)
+    expect(within(dialog).queryByRole('alert')).toBeNull()
   })
 
   it('asks before Cancel or Escape throws away changed groups', async () => {

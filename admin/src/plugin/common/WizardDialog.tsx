@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   ButtonBase,
   Dialog,
@@ -32,6 +33,11 @@ export interface WizardDialogProps {
   /** Footer buttons: `start` (Cancel) on the left, `end` (Back, Next) on the right. */
   start?: ReactNode
   end?: ReactNode
+  /**
+   * A refusal to show in the dialog, above its buttons: the toasts are outside it, in the part of the
+   * page a modal dialog hides from screen readers.
+   */
+  error?: string
   children: ReactNode
 }
 
@@ -52,7 +58,8 @@ const stepButtonSx = (narrow: boolean) => ({
 
 /** The frame of the Add user and Edit user dialogs: a stepper on the left, the step on the right. */
 export function WizardDialog(props: WizardDialogProps) {
-  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, onSubmit, start, end, children } = props
+  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, onSubmit, start, end, error, children } =
+    props
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
   const titleId = useId()
   const stepTitle = steps[activeStep] ?? ''
@@ -131,6 +138,11 @@ export function WizardDialog(props: WizardDialogProps) {
           {children}
         </Box>
       </DialogContent>
+      {error && (
+        <Alert severity="error" role="alert" sx={{ mx: { xs: 2, sm: 3 }, mb: 2, overflowWrap: 'anywhere' }}>
+          {error}
+        </Alert>
+      )}
       <DialogActions sx={{ justifyContent: 'space-between', px: 3, py: 2, borderTop: 1, borderColor: 'divider' }}>
         <Box>{start}</Box>
         <Box sx={{ display: 'flex', gap: 1 }}>{end}</Box>

@@ -12,7 +12,7 @@ import {
   useUpdate,
 } from 'react-admin'
 import { WizardDialog } from '../common/WizardDialog'
-import { useNotifyApiError } from '../common/useNotifyApiError'
+import { useApiErrorText } from '../common/useApiErrorText'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
 import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
@@ -30,7 +30,7 @@ export function UserEdit() {
   const { id = '' } = useParams<{ id: string }>()
   const translate = useTranslate()
   const notify = useNotify()
-  const notifyError = useNotifyApiError()
+  const errorText = useApiErrorText()
   const navigate = useNavigate()
   const location = useLocation()
   const createPath = useCreatePath()
@@ -41,6 +41,7 @@ export function UserEdit() {
   const [step, setStep] = useState(DETAILS)
   const [groupIds, setGroupIds] = useState<string[]>()
   const [groupsError, setGroupsError] = useState<string>()
+  const [failure, setFailure] = useState<string>()
 
   useEffect(() => {
     if (user && groupIds === undefined) setGroupIds(user.groupIds)
@@ -61,6 +62,7 @@ export function UserEdit() {
       setGroupsError(translate('roster.users.validation.groups_required'))
       return
     }
+    setFailure(undefined)
     try {
       await update(
         'users',
@@ -72,7 +74,7 @@ export function UserEdit() {
     } catch (error) {
       const fieldError = apiFieldErrors(error).groupIds
       if (fieldError === undefined) {
-        notifyError(error)
+        setFailure(errorText(error))
         return
       }
       const { deleted, message } = await checkDeletedGroups(groupIds, fieldError)
@@ -90,6 +92,11 @@ export function UserEdit() {
     (groupIds.length !== user.groupIds.length || groupIds.some((id) => !user.groupIds.includes(id)))
   const requestClose = () => (changed ? setConfirmingDiscard(true) : close())
 
+  const goToStep = (index: number) => {
+    setFailure(undefined)
+    setStep(index)
+  }
+
   const steps = [translate('roster.users.wizard.steps.details'), translate('roster.users.wizard.steps.groups')]
   return (
     <>
@@ -100,17 +107,18 @@ export function UserEdit() {
         activeStep={step}
         isStepCompleted={() => false}
         canVisitStep={() => true}
-        onStepClick={setStep}
+        onStepClick={goToStep}
         onClose={requestClose}
+        error={failure}
         start={<Button onClick={requestClose}>{translate('ra.action.cancel')}</Button>}
         end={
           step === DETAILS ? (
-            <Button variant="contained" onClick={() => setStep(GROUPS)} disabled={!user}>
+            <Button variant="contained" onClick={() => goToStep(GROUPS)} disabled={!user}>
               {translate('roster.action.next')}
             </Button>
           ) : (
             <>
-              <Button variant="outlined" onClick={() => setStep(DETAILS)}>
+              <Button variant="outlined" onClick={() => goToStep(DETAILS)}>
                 {translate('roster.action.back')}
               </Button>
               <Button variant="contained" onClick={() => void save()} disabled={!groupIds || isSaving}>
@@ -132,6 +140,7 @@ export function UserEdit() {
             onChange={(ids) => {
               setGroupIds(ids)
               setGroupsError(undefined)
+              setFailure(undefined)
             }}
             error={groupsError}
             lockLastSelected

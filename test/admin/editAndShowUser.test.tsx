@@ -5,6 +5,8 @@ import { apiError, fakeRoster } from './support/fakeRoster'
 import { userFixture } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
 
+const GONE = 'This user is no longer a member of the account: they were removed, or declined the invitation. What happened is in History.'
+
 /** An active member in UGR-2, their Edit dialog open at its groups step. */
 async function editGroupsOfMember() {
   const user = userFixture('active', { groupIds: ['UGR-2'] })
@@ -72,6 +74,18 @@ describe('Edit user', () => {
     // Changing the groups again takes the old refusal away.
     fireEvent.click(procurement)
     expect(within(dialog).queryByRole('alert')).toBeNull()
+  })
+
+  it('leaves, saying why, when another tab removed the user before Save', async () => {
+    const { dataProvider, tables, dialog, procurement } = await editGroupsOfMember()
+    fireEvent.click(procurement)
+    tables.users.splice(0, 1)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit user' })).toBeNull())
+    expect(await screen.findByText(GONE)).toBeTruthy()
+    expect(screen.queryByText('User not found.')).toBeNull()
+    expect(dataProvider.update).toHaveBeenCalledTimes(1)
   })
 
   it('asks before Cancel or Escape throws away changed groups', async () => {

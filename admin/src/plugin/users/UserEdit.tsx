@@ -20,7 +20,7 @@ import type { User } from '../types'
 import { UserList } from './UserList'
 import { detailsOf } from './userDetails'
 import { UserOverview } from './UserOverview'
-import { useLeaveMissingUser } from './useLeaveMissingUser'
+import { useLeaveIfUserGone, useLeaveMissingUser } from './useLeaveMissingUser'
 
 const DETAILS = 0
 const GROUPS = 1
@@ -52,6 +52,7 @@ export function UserEdit() {
     navigate(typeof returnTo === 'string' ? returnTo : createPath({ resource: 'users', type: 'list' }))
 
   const leaveMissingUser = useLeaveMissingUser()
+  const leaveIfGone = useLeaveIfUserGone()
   useEffect(() => {
     if (error) leaveMissingUser(error)
   }, [error, leaveMissingUser])
@@ -72,6 +73,7 @@ export function UserEdit() {
       notify('roster.users.notifications.groups_updated', { type: 'success' })
       close()
     } catch (error) {
+      if (leaveIfGone(error)) return
       const fieldError = apiFieldErrors(error).groupIds
       if (fieldError === undefined) {
         setFailure(errorText(error))

@@ -306,6 +306,7 @@ export const rosterMessages = {
         help: 'Enter the token as the Secret Token (Entra ID) or, in Okta with Authentication Mode "HTTP Header", as the Authorization token; and the URL as the Tenant URL or SCIM connector base URL.',
         close: 'I have copied the token',
       },
+      already_revoked: 'This token was already revoked, in another tab or by another administrator.',
       revoke: {
         title: 'Revoke token "%{name}"',
         content: 'Identity providers using it will stop syncing at once. This cannot be undone.',

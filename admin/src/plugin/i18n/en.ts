@@ -5,6 +5,10 @@ import type { StringMap } from 'react-admin'
  * `polyglotI18nProvider(() => mergeTranslations(englishMessages, rosterMessages), 'en')`.
  */
 export const rosterMessages = {
+  // react-admin shows a failed load's error message as a key to translate (falling back to itself):
+  // these are what the browser and a wordless server answer give it.
+  'Failed to fetch': 'Could not reach the server. Check your connection and try again.',
+  'Internal Server Error': 'Something went wrong on the server. Try again in a moment.',
   resources: {
     users: {
       name: 'User |||| Users',
@@ -94,6 +98,10 @@ export const rosterMessages = {
       refused: 'The browser refused to copy. Select the text and copy it yourself.',
     },
     optional: 'Optional',
+    errors: {
+      network: 'Could not reach the server. Check your connection and try again.',
+      server: 'Something went wrong on the server. Try again in a moment.',
+    },
     row_count: '%{smart_count} row |||| %{smart_count} rows',
     action: {
       back: 'Back',

@@ -14,7 +14,7 @@ import {
   type PaperProps,
   type Theme,
 } from '@mui/material'
-import { useId, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 
 export interface WizardDialogProps {
   title: string
@@ -63,6 +63,16 @@ export function WizardDialog(props: WizardDialogProps) {
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
   const titleId = useId()
   const stepTitle = steps[activeStep] ?? ''
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const shownStep = useRef(activeStep)
+
+  // On a new step, focus would stay on the button that went there, or fall back to the dialog:
+  // the new step's heading is where reading it starts. (Not on opening: the dialog takes it then.)
+  useEffect(() => {
+    if (shownStep.current === activeStep) return
+    shownStep.current = activeStep
+    headingRef.current?.focus()
+  }, [activeStep])
 
   return (
     <Dialog
@@ -132,7 +142,7 @@ export function WizardDialog(props: WizardDialogProps) {
           </Stepper>
         </Box>
         <Box component="section" aria-label={stepTitle} sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 } }}>
-          <Typography variant="h6" component="h3" sx={{ mb: 2, fontWeight: 600 }}>
+          <Typography ref={headingRef} tabIndex={-1} variant="h6" component="h3" sx={{ mb: 2, fontWeight: 600 }}>
             {stepTitle}
           </Typography>
           {children}

@@ -282,7 +282,10 @@ describe('the Add user wizard', () => {
     type(/First name/, 'Garry')
     click('Cancel')
     const confirm = await screen.findByRole('dialog', { name: 'Discard this user?' })
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    // Enter pressed on the way in must not throw away what was typed.
+    const keepEditing = within(confirm).getByRole('button', { name: 'Keep editing' })
+    await waitFor(() => expect(document.activeElement).toBe(keepEditing))
+    fireEvent.click(keepEditing)
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard this user?' })).toBeNull())
     expect((within(dialog).getByLabelText(/First name/) as HTMLInputElement).value).toBe('Garry')
 

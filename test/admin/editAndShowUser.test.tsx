@@ -94,7 +94,9 @@ describe('Edit user', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
 
     const confirm = await screen.findByRole('dialog', { name: 'Discard the changes to the groups?' })
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    const keepEditing = within(confirm).getByRole('button', { name: 'Keep editing' })
+    await waitFor(() => expect(document.activeElement).toBe(keepEditing))
+    fireEvent.click(keepEditing)
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard the changes to the groups?' })).toBeNull())
     expect(procurement.checked).toBe(true)
 

@@ -1,6 +1,7 @@
 import { Box, Button } from '@mui/material'
 import { useEffect, useRef, useState } from 'react'
-import { Confirm, useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
+import { useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { WizardDialog } from '../common/WizardDialog'
 import { useApiErrorText } from '../common/useApiErrorText'
 import { apiFieldErrors } from '../errors'
@@ -246,12 +247,12 @@ export function UserCreate() {
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
         {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} />}
       </WizardDialog>
-      <Confirm
-        isOpen={confirmingDiscard}
-        title="roster.users.wizard.discard_title"
-        content="roster.users.wizard.discard_content"
-        confirm="roster.users.wizard.discard"
-        cancel="roster.users.wizard.keep_editing"
+      <ConfirmDestructiveDialog
+        open={confirmingDiscard}
+        title={translate('roster.users.wizard.discard_title')}
+        content={translate('roster.users.wizard.discard_content')}
+        confirmLabel={translate('roster.users.wizard.discard')}
+        cancelLabel={translate('roster.users.wizard.keep_editing')}
         onConfirm={close}
         onClose={() => setConfirmingDiscard(false)}
       />

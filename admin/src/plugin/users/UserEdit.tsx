@@ -1,7 +1,6 @@
 import { Box, Button, CircularProgress } from '@mui/material'
 import { useEffect, useState } from 'react'
 import {
-  Confirm,
   useCreatePath,
   useGetOne,
   useLocation,
@@ -11,6 +10,7 @@ import {
   useTranslate,
   useUpdate,
 } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { WizardDialog } from '../common/WizardDialog'
 import { useApiErrorText } from '../common/useApiErrorText'
 import { apiFieldErrors } from '../errors'
@@ -149,12 +149,12 @@ export function UserEdit() {
           />
         )}
       </WizardDialog>
-      <Confirm
-        isOpen={confirmingDiscard}
-        title="roster.users.wizard.discard_groups_title"
-        content="roster.users.wizard.discard_groups_content"
-        confirm="roster.users.wizard.discard"
-        cancel="roster.users.wizard.keep_editing"
+      <ConfirmDestructiveDialog
+        open={confirmingDiscard}
+        title={translate('roster.users.wizard.discard_groups_title')}
+        content={translate('roster.users.wizard.discard_groups_content')}
+        confirmLabel={translate('roster.users.wizard.discard')}
+        cancelLabel={translate('roster.users.wizard.keep_editing')}
         onConfirm={close}
         onClose={() => setConfirmingDiscard(false)}
       />

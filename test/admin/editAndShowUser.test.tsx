@@ -236,7 +236,7 @@ describe('User details', () => {
     renderAdmin(fakeRoster({ users: [user] }).dataProvider, `/users/${user.id}/show`, { signedInAs: user.email })
     const remove = await screen.findByRole('button', { name: 'Remove' })
     await waitFor(() => expect((remove as HTMLButtonElement).disabled).toBe(true))
-    const reason = await screen.findByText('You cannot remove yourself: ask another administrator')
+    const reason = await screen.findByText('You cannot remove yourself: ask another administrator.')
     expect(remove.getAttribute('aria-describedby')).toBe(reason.id)
   })
 

@@ -55,6 +55,8 @@ describe('creating a group', () => {
   it('saves it and says so in words, not react-admin\'s "Element created"', async () => {
     const { dataProvider, tables } = fakeRoster()
     renderAdmin(dataProvider, '/groups/create')
+    // Named as the app names its other new things, not react-admin's "Create Group".
+    expect(await screen.findByText('New group')).toBeTruthy()
     fireEvent.change(await screen.findByRole('textbox', { name: /^Name/ }), { target: { value: 'Engineering (Okta)' } })
     fireEvent.click(screen.getByRole('button', { name: 'Save' }))
     expect(await screen.findByText('Group created')).toBeTruthy()

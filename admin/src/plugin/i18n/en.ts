@@ -9,6 +9,13 @@ export const rosterMessages = {
   // these are what the browser and a wordless server answer give it.
   'Failed to fetch': 'Could not reach the server. Check your connection and try again.',
   'Internal Server Error': 'Something went wrong on the server. Try again in a moment.',
+  // react-admin's "No Users found using the current filters." reads as a capitalised resource name.
+  ra: {
+    navigation: {
+      no_filtered_results: 'Nothing matches these filters.',
+      no_results: 'Nothing to show.',
+    },
+  },
   resources: {
     users: {
       name: 'User |||| Users',
@@ -37,6 +44,9 @@ export const rosterMessages = {
         memberCount: 'Members',
         actions: 'Actions',
         q: 'Search',
+      },
+      page: {
+        create: 'New group',
       },
       notifications: {
         created: 'Group created',
@@ -70,6 +80,9 @@ export const rosterMessages = {
         createdAt: 'Created',
         lastUsedAt: 'Last used',
         actions: 'Actions',
+      },
+      page: {
+        create: 'New API token',
       },
       notifications: {
         updated: 'Token updated',
@@ -185,7 +198,7 @@ export const rosterMessages = {
       remove: {
         title: 'Remove user',
         content: 'Are you sure you want to remove the user "%{name}"? This user can be invited back in the future.',
-        self: 'You cannot remove yourself: ask another administrator',
+        self: 'You cannot remove yourself: ask another administrator.',
       },
       gone: 'This user is no longer a member of the account: they were removed, or declined the invitation. What happened is in History.',
       sections: {

@@ -89,6 +89,19 @@ describe('the users list actions menu', () => {
     expect(await screen.findByText('The invitation was already renewed.')).toBeTruthy()
   })
 
+  it('says the user is gone, not "User not found.", when another tab removed them, and drops the row', async () => {
+    const { dataProvider, tables } = fakeRoster({ users: [userFixture('invited'), userFixture('active')] })
+    renderAdmin(dataProvider, '/users')
+    const menu = await openMenuOf('Ron Ronald')
+    tables.users.splice(0, 1)
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Resend invitation link' }))
+
+    expect(await screen.findByText(/^This user is no longer a member of the account/)).toBeTruthy()
+    expect(screen.queryByText('User not found.')).toBeNull()
+    await waitFor(() => expect(screen.queryByText('ron@stark.example')).toBeNull())
+    expect(screen.getByText('andy@stark.example')).toBeTruthy()
+  })
+
   it('refreshes the row after a refusal too: an invitation expired meanwhile offers Send new invitation', async () => {
     const { dataProvider, tables } = fakeRoster({ users: [userFixture('invited')] })
     renderAdmin(dataProvider, '/users')

@@ -261,12 +261,31 @@ describe('the Add user wizard', () => {
     await onStep('Summary')
   })
 
+  it('says a refusal that is about no field inside the dialog, where the toasts are hidden', async () => {
+    const { dataProvider } = await openWizard()
+    const refusal = 'This account has reached its limit of users.'
+    dataProvider.create.mockRejectedValueOnce(apiError(403, 'forbidden', refusal))
+    await toGroupsStep()
+    fireEvent.click(checkbox(/German sub/))
+    click('Next')
+    await onStep('Overview')
+    click('Add')
+
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(refusal)
+    expect(heading()).toBe('Overview')
+    click('Back')
+    expect(within(dialog).queryByRole('alert')).toBeNull()
+  })
+
   it('asks before Cancel or Escape throws away what was typed, and closes at once when nothing was', async () => {
     await openWizard()
     type(/First name/, 'Garry')
     click('Cancel')
     const confirm = await screen.findByRole('dialog', { name: 'Discard this user?' })
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    // Enter pressed on the way in must not throw away what was typed.
+    const keepEditing = within(confirm).getByRole('button', { name: 'Keep editing' })
+    await waitFor(() => expect(document.activeElement).toBe(keepEditing))
+    fireEvent.click(keepEditing)
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard this user?' })).toBeNull())
     expect((within(dialog).getByLabelText(/First name/) as HTMLInputElement).value).toBe('Garry')
 

@@ -12,6 +12,7 @@ configure({ asyncUtilTimeout: 4000 })
 // jsdom's origin: what window.location.origin gives the page.
 const SCIM_URL = `${window.location.origin}/scim/v2`
 const WARNING = /It will not be shown again/
+const ALREADY_REVOKED = 'This token was already revoked, in another tab or by another administrator.'
 const ADMIN_WARNING =
   'Every user this identity provider creates would become an administrator of this account, with access to everything, and it may change who the administrators are.'
 
@@ -165,7 +166,9 @@ describe('creating an API token', () => {
     expect(screen.getByText('Token "Okta production" created')).toBeTruthy()
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copy API token' }))
-    expect(await screen.findByText('Token copied')).toBeTruthy()
+    // Said inside the dialog: the rest of the page, toasts included, is hidden from screen readers.
+    const statuses = () => within(dialog).getAllByRole('status').map((status) => status.textContent)
+    await waitFor(() => expect(statuses()).toContain('Token copied'))
     expect(writeText).toHaveBeenCalledWith(secret)
 
     // Neither Escape nor a click beside it closes it.
@@ -285,6 +288,34 @@ describe('editing and revoking an API token', () => {
     await waitFor(() => expect(screen.queryByText('Okta staging')).toBeNull())
     // The click stayed in the dialog: the row did not open the token.
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull()
+  })
+
+  it('says a token another tab revoked first was already revoked, and drops it from the list', async () => {
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens')
+
+    fireEvent.click(within(await rowOf('Okta staging')).getByRole('button', { name: 'Revoke' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke token "Okta staging"' })
+    tables['api-tokens'][1]!.revokedAt = new Date().toISOString()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }))
+
+    expect(await screen.findByText(ALREADY_REVOKED)).toBeTruthy()
+    expect(screen.queryByText('API token not found.')).toBeNull()
+    await waitFor(() => expect(screen.queryByText('Okta staging')).toBeNull())
+  })
+
+  it('says a token revoked in another tab while being edited was already revoked, back on the list', async () => {
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens/TOK-1')
+
+    await waitFor(() => expect(nameInput().value).toBe('Entra ID production'))
+    tables['api-tokens'][0]!.revokedAt = new Date().toISOString()
+    fireEvent.change(nameInput(), { target: { value: 'Entra ID (prod)' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText(ALREADY_REVOKED)).toBeTruthy()
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Save' })).toBeNull())
+    expect(await screen.findByText('Okta staging')).toBeTruthy()
   })
 
   it('revokes nothing when cancelled', async () => {

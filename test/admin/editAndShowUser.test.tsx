@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { fakeRoster } from './support/fakeRoster'
+import { apiError, fakeRoster } from './support/fakeRoster'
 import { userFixture } from './support/fixtures'
 import { renderAdmin } from './support/renderAdmin'
+
+const GONE = 'This user is no longer a member of the account: they were removed, or declined the invitation. What happened is in History.'
 
 /** An active member in UGR-2, their Edit dialog open at its groups step. */
 async function editGroupsOfMember() {
@@ -60,13 +62,41 @@ describe('Edit user', () => {
     expect(dataProvider.update.mock.calls[1]?.[1]).toMatchObject({ id: user.id, data: { groupIds: ['UGR-2'] } })
   })
 
+  it("says a refusal that is about no field inside the dialog, where the toasts are hidden", async () => {
+    const { dataProvider, dialog, procurement } = await editGroupsOfMember()
+    const lastAdmin = 'This is the last active administrator of the account; add another administrator first.'
+    dataProvider.update.mockRejectedValueOnce(apiError(409, 'conflict', lastAdmin))
+    fireEvent.click(procurement)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(lastAdmin)
+    expect(screen.getByRole('dialog', { name: 'Edit user' })).toBeTruthy()
+    // Changing the groups again takes the old refusal away.
+    fireEvent.click(procurement)
+    expect(within(dialog).queryByRole('alert')).toBeNull()
+  })
+
+  it('leaves, saying why, when another tab removed the user before Save', async () => {
+    const { dataProvider, tables, dialog, procurement } = await editGroupsOfMember()
+    fireEvent.click(procurement)
+    tables.users.splice(0, 1)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit user' })).toBeNull())
+    expect(await screen.findByText(GONE)).toBeTruthy()
+    expect(screen.queryByText('User not found.')).toBeNull()
+    expect(dataProvider.update).toHaveBeenCalledTimes(1)
+  })
+
   it('asks before Cancel or Escape throws away changed groups', async () => {
     const { dataProvider, dialog, procurement } = await editGroupsOfMember()
     fireEvent.click(procurement)
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
 
     const confirm = await screen.findByRole('dialog', { name: 'Discard the changes to the groups?' })
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
+    const keepEditing = within(confirm).getByRole('button', { name: 'Keep editing' })
+    await waitFor(() => expect(document.activeElement).toBe(keepEditing))
+    fireEvent.click(keepEditing)
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard the changes to the groups?' })).toBeNull())
     expect(procurement.checked).toBe(true)
 
@@ -206,7 +236,7 @@ describe('User details', () => {
     renderAdmin(fakeRoster({ users: [user] }).dataProvider, `/users/${user.id}/show`, { signedInAs: user.email })
     const remove = await screen.findByRole('button', { name: 'Remove' })
     await waitFor(() => expect((remove as HTMLButtonElement).disabled).toBe(true))
-    const reason = await screen.findByText('You cannot remove yourself: ask another administrator')
+    const reason = await screen.findByText('You cannot remove yourself: ask another administrator.')
     expect(remove.getAttribute('aria-describedby')).toBe(reason.id)
   })
 

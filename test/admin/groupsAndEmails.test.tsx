@@ -40,11 +40,14 @@ describe('the groups list', () => {
     renderAdmin(dataProvider, '/groups')
 
     fireEvent.click(within(await rowOf('Procurement admins')).getByRole('button', { name: /Delete/ }))
-    const dialog = await screen.findByRole('dialog')
-    fireEvent.click(within(dialog).getByRole('button', { name: /Confirm/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Delete group "Procurement admins"' })
+    // As every confirmation of the plugin: Enter pressed on the way in must not delete.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
 
     await waitFor(() => expect(tables.groups.map((group) => group.name)).toEqual(['Administrators', 'German sub']))
     expect(dataProvider.delete.mock.calls[0]?.[1]).toMatchObject({ id: 'UGR-3' })
+    expect(await screen.findByText('Group deleted')).toBeTruthy()
   })
 })
 
@@ -52,6 +55,8 @@ describe('creating a group', () => {
   it('saves it and says so in words, not react-admin\'s "Element created"', async () => {
     const { dataProvider, tables } = fakeRoster()
     renderAdmin(dataProvider, '/groups/create')
+    // Named as the app names its other new things, not react-admin's "Create Group".
+    expect(await screen.findByText('New group')).toBeTruthy()
     fireEvent.change(await screen.findByRole('textbox', { name: /^Name/ }), { target: { value: 'Engineering (Okta)' } })
     fireEvent.click(screen.getByRole('button', { name: 'Save' }))
     expect(await screen.findByText('Group created')).toBeTruthy()

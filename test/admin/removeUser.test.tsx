@@ -42,6 +42,19 @@ describe('removing a user', () => {
     expect(dataProvider.delete).not.toHaveBeenCalled()
   })
 
+  it('says the user is gone, not "User not found.", when another tab removed them first', async () => {
+    const { dataProvider, tables } = fakeRoster({ users: [userFixture('active'), userFixture('invited')] })
+    renderAdmin(dataProvider, '/users')
+
+    const dialog = await openRemoveDialog()
+    tables.users.splice(0, 1)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }))
+
+    expect(await screen.findByText(/^This user is no longer a member of the account/)).toBeTruthy()
+    expect(screen.queryByText('User not found.')).toBeNull()
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Actions for Andy Anderson' })).toBeNull())
+  })
+
   it("shows the server's reason when it refuses (removing yourself)", async () => {
     const { dataProvider } = fakeRoster({ users: [userFixture('active')] })
     const reason = 'You cannot remove yourself from this account.'

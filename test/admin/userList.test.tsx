@@ -20,4 +20,10 @@ describe('the users list filters', () => {
     renderAdmin(fakeRoster().dataProvider, '/users')
     expect(await optionsOf('Group')).toEqual(['All groups', 'Administrators', 'German sub', 'Procurement admins'])
   })
+
+  it('says in a sentence that nothing matches the filters', async () => {
+    renderAdmin(fakeRoster().dataProvider, `/users?filter=${encodeURIComponent(JSON.stringify({ q: 'nobody' }))}`)
+    expect(await screen.findByText('Nothing matches these filters.')).toBeTruthy()
+    expect(screen.queryByText(/found using the current filters/)).toBeNull()
+  })
 })

@@ -27,4 +27,19 @@ describe('the wizard dialog', () => {
     fireEvent.click(steps.getByRole('button', { name: 'User details' }))
     expect(onStepClick).toHaveBeenCalledWith(0)
   })
+
+  it("moves the focus to the new step's heading, so that reading goes on from there", () => {
+    const dialogAt = (step: number) => (
+      <ThemeProvider theme={createTheme()}>
+        <WizardDialog title="Add user" steps={['User details', 'Groups']} activeStep={step} onClose={() => undefined}
+          end={<button type="button">Next</button>}>
+          <p>Step {step}</p>
+        </WizardDialog>
+      </ThemeProvider>
+    )
+    const { rerender } = render(dialogAt(0))
+    screen.getByRole('button', { name: 'Next' }).focus()
+    rerender(dialogAt(1))
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Groups' }))
+  })
 })

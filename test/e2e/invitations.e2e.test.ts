@@ -127,7 +127,7 @@ describe('Managing invitations, end to end in Chromium', () => {
     menu = await openActions(admin, ADMIN.name)
     const removeSelf = menu.getByRole('menuitem', { name: /^Remove/ })
     expect(await removeSelf.getAttribute('aria-disabled')).toBe('true')
-    await shows(removeSelf.getByText('You cannot remove yourself: ask another administrator'))
+    await shows(removeSelf.getByText('You cannot remove yourself: ask another administrator.'))
     await flow.snapshot(admin, 'remove-self')
     await admin.keyboard.press('Escape')
     await gone(menu)

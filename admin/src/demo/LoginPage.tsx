@@ -23,7 +23,8 @@ export function LoginPage() {
     try {
       await login({ email: email.trim(), password })
     } catch (failure) {
-      setError(apiErrorMessage(failure, translate('demo.login.failed')))
+      const message = apiErrorMessage(failure, 'demo.login.failed')
+      setError(translate(message, { _: message }))
       setPending(false)
     }
   }

@@ -19,10 +19,25 @@ export function apiFieldErrors(error: unknown): Record<string, string> {
   )
 }
 
-/** The message to show for a failed call: the server's own words when it gave some. */
+/** Translation keys of the failures the API said nothing about. */
+export const NETWORK_ERROR = 'roster.errors.network'
+export const SERVER_ERROR = 'roster.errors.server'
+
+// What fetch rejects with when no answer came: "Failed to fetch" (Chrome), "NetworkError when
+// attempting to fetch resource." (Firefox), "Load failed" (Safari).
+const NO_ANSWER = /failed to fetch|networkerror|load failed|network request failed/i
+
+/**
+ * The message to show for a failed call: the server's own words when it gave some; otherwise a
+ * translation key for a call that got no answer, or an answer without words (a proxy's 502 page,
+ * a crash's "Internal Server Error"); otherwise `fallback`. Translate it with `{ _: message }`.
+ */
 export function apiErrorMessage(error: unknown, fallback: string): string {
   const fromBody = apiErrorBody(error)?.message
   if (typeof fromBody === 'string' && fromBody) return fromBody
+  if (error instanceof TypeError && NO_ANSWER.test(error.message)) return NETWORK_ERROR
+  const status = (error as { status?: unknown } | null)?.status
+  if (typeof status === 'number' && status >= 500) return SERVER_ERROR
   if (error instanceof Error && error.message) return error.message
   return fallback
 }

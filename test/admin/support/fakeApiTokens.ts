@@ -59,10 +59,16 @@ export function createApiToken(tables: TokenTables, data: Record<string, unknown
   return { ...record, token: secret }
 }
 
+/** As the API: a revoked token is not found, to change or to revoke again. */
+export function liveToken(tables: TokenTables, id: unknown): ApiToken {
+  const token = tables['api-tokens'].find((row) => row.id === id && !row.revokedAt)
+  if (!token) throw apiError(404, 'not_found', 'API token not found.')
+  return token
+}
+
 /** `PUT api-tokens/:id`: name, group and the invitation switch only. */
 export function updateApiToken(tables: TokenTables, id: unknown, data: Record<string, unknown>): ApiToken {
-  const token = tables['api-tokens'].find((row) => row.id === id)
-  if (!token) throw apiError(404, 'not_found', 'API token not found.')
+  const token = liveToken(tables, id)
   if (typeof data.name === 'string') assertUniqueName(tables, data.name, token.id)
   if (data.provisionGroupId !== undefined) assertGroup(tables, data.provisionGroupId)
   // Like the API's schema, anything else in the body is ignored.

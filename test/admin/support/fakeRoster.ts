@@ -11,7 +11,7 @@ import type {
   UserEvent,
 } from '../../../admin/src/plugin'
 import { apiError } from './apiError'
-import { createApiToken, updateApiToken } from './fakeApiTokens'
+import { createApiToken, liveToken, updateApiToken } from './fakeApiTokens'
 import { apiTokenFixtures, eventFixtures, groupFixtures, userFixtures } from './fixtures'
 
 export { apiError }
@@ -164,11 +164,12 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
     }),
     updateMany: vi.fn(async () => ({ data: [] })),
     delete: vi.fn(async (resource: string, params: { id: unknown }) => {
-      const record = find(resource, params.id)
       // As the API: a revoked token is kept, marked, and holds no group.
       if (resource === 'api-tokens') {
-        return { data: Object.assign(record, { revokedAt: new Date().toISOString(), provisionGroupId: null }) }
+        const token = liveToken(tables, params.id)
+        return { data: Object.assign(token, { revokedAt: new Date().toISOString(), provisionGroupId: null }) }
       }
+      const record = find(resource, params.id)
       const rows = table(resource)
       rows.splice(rows.indexOf(record), 1)
       return { data: record }

@@ -5,6 +5,7 @@ import { Button, useDelete, useNotify, useRecordContext, useRedirect, useTransla
 import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import type { ApiToken } from '../types'
+import { useTokenGone } from './useTokenGone'
 
 export interface RevokeTokenButtonProps {
   /** Where to go once revoked: the list from the edit page (the token is gone), nowhere from the list. */
@@ -17,6 +18,7 @@ export function RevokeTokenButton({ redirectTo = false }: RevokeTokenButtonProps
   const translate = useTranslate()
   const notify = useNotify()
   const notifyError = useNotifyApiError()
+  const tokenGone = useTokenGone()
   const redirect = useRedirect()
   const [open, setOpen] = useState(false)
   const [revoke, { isPending }] = useDelete<ApiToken>()
@@ -35,7 +37,7 @@ export function RevokeTokenButton({ redirectTo = false }: RevokeTokenButtonProps
         },
         onError: (error) => {
           setOpen(false)
-          notifyError(error)
+          if (!tokenGone(error, { leave: !!redirectTo })) notifyError(error)
         },
       },
     )

@@ -8,7 +8,9 @@ export interface ConfirmDestructiveDialogProps {
   content: string
   /** The destructive button's label (translated). */
   confirmLabel: string
-  pending: boolean
+  /** The safe button's label (translated); Cancel by default. */
+  cancelLabel?: string
+  pending?: boolean
   onConfirm: () => void
   onClose: () => void
 }
@@ -17,7 +19,8 @@ export interface ConfirmDestructiveDialogProps {
  * A confirmation for what cannot be undone. Cancel has the focus, so Enter pressed on the way in
  * (Tab to the action, Enter, Enter) never confirms.
  */
-export function ConfirmDestructiveDialog({ open, title, content, confirmLabel, pending, onConfirm, onClose }: ConfirmDestructiveDialogProps) {
+export function ConfirmDestructiveDialog(props: ConfirmDestructiveDialogProps) {
+  const { open, title, content, confirmLabel, cancelLabel, pending = false, onConfirm, onClose } = props
   const translate = useTranslate()
   const titleId = useId()
   const textId = useId()
@@ -33,7 +36,7 @@ export function ConfirmDestructiveDialog({ open, title, content, confirmLabel, p
       </DialogContent>
       <DialogActions sx={{ justifyContent: 'space-between', px: 3, py: 2 }}>
         <Button onClick={onClose} disabled={pending} autoFocus>
-          {translate('ra.action.cancel')}
+          {cancelLabel ?? translate('ra.action.cancel')}
         </Button>
         <Button variant="contained" color="error" onClick={onConfirm} disabled={pending}>
           {confirmLabel}

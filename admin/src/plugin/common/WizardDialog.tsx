@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   ButtonBase,
   Dialog,
@@ -13,7 +14,7 @@ import {
   type PaperProps,
   type Theme,
 } from '@mui/material'
-import { useId, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 
 export interface WizardDialogProps {
   title: string
@@ -32,6 +33,11 @@ export interface WizardDialogProps {
   /** Footer buttons: `start` (Cancel) on the left, `end` (Back, Next) on the right. */
   start?: ReactNode
   end?: ReactNode
+  /**
+   * A refusal to show in the dialog, above its buttons: the toasts are outside it, in the part of the
+   * page a modal dialog hides from screen readers.
+   */
+  error?: string
   children: ReactNode
 }
 
@@ -52,10 +58,21 @@ const stepButtonSx = (narrow: boolean) => ({
 
 /** The frame of the Add user and Edit user dialogs: a stepper on the left, the step on the right. */
 export function WizardDialog(props: WizardDialogProps) {
-  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, onSubmit, start, end, children } = props
+  const { title, steps, activeStep, canVisitStep, isStepCompleted, onStepClick, onClose, onSubmit, start, end, error, children } =
+    props
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
   const titleId = useId()
   const stepTitle = steps[activeStep] ?? ''
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const shownStep = useRef(activeStep)
+
+  // On a new step, focus would stay on the button that went there, or fall back to the dialog:
+  // the new step's heading is where reading it starts. (Not on opening: the dialog takes it then.)
+  useEffect(() => {
+    if (shownStep.current === activeStep) return
+    shownStep.current = activeStep
+    headingRef.current?.focus()
+  }, [activeStep])
 
   return (
     <Dialog
@@ -125,12 +142,17 @@ export function WizardDialog(props: WizardDialogProps) {
           </Stepper>
         </Box>
         <Box component="section" aria-label={stepTitle} sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 } }}>
-          <Typography variant="h6" component="h3" sx={{ mb: 2, fontWeight: 600 }}>
+          <Typography ref={headingRef} tabIndex={-1} variant="h6" component="h3" sx={{ mb: 2, fontWeight: 600 }}>
             {stepTitle}
           </Typography>
           {children}
         </Box>
       </DialogContent>
+      {error && (
+        <Alert severity="error" role="alert" sx={{ mx: { xs: 2, sm: 3 }, mb: 2, overflowWrap: 'anywhere' }}>
+          {error}
+        </Alert>
+      )}
       <DialogActions sx={{ justifyContent: 'space-between', px: 3, py: 2, borderTop: 1, borderColor: 'divider' }}>
         <Box>{start}</Box>
         <Box sx={{ display: 'flex', gap: 1 }}>{end}</Box>

@@ -1,6 +1,9 @@
+import DeleteIcon from '@mui/icons-material/Delete'
 import { Box, Tooltip } from '@mui/material'
-import type { MouseEvent } from 'react'
-import { DeleteWithConfirmButton, useRecordContext, useTranslate } from 'react-admin'
+import { useState, type MouseEvent } from 'react'
+import { Button, useDelete, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
+import { useNotifyApiError } from '../common/useNotifyApiError'
 import type { Group } from '../types'
 
 /** The translation key saying why a group cannot be deleted, or undefined when it can. */
@@ -10,12 +13,40 @@ export function groupDeletionBlocker(group: Group): string | undefined {
   return undefined
 }
 
-/** Delete, disabled with the reason as tooltip for the default group and for groups with members. */
+/**
+ * Delete, disabled with the reason as tooltip for the default group and for groups with members.
+ * Not react-admin's DeleteWithConfirmButton, whose confirmation focuses Delete: here, as in every
+ * confirmation of the plugin, Cancel has the focus.
+ */
 export function DeleteGroupButton() {
   const group = useRecordContext<Group>()
   const translate = useTranslate()
+  const notify = useNotify()
+  const notifyError = useNotifyApiError()
+  const redirect = useRedirect()
+  const [open, setOpen] = useState(false)
+  const [remove, { isPending }] = useDelete<Group>()
   if (!group) return null
   const blocker = groupDeletionBlocker(group)
+
+  const confirm = () =>
+    remove(
+      'groups',
+      { id: group.id, previousData: group },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          setOpen(false)
+          notify('resources.groups.notifications.deleted', { type: 'info', messageArgs: { smart_count: 1 } })
+          redirect('list', 'groups')
+        },
+        onError: (error) => {
+          setOpen(false)
+          notifyError(error)
+        },
+      },
+    )
+
   return (
     <Tooltip title={blocker ? translate(blocker, { smart_count: group.memberCount }) : ''}>
       {/* The wrapper keeps the tooltip working on a disabled button, and keeps clicks in the
@@ -26,7 +57,23 @@ export function DeleteGroupButton() {
         sx={{ display: 'inline-block' }}
         onClick={(event: MouseEvent) => event.stopPropagation()}
       >
-        <DeleteWithConfirmButton disabled={blocker !== undefined} mutationMode="pessimistic" />
+        <Button
+          label="ra.action.delete"
+          color="error"
+          onClick={() => setOpen(true)}
+          disabled={blocker !== undefined || isPending}
+        >
+          <DeleteIcon />
+        </Button>
+        <ConfirmDestructiveDialog
+          open={open}
+          title={translate('resources.groups.message.delete_title', { recordRepresentation: group.name })}
+          content={translate('resources.groups.message.delete_content')}
+          confirmLabel={translate('ra.action.delete')}
+          pending={isPending}
+          onConfirm={confirm}
+          onClose={() => setOpen(false)}
+        />
       </Box>
     </Tooltip>
   )

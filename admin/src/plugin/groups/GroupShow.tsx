@@ -10,6 +10,7 @@ import {
 } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
+import { PagesWhenLong } from '../common/PagesWhenLong'
 import { showSx, tableSx } from '../common/tableSx'
 import type { Group, User } from '../types'
 import { UserEmailField, UserNameField } from '../users/UserFields'
@@ -68,7 +69,8 @@ export function GroupShow() {
             reference="users"
             target="groupId"
             sort={{ field: 'name', order: 'ASC' }}
-            perPage={100}
+            perPage={25}
+            pagination={<PagesWhenLong />}
           >
             <DataTable<User> rowClick="show" bulkActionButtons={false} sx={tableSx} empty={<NoMembers />}>
               <Column source="name" field={UserNameField} />

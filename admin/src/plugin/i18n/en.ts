@@ -5,6 +5,17 @@ import type { StringMap } from 'react-admin'
  * `polyglotI18nProvider(() => mergeTranslations(englishMessages, rosterMessages), 'en')`.
  */
 export const rosterMessages = {
+  // react-admin shows a failed load's error message as a key to translate (falling back to itself):
+  // these are what the browser and a wordless server answer give it.
+  'Failed to fetch': 'Could not reach the server. Check your connection and try again.',
+  'Internal Server Error': 'Something went wrong on the server. Try again in a moment.',
+  // react-admin's "No Users found using the current filters." reads as a capitalised resource name.
+  ra: {
+    navigation: {
+      no_filtered_results: 'Nothing matches these filters.',
+      no_results: 'Nothing to show.',
+    },
+  },
   resources: {
     users: {
       name: 'User |||| Users',
@@ -33,6 +44,9 @@ export const rosterMessages = {
         memberCount: 'Members',
         actions: 'Actions',
         q: 'Search',
+      },
+      page: {
+        create: 'New group',
       },
       notifications: {
         created: 'Group created',
@@ -67,6 +81,9 @@ export const rosterMessages = {
         lastUsedAt: 'Last used',
         actions: 'Actions',
       },
+      page: {
+        create: 'New API token',
+      },
       notifications: {
         updated: 'Token updated',
       },
@@ -94,6 +111,10 @@ export const rosterMessages = {
       refused: 'The browser refused to copy. Select the text and copy it yourself.',
     },
     optional: 'Optional',
+    errors: {
+      network: 'Could not reach the server. Check your connection and try again.',
+      server: 'Something went wrong on the server. Try again in a moment.',
+    },
     row_count: '%{smart_count} row |||| %{smart_count} rows',
     action: {
       back: 'Back',
@@ -177,7 +198,7 @@ export const rosterMessages = {
       remove: {
         title: 'Remove user',
         content: 'Are you sure you want to remove the user "%{name}"? This user can be invited back in the future.',
-        self: 'You cannot remove yourself: ask another administrator',
+        self: 'You cannot remove yourself: ask another administrator.',
       },
       gone: 'This user is no longer a member of the account: they were removed, or declined the invitation. What happened is in History.',
       sections: {
@@ -306,6 +327,7 @@ export const rosterMessages = {
         help: 'Enter the token as the Secret Token (Entra ID) or, in Okta with Authentication Mode "HTTP Header", as the Authorization token; and the URL as the Tenant URL or SCIM connector base URL.',
         close: 'I have copied the token',
       },
+      already_revoked: 'This token was already revoked, in another tab or by another administrator.',
       revoke: {
         title: 'Revoke token "%{name}"',
         content: 'Identity providers using it will stop syncing at once. This cannot be undone.',

@@ -3,6 +3,7 @@ import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { fullName } from '../common/format'
 import { useNotifyApiError } from '../common/useNotifyApiError'
 import type { User } from '../types'
+import { useLeaveIfUserGone } from './useLeaveMissingUser'
 
 export interface RemoveUserDialogProps {
   open: boolean
@@ -16,6 +17,7 @@ export function RemoveUserDialog({ open, user, onClose, redirectTo = 'list' }: R
   const translate = useTranslate()
   const notify = useNotify()
   const notifyError = useNotifyApiError()
+  const leaveIfGone = useLeaveIfUserGone()
   const redirect = useRedirect()
   const [remove, { isPending }] = useDelete<User>()
   const name = fullName(user)
@@ -32,7 +34,7 @@ export function RemoveUserDialog({ open, user, onClose, redirectTo = 'list' }: R
           if (redirectTo) redirect(redirectTo, 'users')
         },
         onError: (error) => {
-          notifyError(error)
+          if (!leaveIfGone(error)) notifyError(error)
           onClose()
         },
       },

@@ -1,8 +1,9 @@
 import { Box, Button } from '@mui/material'
 import { useEffect, useRef, useState } from 'react'
-import { Confirm, useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
+import { useCreate, useCreatePath, useNavigate, useRedirect, useTranslate } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { WizardDialog } from '../common/WizardDialog'
-import { useNotifyApiError } from '../common/useNotifyApiError'
+import { useApiErrorText } from '../common/useApiErrorText'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
 import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
@@ -35,7 +36,7 @@ const isDetailsField = (field: string): field is UserDetailsField =>
 export function UserCreate() {
   const translate = useTranslate()
   const redirect = useRedirect()
-  const notifyError = useNotifyApiError()
+  const errorText = useApiErrorText()
   const [create] = useCreate<User>()
   const navigate = useNavigate()
   const createPath = useCreatePath()
@@ -51,6 +52,8 @@ export function UserCreate() {
   const [detailsSubmitted, setDetailsSubmitted] = useState(false)
   const [groupsSubmitted, setGroupsSubmitted] = useState(false)
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({})
+  // A refusal of Add that is about no field, said in the dialog.
+  const [failure, setFailure] = useState<string>()
   const [created, setCreated] = useState<User>()
   // How "Copy invitation link" went, said in the dialog (where the toasts are hidden from screen readers).
   const [linkOutcome, setLinkOutcome] = useState<InvitationOutcome | null>(null)
@@ -115,6 +118,7 @@ export function UserCreate() {
     if (adding.current) return
     adding.current = true
     setIsAdding(true)
+    setFailure(undefined)
     try {
       const user = await create('users', { data: toNewUser(details, groupIds) }, { returnPromise: true })
       if (!user) return
@@ -133,7 +137,7 @@ export function UserCreate() {
         setStep(DETAILS)
         setFocusRequest((count) => count + 1)
       } else if (names.includes('groupIds')) setStep(GROUPS)
-      else notifyError(error)
+      else setFailure(errorText(error))
     } finally {
       adding.current = false
       setIsAdding(false)
@@ -155,8 +159,12 @@ export function UserCreate() {
     translate(`roster.users.wizard.steps.${name}`),
   )
 
+  const goToStep = (index: number) => {
+    setFailure(undefined)
+    setStep(index)
+  }
   const back = (
-    <Button variant="outlined" onClick={() => setStep(step - 1)} disabled={step === DETAILS || isAdding}>
+    <Button variant="outlined" onClick={() => goToStep(step - 1)} disabled={step === DETAILS || isAdding}>
       {translate('roster.action.back')}
     </Button>
   )
@@ -181,9 +189,10 @@ export function UserCreate() {
         activeStep={step}
         isStepCompleted={(index) => (created ? true : index < step)}
         canVisitStep={(index) => !created && index < step}
-        onStepClick={setStep}
+        onStepClick={goToStep}
         onClose={requestClose}
         onSubmit={submitStep}
+        error={failure}
         start={
           step === SUMMARY && created ? (
             <Button
@@ -238,12 +247,12 @@ export function UserCreate() {
         {step === OVERVIEW && <UserOverview details={details} groupIds={groupIds} />}
         {step === SUMMARY && created && <AddUserSummary user={created} linkOutcome={linkOutcome} />}
       </WizardDialog>
-      <Confirm
-        isOpen={confirmingDiscard}
-        title="roster.users.wizard.discard_title"
-        content="roster.users.wizard.discard_content"
-        confirm="roster.users.wizard.discard"
-        cancel="roster.users.wizard.keep_editing"
+      <ConfirmDestructiveDialog
+        open={confirmingDiscard}
+        title={translate('roster.users.wizard.discard_title')}
+        content={translate('roster.users.wizard.discard_content')}
+        confirmLabel={translate('roster.users.wizard.discard')}
+        cancelLabel={translate('roster.users.wizard.keep_editing')}
         onConfirm={close}
         onClose={() => setConfirmingDiscard(false)}
       />

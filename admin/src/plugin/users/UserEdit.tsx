@@ -1,7 +1,6 @@
 import { Box, Button, CircularProgress } from '@mui/material'
 import { useEffect, useState } from 'react'
 import {
-  Confirm,
   useCreatePath,
   useGetOne,
   useLocation,
@@ -11,8 +10,9 @@ import {
   useTranslate,
   useUpdate,
 } from 'react-admin'
+import { ConfirmDestructiveDialog } from '../common/ConfirmDestructiveDialog'
 import { WizardDialog } from '../common/WizardDialog'
-import { useNotifyApiError } from '../common/useNotifyApiError'
+import { useApiErrorText } from '../common/useApiErrorText'
 import { apiFieldErrors } from '../errors'
 import { GroupsChecklist } from '../groups/GroupsChecklist'
 import { useDeletedGroupsCheck } from '../groups/useDeletedGroupsCheck'
@@ -20,7 +20,7 @@ import type { User } from '../types'
 import { UserList } from './UserList'
 import { detailsOf } from './userDetails'
 import { UserOverview } from './UserOverview'
-import { useLeaveMissingUser } from './useLeaveMissingUser'
+import { useLeaveIfUserGone, useLeaveMissingUser } from './useLeaveMissingUser'
 
 const DETAILS = 0
 const GROUPS = 1
@@ -30,7 +30,7 @@ export function UserEdit() {
   const { id = '' } = useParams<{ id: string }>()
   const translate = useTranslate()
   const notify = useNotify()
-  const notifyError = useNotifyApiError()
+  const errorText = useApiErrorText()
   const navigate = useNavigate()
   const location = useLocation()
   const createPath = useCreatePath()
@@ -41,6 +41,7 @@ export function UserEdit() {
   const [step, setStep] = useState(DETAILS)
   const [groupIds, setGroupIds] = useState<string[]>()
   const [groupsError, setGroupsError] = useState<string>()
+  const [failure, setFailure] = useState<string>()
 
   useEffect(() => {
     if (user && groupIds === undefined) setGroupIds(user.groupIds)
@@ -51,6 +52,7 @@ export function UserEdit() {
     navigate(typeof returnTo === 'string' ? returnTo : createPath({ resource: 'users', type: 'list' }))
 
   const leaveMissingUser = useLeaveMissingUser()
+  const leaveIfGone = useLeaveIfUserGone()
   useEffect(() => {
     if (error) leaveMissingUser(error)
   }, [error, leaveMissingUser])
@@ -61,6 +63,7 @@ export function UserEdit() {
       setGroupsError(translate('roster.users.validation.groups_required'))
       return
     }
+    setFailure(undefined)
     try {
       await update(
         'users',
@@ -70,9 +73,10 @@ export function UserEdit() {
       notify('roster.users.notifications.groups_updated', { type: 'success' })
       close()
     } catch (error) {
+      if (leaveIfGone(error)) return
       const fieldError = apiFieldErrors(error).groupIds
       if (fieldError === undefined) {
-        notifyError(error)
+        setFailure(errorText(error))
         return
       }
       const { deleted, message } = await checkDeletedGroups(groupIds, fieldError)
@@ -90,6 +94,11 @@ export function UserEdit() {
     (groupIds.length !== user.groupIds.length || groupIds.some((id) => !user.groupIds.includes(id)))
   const requestClose = () => (changed ? setConfirmingDiscard(true) : close())
 
+  const goToStep = (index: number) => {
+    setFailure(undefined)
+    setStep(index)
+  }
+
   const steps = [translate('roster.users.wizard.steps.details'), translate('roster.users.wizard.steps.groups')]
   return (
     <>
@@ -100,17 +109,18 @@ export function UserEdit() {
         activeStep={step}
         isStepCompleted={() => false}
         canVisitStep={() => true}
-        onStepClick={setStep}
+        onStepClick={goToStep}
         onClose={requestClose}
+        error={failure}
         start={<Button onClick={requestClose}>{translate('ra.action.cancel')}</Button>}
         end={
           step === DETAILS ? (
-            <Button variant="contained" onClick={() => setStep(GROUPS)} disabled={!user}>
+            <Button variant="contained" onClick={() => goToStep(GROUPS)} disabled={!user}>
               {translate('roster.action.next')}
             </Button>
           ) : (
             <>
-              <Button variant="outlined" onClick={() => setStep(DETAILS)}>
+              <Button variant="outlined" onClick={() => goToStep(DETAILS)}>
                 {translate('roster.action.back')}
               </Button>
               <Button variant="contained" onClick={() => void save()} disabled={!groupIds || isSaving}>
@@ -132,18 +142,19 @@ export function UserEdit() {
             onChange={(ids) => {
               setGroupIds(ids)
               setGroupsError(undefined)
+              setFailure(undefined)
             }}
             error={groupsError}
             lockLastSelected
           />
         )}
       </WizardDialog>
-      <Confirm
-        isOpen={confirmingDiscard}
-        title="roster.users.wizard.discard_groups_title"
-        content="roster.users.wizard.discard_groups_content"
-        confirm="roster.users.wizard.discard"
-        cancel="roster.users.wizard.keep_editing"
+      <ConfirmDestructiveDialog
+        open={confirmingDiscard}
+        title={translate('roster.users.wizard.discard_groups_title')}
+        content={translate('roster.users.wizard.discard_groups_content')}
+        confirmLabel={translate('roster.users.wizard.discard')}
+        cancelLabel={translate('roster.users.wizard.keep_editing')}
         onConfirm={close}
         onClose={() => setConfirmingDiscard(false)}
       />

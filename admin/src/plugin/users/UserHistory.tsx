@@ -1,6 +1,7 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material'
 import { ReferenceManyField, useListContext, useTranslate } from 'react-admin'
 import { formatDateTime } from '../common/format'
+import { PagesWhenLong } from '../common/PagesWhenLong'
 import { eventDetails } from '../events/eventDetails'
 import type { UserEvent } from '../types'
 
@@ -60,7 +61,8 @@ export function UserHistory() {
       reference="events"
       target="userId"
       sort={{ field: 'occurredAt', order: 'DESC' }}
-      perPage={100}
+      perPage={25}
+      pagination={<PagesWhenLong />}
     >
       <EventList />
     </ReferenceManyField>

@@ -59,17 +59,20 @@ function UserListActions() {
 const Column = DataTable.Col<User>
 
 // So that every column fits a 1000 px window with the menu open: the state and invitation email chips
-// take two lines when their column is narrow, an invitation's date and time is cut short below the
-// `lg` breakpoint, and the groups show their "Default" badge from that breakpoint on (below it, it is
-// on the Groups page). Windows narrower than 900 px leave out the last sign-in (on the user's page).
+// take two lines when their column is narrow, an invitation's date and time is cut short, and the
+// groups leave out their "Default" badge (it is on the Groups page) below a 1360 px window. (From the
+// `lg` breakpoint, 1200 px, the table's roomier cells and avatars leave too little for them: at 1280
+// px the Actions column was cut.) Windows narrower than 900 px leave out the last sign-in (on the
+// user's page).
+const WIDE_WINDOW = '@media (min-width: 1360px)'
 const wrappingChip = {
   '& .MuiChip-root': { height: 'auto', minHeight: 24 },
   '& .MuiChip-label': { whiteSpace: 'normal', textAlign: 'center' },
 }
 const usersTableSx = {
   '& .column-state, & .column-joinedAt': wrappingChip,
-  '& .column-joinedAt .MuiTypography-caption': { maxWidth: { lg: 'none' }, whiteSpace: { lg: 'nowrap' } },
-  [`& .column-groupIds .${twoLinesClasses.badge}`]: { display: { xs: 'none', lg: 'flex' } },
+  '& .column-joinedAt .MuiTypography-caption': { [WIDE_WINDOW]: { maxWidth: 'none', whiteSpace: 'nowrap' } },
+  [`& .column-groupIds .${twoLinesClasses.badge}`]: { display: 'none', [WIDE_WINDOW]: { display: 'flex' } },
   '& .column-lastSignInAt': { display: { xs: 'none', md: 'table-cell' } },
   // A phone shows who each row is, its state and its actions without scrolling sideways; the rest
   // is on the user's page.
@@ -81,7 +84,8 @@ export function UserList() {
   return (
     <List<User>
       resource="users"
-      sx={listSx}
+      // On a phone, room below the last row for the floating Add button, which would cover its "…".
+      sx={{ ...listSx, pb: { xs: 10, sm: 0 } }}
       filters={userFilters}
       actions={<UserListActions />}
       sort={{ field: 'name', order: 'ASC' }}

@@ -5,6 +5,7 @@ import { useNotifyApiError } from '../common/useNotifyApiError'
 import { apiErrorMessage } from '../errors'
 import type { RosterDataProvider, User } from '../types'
 import type { InvitationAction } from './invitationActions'
+import { useLeaveIfUserGone } from './useLeaveMissingUser'
 
 /**
  * How an invitation action went, for a caller that says it in its own place too: inside a modal
@@ -27,6 +28,7 @@ export function useInvitationActions() {
   const notify = useNotify()
   const refresh = useRefresh()
   const notifyError = useNotifyApiError()
+  const leaveIfGone = useLeaveIfUserGone()
   const [pending, setPending] = useState<InvitationAction | null>(null)
 
   const copyLink = async (user: Pick<User, 'id'>): Promise<InvitationOutcome> => {
@@ -57,6 +59,7 @@ export function useInvitationActions() {
       refresh()
       return { status: 'sent' }
     } catch (error) {
+      if (leaveIfGone(error)) return { status: 'failed', message: 'roster.users.gone' }
       notifyError(error)
       // A refusal usually means the row is stale (the link expired, another administrator acted):
       // show the state that explains it, and the actions that now apply.

@@ -62,7 +62,9 @@ async function findActive(db: Executor, token: string, now: Date, lock: boolean)
         gt(memberships.expiresAt, now),
       ),
     )
-  const rows = lock ? await query.for('update', { of: [invitations, memberships] }) : await query
+  // The member first, then the invitation (PostgreSQL locks them in the order named), as every
+  // change of a member does: a block takes the member, then withdraws the invitation.
+  const rows = lock ? await query.for('update', { of: [memberships, invitations] }) : await query
   return rows[0] ?? null
 }
 

@@ -3,6 +3,9 @@ import { eq, sql } from 'drizzle-orm'
 import { invitations, memberships, sessions } from '../../../drizzle/schema.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { someoneWaitsForALock } from '../../support/locks.js'
+import { blockLocked } from '../../../api/core/memberships/block.js'
+import { lockLiveMembership } from '../../../api/core/memberships/shared.js'
+import { rowsOf } from '../../../api/core/rows.js'
 import { acceptByForm, GOOD_PASSWORD } from '../../support/fixtures.js'
 import type { Session } from '../../support/http.js'
 import { createToken, PATCH_OP, scimClient, USER, type ScimClient } from '../../support/scim.js'
@@ -120,6 +123,27 @@ describe('deactivation through SCIM', () => {
     })
     expect((await signingIn!).status).toBe(401)
     expect(await t.db.select().from(sessions).where(eq(sessions.personId, row!.personId))).toHaveLength(0)
+  })
+
+  // Accepting locked the invitation before the member, a block the member before the invitation:
+  // the two deadlocked, and PostgreSQL stopped one of them after a second. Both now lock the member
+  // first, so the accept waits for the block and finds its link dead.
+  it('blocks an invitee who is accepting at that moment without a deadlock', async (context) => {
+    if (t.driver !== 'postgres') return context.skip() // PGlite runs one transaction at a time
+    const { id, link } = await provision('accepting.now@example.com')
+    const deadlocks = async () =>
+      rowsOf<{ n: number }>(await t.db.execute(sql`select deadlocks::int as n from pg_stat_database where datname = current_database()`))[0]!.n
+    const before = await deadlocks()
+    let accepting: ReturnType<typeof acceptByForm> | undefined
+    await t.db.transaction(async (tx) => {
+      const member = await lockLiveMembership(tx, t.acme.accountId, id)
+      accepting = acceptByForm(t, link, { firstName: 'Acc', lastName: 'Epting', password: GOOD_PASSWORD })
+      await someoneWaitsForALock(t)
+      await blockLocked(tx, t.clock.now(), { type: 'system', label: 'test' }, member)
+    })
+    expect((await accepting!).status).toBe(404)
+    expect((await admin.get(`${usersPath()}/${id}`)).body.state).toBe('blocked')
+    expect(await deadlocks()).toBe(before)
   })
 
   // The block goes out with the COMMIT and the read-back, unawaited (sendBlock): a block that fails

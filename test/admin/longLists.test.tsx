@@ -27,6 +27,24 @@ describe('lists within a page, longer than one page', () => {
     expect(within(section).getByText('26-30 of 30')).toBeTruthy()
   })
 
+  // Members who left while the last page was open left it past the end, which the pager does not
+  // draw: the list said nobody was in the group, with no way back.
+  it('go back to the last page with rows when rows left meanwhile', async () => {
+    const members = numbered(30).map((n) =>
+      userFixture('active', { id: `USR-${n}`, firstName: 'Member', lastName: n, email: `member${n}@stark.example`, groupIds: ['UGR-3'] }),
+    )
+    const { dataProvider, tables } = fakeRoster({ users: members })
+    renderAdmin(dataProvider, '/groups/UGR-3/show')
+    const section = await screen.findByRole('region', { name: 'Members' })
+    await within(section).findByText('member01@stark.example')
+    fireEvent.click(within(section).getByRole('button', { name: /next page/i }))
+    await within(section).findByText('member30@stark.example')
+    tables.users = tables.users.filter((user) => Number(user.lastName) <= 25)
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }))
+    expect(await within(section).findByText('member01@stark.example')).toBeTruthy()
+    expect(within(section).queryByText('member30@stark.example')).toBeNull()
+  })
+
   it("say how long a user's history is and page through it all", async () => {
     const user = userFixture('invited')
     const events: UserEvent[] = numbered(30).map((n) => ({

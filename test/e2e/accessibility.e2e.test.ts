@@ -255,6 +255,10 @@ describe('Accessibility (WCAG 2.1 AA, axe-core), end to end in Chromium', () => 
     await admin.getByRole('menuitem', { name: 'Provisioning log' }).click()
     await shows(admin.getByRole('row').filter({ hasText: 'Entra a11y' }).first())
     await accessible(admin, 'the provisioning log, dark')
+    await admin.getByRole('menuitem', { name: 'API tokens' }).click()
+    await admin.getByRole('button', { name: /^Copy / }).first().click()
+    await shows(admin.getByRole('status').filter({ hasText: /copied|refused/i }))
+    await accessible(admin, 'the API tokens page after a copy, dark')
 
     flow.show(invitee)
     await invitee.emulateMedia({ colorScheme: 'dark' })

@@ -63,7 +63,11 @@ export function CopyableValue({ label, value, copiedMessage = 'roster.copy.copie
       <Typography
         role="status"
         variant="body2"
-        sx={{ mt: 0.5, mx: 1.75, color: outcome?.copied ? 'success.dark' : 'warning.dark' }}
+        // The dark shades read on a light background only: the light ones on a dark one.
+        sx={(theme) => {
+          const shade = theme.palette.mode === 'dark' ? 'light' : 'dark'
+          return { mt: 0.5, mx: 1.75, color: outcome?.copied ? theme.palette.success[shade] : theme.palette.warning[shade] }
+        }}
       >
         {outcome && translate(outcome.copied ? copiedMessage : 'roster.copy.refused')}
       </Typography>

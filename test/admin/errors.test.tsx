@@ -3,7 +3,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot'
 import englishMessages from 'ra-language-english'
 import { HttpError, mergeTranslations } from 'react-admin'
 import { describe, expect, it } from 'vitest'
-import { apiErrorMessage, rosterMessages } from '../../admin/src/plugin'
+import { apiErrorMessage, rosterDataProvider, rosterMessages } from '../../admin/src/plugin'
 import { apiError } from './support/apiError'
 
 const { translate } = polyglotI18nProvider(() => mergeTranslations(englishMessages, rosterMessages), 'en')
@@ -38,5 +38,17 @@ describe('the message of a failed call', () => {
   it("words react-admin's own notifications of a failed load the same way", () => {
     expect(translate('Failed to fetch', { _: 'Failed to fetch' })).toBe(NETWORK)
     expect(translate('Internal Server Error', { _: 'Internal Server Error' })).toBe(SERVER)
+  })
+  // react-admin words a failed list load itself, from the error's message: the data provider gives
+  // it the sentence's key, whatever the browser or a proxy said.
+  it('reach react-admin from the data provider as the sentence, for every load', async () => {
+    const failing = (error: unknown) => rosterDataProvider('/api', 'acc_1', async () => Promise.reject(error))
+    const messageOf = (error: unknown) =>
+      failing(error)
+        .getList('groups', { pagination: { page: 1, perPage: 10 }, sort: { field: 'name', order: 'ASC' }, filter: {} })
+        .then(() => 'loaded', (failure: Error) => translate(failure.message, { _: failure.message }))
+    expect(await messageOf(new TypeError('Load failed'))).toBe(NETWORK)
+    expect(await messageOf(new HttpError('Bad Gateway', 502, '<html>…</html>'))).toBe(SERVER)
+    expect(await messageOf(apiError(409, 'conflict', 'A group named "Sales" already exists.'))).toBe('A group named "Sales" already exists.')
   })
 })

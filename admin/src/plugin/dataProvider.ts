@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest'
-import { fetchUtils, type DataProvider } from 'react-admin'
+import { fetchUtils, HttpError, type DataProvider } from 'react-admin'
+import { wordlessFailure } from './errors'
 import type { EmailAvailability, RosterDataProvider, User } from './types'
 
 type HttpClient = typeof fetchUtils.fetchJson
@@ -14,6 +15,23 @@ const PLAIN_ARRAY_RESOURCES = new Set(['emails', 'events'])
 /** The signed-in person's profile (`/api/profile`), the one resource that belongs to no account. */
 export const PROFILE = 'profile'
 
+
+/**
+ * Failures the API said nothing about, as the sentence to show (a translation key): react-admin
+ * shows a failed load's message itself, which would otherwise be "Failed to fetch" or a proxy's
+ * "Bad Gateway".
+ */
+const withWordedFailures =
+  (httpClient: HttpClient): HttpClient =>
+  async (url, options) => {
+    try {
+      return await httpClient(url, options)
+    } catch (error) {
+      const key = wordlessFailure(error)
+      if (!key) throw error
+      throw new HttpError(key, (error as { status?: number }).status ?? 0, (error as { body?: unknown }).body)
+    }
+  }
 
 const withTotalFallback =
   (httpClient: HttpClient): HttpClient =>
@@ -35,8 +53,9 @@ const withTotalFallback =
 export function rosterDataProvider(
   apiUrl: string,
   accountId: AccountIdSource,
-  httpClient: HttpClient = fetchUtils.fetchJson,
+  client: HttpClient = fetchUtils.fetchJson,
 ): RosterDataProvider {
+  const httpClient = withWordedFailures(client)
   const root = apiUrl.replace(/\/+$/, '')
   const cache = new Map<string, { rest: DataProvider; arrays: DataProvider }>()
 

@@ -28,6 +28,19 @@ export const SERVER_ERROR = 'roster.errors.server'
 const NO_ANSWER = /failed to fetch|networkerror|load failed|network request failed/i
 
 /**
+ * The translation key for a failure the API said nothing about: no answer at all, or an answer
+ * without the API's error body (a proxy's 502 page, a crash's "Internal Server Error"). Undefined
+ * when the API said what went wrong.
+ */
+export function wordlessFailure(error: unknown): string | undefined {
+  if (typeof apiErrorBody(error)?.message === 'string' && apiErrorBody(error)?.message) return undefined
+  if (error instanceof TypeError && NO_ANSWER.test(error.message)) return NETWORK_ERROR
+  const status = (error as { status?: unknown } | null)?.status
+  if (typeof status === 'number' && status >= 500) return SERVER_ERROR
+  return undefined
+}
+
+/**
  * The message to show for a failed call: the server's own words when it gave some; otherwise a
  * translation key for a call that got no answer, or an answer without words (a proxy's 502 page,
  * a crash's "Internal Server Error"); otherwise `fallback`. Translate it with `{ _: message }`.
@@ -35,9 +48,8 @@ const NO_ANSWER = /failed to fetch|networkerror|load failed|network request fail
 export function apiErrorMessage(error: unknown, fallback: string): string {
   const fromBody = apiErrorBody(error)?.message
   if (typeof fromBody === 'string' && fromBody) return fromBody
-  if (error instanceof TypeError && NO_ANSWER.test(error.message)) return NETWORK_ERROR
-  const status = (error as { status?: unknown } | null)?.status
-  if (typeof status === 'number' && status >= 500) return SERVER_ERROR
+  const wordless = wordlessFailure(error)
+  if (wordless) return wordless
   if (error instanceof Error && error.message) return error.message
   return fallback
 }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { HttpError } from 'react-admin'
 import { describe, expect, it } from 'vitest'
 import { apiError, fakeRoster } from './support/fakeRoster'
 import { userFixture } from './support/fixtures'
@@ -260,6 +261,21 @@ describe('User details', () => {
     const terms = within(general).getAllByRole('term').map((term) => term.textContent)
     expect(terms).toEqual(['First name', 'Last name', 'Email address', 'Phone number', 'Last sign-in'])
     expect(within(general).getAllByRole('definition').at(-1)!.textContent).toBe('—')
+  })
+
+  it('stays on a user whose reload failed for want of an answer, and says so', async () => {
+    const user = userFixture('active')
+    const { dataProvider } = fakeRoster({ users: [user] })
+    renderAdmin(dataProvider, `/users/${user.id}/show`)
+    const general = await screen.findByRole('region', { name: 'General' })
+    await within(general).findByText('andy@stark.example')
+    dataProvider.getOne.mockRejectedValue(new HttpError('roster.errors.network', 0))
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }))
+    expect(await screen.findByText('Could not reach the server. Check your connection and try again.')).toBeTruthy()
+    // Leaving for the list followed the message within a few hundred milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(within(screen.getByRole('region', { name: 'General' })).getByText('andy@stark.example')).toBeTruthy()
+    expect(screen.queryByText(/^This user is no longer a member/)).toBeNull()
   })
 
   it('goes back to the list from a user who is gone (an old link), saying they were removed or declined', async () => {

@@ -23,7 +23,8 @@ import { ProviderPanel } from './ProviderPanel'
 import { isUserActionAllowed, USER_ACTION_LABELS } from './invitationActions'
 import { RemoveUserDialog } from './RemoveUserDialog'
 import { useIsSelf } from './useIsSelf'
-import { useLeaveMissingUser } from './useLeaveMissingUser'
+import { useLeaveIfUserGone } from './useLeaveMissingUser'
+import { useNotifyApiError } from '../common/useNotifyApiError'
 import { UserHistory } from './UserHistory'
 import { detailsOf } from './userDetails'
 import { DetailRow, UserOverview } from './UserOverview'
@@ -160,14 +161,20 @@ function UserShowLayout() {
 
 /** A user's details page: general data, groups, invitation and history. */
 export function UserShow() {
-  const leaveMissingUser = useLeaveMissingUser()
+  const leaveIfGone = useLeaveIfUserGone()
+  const notifyError = useNotifyApiError()
+  // Only a user who is gone sends the administrator back to the list: a failed reload (a network
+  // blip after an action) leaves the page as it was, with the error said.
+  const onError = (error: unknown) => {
+    if (!leaveIfGone(error)) notifyError(error)
+  }
   return (
     <Show<User>
       resource="users"
       sx={showSx}
       actions={<UserShowActions />}
       component="div"
-      queryOptions={{ onError: leaveMissingUser }}
+      queryOptions={{ onError }}
     >
       <UserShowLayout />
     </Show>

@@ -87,16 +87,21 @@ export async function createApiToken(
   return { token, record: await getApiToken(deps.db, input.accountId, id) }
 }
 
+/** A live token of the account; a revoked one is `gone` (410), saying when, so the page can tell the two apart. */
 export async function getApiToken(db: Executor, accountId: string, id: string): Promise<ApiTokenRecord> {
   if (!isUuid(id)) throw notFound('API token')
   const [row] = await db
     .select(selection)
     .from(apiTokens)
     .leftJoin(apiTokenUsage, eq(apiTokenUsage.tokenId, apiTokens.id))
-    .where(and(live(accountId), eq(apiTokens.id, id)))
+    .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, id)))
   if (!row) throw notFound('API token')
+  if (row.revokedAt) throw revoked(row)
   return row
 }
+
+const revoked = (token: ApiTokenRecord) =>
+  new DomainError('gone', `The API token "${token.name}" was revoked on ${token.revokedAt!.toISOString()}; it cannot be used or changed.`)
 
 /** The live tokens, or all of them (revoked ones too, for the provisioning log's token filter). */
 export async function listApiTokens(
@@ -125,7 +130,7 @@ export async function updateApiToken(
   id: string,
   input: { name?: string; provisionGroupId?: string; sendInvitationEmail?: boolean },
 ): Promise<ApiTokenRecord> {
-  const current = await getApiToken(deps.db, accountId, id)
+  if (!isUuid(id)) throw notFound('API token')
   if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name ?? '')({ code: FOREIGN_KEY_VIOLATION })
   const changes = {
     ...(input.name !== undefined ? { name: input.name.trim() } : {}),
@@ -133,20 +138,28 @@ export async function updateApiToken(
     ...(input.sendInvitationEmail !== undefined ? { sendInvitationEmail: input.sendInvitationEmail } : {}),
   }
   // react-admin's update sends the whole record; one without any setting of a token changes nothing.
-  if (Object.keys(changes).length === 0) return current
-  await deps.db
+  if (Object.keys(changes).length === 0) return getApiToken(deps.db, accountId, id)
+  const updated = await deps.db
     .update(apiTokens)
     .set(changes)
     .where(and(live(accountId), eq(apiTokens.id, id)))
+    .returning({ id: apiTokens.id })
     .catch(mapErrors(input.name ?? ''))
-  return getApiToken(deps.db, accountId, id)
+  // Nothing updated: the read says why (no such token, or revoked meanwhile).
+  return getApiToken(deps.db, accountId, updated[0]?.id ?? id)
 }
 
+/** Revoking twice is refused (410), so that two administrators never both believe they revoked it. */
 export async function revokeApiToken(deps: CoreDeps, accountId: string, id: string): Promise<ApiTokenRecord> {
-  const record = await getApiToken(deps.db, accountId, id)
-  const revokedAt = deps.clock.now()
-  await deps.db.update(apiTokens).set({ revokedAt, provisionGroupId: null }).where(and(live(accountId), eq(apiTokens.id, id)))
-  return { ...record, revokedAt }
+  if (!isUuid(id)) throw notFound('API token')
+  const [row] = await deps.db
+    .update(apiTokens)
+    .set({ revokedAt: deps.clock.now(), provisionGroupId: null })
+    .where(and(live(accountId), eq(apiTokens.id, id)))
+    .returning({ id: apiTokens.id })
+  if (!row) await getApiToken(deps.db, accountId, id)
+  const [record] = await listApiTokens(deps.db, accountId, { includeRevoked: true, ids: [id] })
+  return record!
 }
 
 export interface AuthenticatedToken {

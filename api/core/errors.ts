@@ -4,6 +4,7 @@
  */
 export type DomainErrorCode =
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'invalid_state'
   | 'validation_failed'

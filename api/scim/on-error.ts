@@ -11,6 +11,7 @@ export function toScimError(error: unknown): ScimError {
   if (error instanceof DomainError) {
     switch (error.code) {
       case 'not_found':
+      case 'gone':
         return new ScimError(404, error.message)
       case 'conflict':
         return new ScimError(409, error.message, error instanceof AlreadyTakenError ? 'uniqueness' : undefined)

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fakeRoster } from './support/fakeRoster'
 import { apiTokenFixtures, groupFixtures } from './support/fixtures'
@@ -316,6 +316,22 @@ describe('editing and revoking an API token', () => {
     expect(await screen.findByText(ALREADY_REVOKED)).toBeTruthy()
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Save' })).toBeNull())
     expect(await screen.findByText('Okta staging')).toBeTruthy()
+  })
+
+  it("says a token page's address names no token, or a revoked one, and shows the list", async () => {
+    const { dataProvider, tables } = fakeRoster()
+    renderAdmin(dataProvider, '/api-tokens/TOK-404')
+    expect(await screen.findByText('There is no such token in this account. Check the address, or choose the token from the list.')).toBeTruthy()
+    expect(screen.queryByText(ALREADY_REVOKED)).toBeNull()
+    expect(await screen.findByText('Okta staging')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull()
+    cleanup()
+
+    tables['api-tokens'][1]!.revokedAt = new Date().toISOString()
+    renderAdmin(dataProvider, '/api-tokens/TOK-2')
+    expect(await screen.findByText(ALREADY_REVOKED)).toBeTruthy()
+    expect(await screen.findByText('Entra ID production')).toBeTruthy()
+    expect(screen.queryByText('Okta staging')).toBeNull()
   })
 
   it('revokes nothing when cancelled', async () => {

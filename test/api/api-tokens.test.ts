@@ -60,8 +60,39 @@ describe('API tokens', () => {
     expect(duplicate.body.errors).toHaveProperty('name')
     const revoked = await admin.delete(`${path}/${first.id}`)
     expect(revoked.status).toBe(200)
-    expect((await admin.get(`${path}/${first.id}`)).status).toBe(404)
+    expect((await admin.get(`${path}/${first.id}`)).status).toBe(410)
     expect((await admin.post(path, { name: 'okta' })).status).toBe(201)
+  })
+
+  it('tells a revoked token (410, saying when) from one that never existed (404), for reads, edits and revokes', async () => {
+    const token = (await admin.post(path, { name: 'old-okta' })).body
+    t.clock.advance(60_000)
+    expect((await admin.delete(`${path}/${token.id}`)).status).toBe(200)
+    for (const response of [
+      await admin.get(`${path}/${token.id}`),
+      await admin.put(`${path}/${token.id}`, { name: 'renamed' }),
+      await admin.put(`${path}/${token.id}`, {}),
+      await admin.delete(`${path}/${token.id}`),
+    ]) {
+      expect(response.status).toBe(410)
+      expect(response.body).toMatchObject({ code: 'gone', requestId: expect.any(String) })
+      expect(response.body.message).toContain(`"old-okta" was revoked on ${t.clock.now().toISOString()}`)
+    }
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, token.id))
+    expect(row).toMatchObject({ name: 'old-okta', revokedAt: t.clock.now() })
+
+    for (const id of [crypto.randomUUID(), 'nope']) {
+      for (const response of [await admin.get(`${path}/${id}`), await admin.put(`${path}/${id}`, { name: 'x' }), await admin.delete(`${path}/${id}`)]) {
+        expect(response.status).toBe(404)
+        expect(response.body.code).toBe('not_found')
+      }
+    }
+  })
+
+  it('revokes once when two administrators revoke at the same moment', async () => {
+    const token = (await admin.post(path, { name: 'twice' })).body
+    const statuses = (await Promise.all([admin.delete(`${path}/${token.id}`), admin.delete(`${path}/${token.id}`)])).map((r) => r.status)
+    expect(statuses.sort()).toEqual([200, 410])
   })
 
   it('keeps a group in use while a live token provisions into it, and lets go of it once revoked', async () => {

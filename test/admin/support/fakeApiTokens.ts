@@ -59,10 +59,11 @@ export function createApiToken(tables: TokenTables, data: Record<string, unknown
   return { ...record, token: secret }
 }
 
-/** As the API: a revoked token is not found, to change or to revoke again. */
+/** As the API: a revoked token is gone (410), to read, change or revoke again; an unknown id is not found. */
 export function liveToken(tables: TokenTables, id: unknown): ApiToken {
-  const token = tables['api-tokens'].find((row) => row.id === id && !row.revokedAt)
+  const token = tables['api-tokens'].find((row) => row.id === id)
   if (!token) throw apiError(404, 'not_found', 'API token not found.')
+  if (token.revokedAt) throw apiError(410, 'gone', `The API token "${token.name}" was revoked on ${token.revokedAt}; it cannot be used or changed.`)
   return token
 }
 

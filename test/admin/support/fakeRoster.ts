@@ -111,7 +111,9 @@ export function fakeRoster(options: FakeRosterOptions = {}) {
 
   const dataProvider = {
     getList: vi.fn(async (resource: string, params: GetListParams) => list(resource, params)),
-    getOne: vi.fn(async (resource: string, params: { id: unknown }) => ({ data: find(resource, params.id) })),
+    getOne: vi.fn(async (resource: string, params: { id: unknown }) => ({
+      data: resource === 'api-tokens' ? liveToken(tables, params.id) : find(resource, params.id),
+    })),
     getMany: vi.fn(async (resource: string, params: { ids: unknown[] }) => ({
       data: table(resource).filter((row) => params.ids.includes(row.id)),
     })),

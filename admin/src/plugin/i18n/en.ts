@@ -328,6 +328,7 @@ export const rosterMessages = {
         close: 'I have copied the token',
       },
       already_revoked: 'This token was already revoked, in another tab or by another administrator.',
+      not_found: 'There is no such token in this account. Check the address, or choose the token from the list.',
       revoke: {
         title: 'Revoke token "%{name}"',
         content: 'Identity providers using it will stop syncing at once. This cannot be undone.',

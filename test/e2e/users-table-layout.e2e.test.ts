@@ -10,7 +10,8 @@ import { shows, until } from './support/ui'
  * menu open), nothing on a phone hidden under the floating Add button, the sort headers' focus seen.
  */
 
-const tabs = serverWithTabs()
+// Scrollbars shown, as on a Windows desktop: a page taller than the window loses their width.
+const tabs = serverWithTabs({ scrollbars: true })
 let admin: Page
 const flow = stepsOf('users-table-layout', () => admin)
 
@@ -64,6 +65,18 @@ describe('The Users table, end to end in Chromium', () => {
     if (!button || !fab) throw new Error('the last row or the Add button is not on screen')
     const overlaps = button.y + button.height > fab.y && button.x + button.width > fab.x
     expect(overlaps, JSON.stringify({ button, fab })).toBe(false)
+  })
+
+  flow.step('scrollbar', 'fits beside a vertical scrollbar, from 1000 px and where the tables get roomier', async () => {
+    // The page of rows from the step before is taller than the window: the scrollbar takes its width.
+    for (const width of [1000, 1200, 1216, 1240, 1280, 1360]) {
+      await admin.setViewportSize({ width, height: 860 })
+      await shows(admin.getByRole('columnheader', { name: 'Actions' }))
+      const scrollbar = await admin.evaluate(() => window.innerWidth - document.documentElement.clientWidth)
+      expect(scrollbar, 'a vertical scrollbar').toBeGreaterThan(0)
+      const reach = await until(overflow, (value) => value <= 0, `the table to fit at ${width} px`).catch(() => overflow())
+      expect.soft(reach, `overflow at ${width} px`).toBeLessThanOrEqual(0)
+    }
   })
 
   flow.step('focus', 'outlines a sort header that has the focus', async () => {

@@ -6,12 +6,17 @@ import { ARTIFACTS_DIR } from './paths'
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * `scrollbars`: classic scrollbars that take their width from the page, as on Windows and Linux
+ * desktops (Playwright hides them in headless mode by default).
+ */
+export async function launchChromium({ scrollbars = false } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`)
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : undefined,
     args: [
       '--no-sandbox',
       '--disable-gpu',

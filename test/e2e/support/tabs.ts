@@ -13,14 +13,15 @@ export interface Tabs {
 
 /**
  * A server of the calling file's own, Chromium, and its two tabs, set up before the file's tests
- * and closed after them. The fields are filled in by the time the tests run. `bypassCSP`: see newContext.
+ * and closed after them. The fields are filled in by the time the tests run. `bypassCSP`: see newContext;
+ * `scrollbars`: see launchChromium.
  */
-export function serverWithTabs({ bypassCSP = false } = {}): Tabs {
+export function serverWithTabs({ bypassCSP = false, scrollbars = false } = {}): Tabs {
   const tabs = {} as Tabs
   let browser: Browser | undefined
   beforeAll(async () => {
     tabs.server = await startServer()
-    browser = await launchChromium()
+    browser = await launchChromium({ scrollbars })
     const [adminContext, inviteeContext] = [
       await newContext(browser, tabs.server.baseUrl, { bypassCSP }),
       await newContext(browser, tabs.server.baseUrl, { bypassCSP }),

@@ -20,13 +20,21 @@ export const showSx = {
  * inside their card below that, never widening the page:
  * - only the sorted column shows its arrow (the hidden arrows of the others would widen each header),
  *   so a sortable header shows it has the keyboard's focus by an outline instead;
- * - cells are denser than MUI's (12 px of padding each side, 8 px below the `lg` breakpoint), and below
- *   `lg` headers may take two lines and the decorative initials avatars are left out.
+ * - cells are denser than MUI's (12 px of padding each side, 8 px in windows narrower than
+ *   `ROOMY_WINDOW`), and in those windows headers may take two lines and the decorative initials
+ *   avatars are left out.
  * Long values (names, emails, ids) are cut with an ellipsis by their fields (see `oneLineSx`).
  */
+/**
+ * Where the tables get roomier. Not MUI's `lg` (1200 px): breakpoints count the window's vertical
+ * scrollbar (15 to 17 px on Windows and Linux), which the page does not get, and at 1200 to 1222 px
+ * the Users table was wider than its card.
+ */
+export const ROOMY_WINDOW = '@media (min-width: 1240px)'
+
 export const tableSx = {
   '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
-  '& .RaDataTable-headerCell': { whiteSpace: { xs: 'normal', lg: 'nowrap' } },
+  '& .RaDataTable-headerCell': { whiteSpace: 'normal', [ROOMY_WINDOW]: { whiteSpace: 'nowrap' } },
   '& .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
   '& .MuiTableSortLabel-root.Mui-focusVisible': {
     outline: '2px solid',
@@ -34,8 +42,8 @@ export const tableSx = {
     outlineOffset: 2,
     borderRadius: 0.5,
   },
-  '& .MuiTableCell-root': { px: { xs: 1, lg: 1.5 } },
+  '& .MuiTableCell-root': { px: 1, [ROOMY_WINDOW]: { px: 1.5 } },
   '& .MuiTableCell-root:first-of-type': { pl: 2 },
   '& .MuiTableCell-root:last-of-type': { pr: 2 },
-  '& .RaDataTable-rowCell .MuiAvatar-root': { display: { xs: 'none', lg: 'flex' } },
+  '& .RaDataTable-rowCell .MuiAvatar-root': { display: 'none', [ROOMY_WINDOW]: { display: 'flex' } },
 } as const

@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react'
 import { Link, useCreatePath, useGetManyAggregate, useRecordContext, useTranslate } from 'react-admin'
 import { DefaultBadge } from '../common/DefaultBadge'
 import { InitialsAvatar } from '../common/InitialsAvatar'
+import { ROOMY_WINDOW } from '../common/tableSx'
 import { oneLineSx, TwoLines } from '../common/TwoLines'
 import { InvitationEmailStatus } from './InvitationEmailStatus'
 import { formatDate, formatDateTime, formatTime, fullName } from '../common/format'
@@ -10,9 +11,9 @@ import type { Group, User } from '../types'
 
 // The least (and most) of each long value the Users table shows before cutting it with an ellipsis:
 // with every column at its least, the table fits a 1000 px window with the menu open.
-const nameWidth = { minWidth: { xs: 90, lg: 140 }, maxWidth: 220 }
-const emailWidth = { minWidth: { xs: 130, lg: 170 }, maxWidth: 280 }
-const groupWidth = { minWidth: { xs: 80, lg: 90 }, maxWidth: 180 }
+const nameWidth = { minWidth: 90, maxWidth: 220, [ROOMY_WINDOW]: { minWidth: 140 } }
+const emailWidth = { minWidth: 130, maxWidth: 280, [ROOMY_WINDOW]: { minWidth: 170 } }
+const groupWidth = { minWidth: 80, maxWidth: 180, [ROOMY_WINDOW]: { minWidth: 90 } }
 
 // Links inside a clickable row must not also trigger the row's own navigation.
 const stopRowClick = (event: MouseEvent) => event.stopPropagation()

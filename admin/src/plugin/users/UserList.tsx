@@ -60,10 +60,9 @@ const Column = DataTable.Col<User>
 
 // So that every column fits a 1000 px window with the menu open: the state and invitation email chips
 // take two lines when their column is narrow, an invitation's date and time is cut short, and the
-// groups leave out their "Default" badge (it is on the Groups page) below a 1360 px window. (From the
-// `lg` breakpoint, 1200 px, the table's roomier cells and avatars leave too little for them: at 1280
-// px the Actions column was cut.) Windows narrower than 900 px leave out the last sign-in (on the
-// user's page).
+// groups leave out their "Default" badge (it is on the Groups page) below a 1360 px window. (From
+// `ROOMY_WINDOW` on, the roomier cells and avatars leave too little for them: at 1280 px the Actions
+// column was cut.) Windows narrower than 900 px leave out the last sign-in (on the user's page).
 const WIDE_WINDOW = '@media (min-width: 1360px)'
 const wrappingChip = {
   '& .MuiChip-root': { height: 'auto', minHeight: 24 },

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { accounts, groupMembers, groups, memberships } from '../../drizzle/schema.js'
 import { isUuid } from './users.js'
 import type { Executor } from './types.js'
@@ -9,7 +9,12 @@ import type { Executor } from './types.js'
 const isAdministrator = sql<boolean>`exists (select 1 from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
   where gm.membership_id = "memberships"."id" and g.is_default)`
 
-/** The person's live memberships, with whether each makes them an administrator of its account. */
+/**
+ * The person's live memberships they have joined (Active, or Blocked after joining), with whether
+ * each makes them an administrator of its account. Pending invitations are left out: whoever set
+ * the person's password through another account's link (its administrator can copy it) must not
+ * learn which other accounts invited the address.
+ */
 export async function membershipsOf(db: Executor, personId: string) {
   const rows = await db
     .select({
@@ -21,7 +26,13 @@ export async function membershipsOf(db: Executor, personId: string) {
     })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.personId, personId), isNull(memberships.endedAt)))
+    .where(
+      and(
+        eq(memberships.personId, personId),
+        isNull(memberships.endedAt),
+        or(eq(memberships.state, 'active'), isNotNull(memberships.joinedAt)),
+      ),
+    )
     .orderBy(asc(accounts.name))
   return rows.map((r) => ({ ...r, isAdministrator: r.state === 'active' && Boolean(r.isAdministrator) }))
 }

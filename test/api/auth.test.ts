@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memberships, sessions } from '../../drizzle/schema.js'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
 import { DAY } from '../support/clock.js'
-import { invite } from '../support/fixtures.js'
+import { createAccount } from '../../api/core/seed.js'
+import { acceptByForm, invite } from '../support/fixtures.js'
 
 let t: TestApp
 beforeAll(async () => {
@@ -33,6 +34,26 @@ describe('sign-in', () => {
       memberships: [{ accountId: t.acme.accountId, accountName: 'Acme', state: 'active', isAdministrator: true }],
       administeredAccounts: [{ id: t.acme.accountId, name: 'Acme' }],
     })
+  })
+
+  it("leaves out the accounts a person is only invited to: another account's administrator who registered the address learns nothing", async () => {
+    const globex = await createAccount(t.db, t.clock, {
+      name: 'Globex Secret Project',
+      admin: { email: 'gus@globex.test', firstName: 'Gus', lastName: 'Globex', password: 'Globex-pass-1!' },
+    })
+    const globexAdmin = await t.http.signIn('gus@globex.test', 'Globex-pass-1!')
+    const email = `victim-${crypto.randomUUID().slice(0, 8)}@corp.test`
+    const invitedThere = await globexAdmin.post(`/api/accounts/${globex.accountId}/users`, { firstName: 'Vic', lastName: 'Tim', email, groupIds: [globex.groupId] })
+    expect(invitedThere.status).toBe(201)
+
+    // Acme's administrator invites the same address, copies the link and registers it themselves.
+    const admin = await t.asAdmin()
+    const user = await invite(t, admin, { email })
+    const { url } = (await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}/invitation-link`)).body as { url: string }
+    expect((await acceptByForm(t, url, { password: 'Attacker-pw-1!' })).status).toBe(200)
+    const me = await (await t.http.signIn(email, 'Attacker-pw-1!')).get('/api/auth/me')
+    expect(me.body.memberships.map((m: { accountName: string; state: string }) => [m.accountName, m.state])).toEqual([['Acme', 'active']])
+    expect(JSON.stringify(me.body)).not.toContain('Globex')
   })
 
   it('refuses a wrong password and an unknown email with the same answer', async () => {

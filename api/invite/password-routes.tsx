@@ -73,8 +73,12 @@ export const passwordPages = new Hono<AppEnv>()
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
       return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} emailError="Enter the email you sign in with." />, 400)
     }
-    const link = await requestPasswordReset(services, email)
-    if (link) services.afterResponse(() => sendResetLink(services, link))
+    // After the answer, not before: a known address costs a locked write that an unknown one does
+    // not, and the time to answer would tell which addresses have an account.
+    services.afterResponse(async () => {
+      const link = await requestPasswordReset(services, email)
+      if (link) await sendResetLink(services, link)
+    })
     return c.html(<LinkSentPage productName={productName} email={email} />)
   })
   .get('/reset/:token', async (c) => {

@@ -121,6 +121,25 @@ describe('resetting a password', () => {
     expect((await acceptByForm(t, invitation, { password: NEW_PASSWORD })).status).toBe(200)
   })
 
+  // The answer must not wait for the link's locked write, which only a known address costs: its
+  // time would tell who has an account. The test's transaction holds the person meanwhile.
+  it('answers before the link is issued, so the time to answer tells nothing', async (context) => {
+    if (t.driver !== 'postgres') return context.skip()
+    const user = await invite(t, await t.asAdmin(), { email: 'timed@example.com' })
+    await acceptByForm(t, await t.invitationLinkFromEmail(user.email), { password: GOOD_PASSWORD })
+    const page = await t.http.send('GET', '/password/forgot')
+    const body = new URLSearchParams({ csrf: csrfOf(page.text), email: 'timed@example.com' }).toString()
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from people where email_normalized = 'timed@example.com' for update`)
+      const sent = await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': form }, cookie: cookieOf(page.headers) })
+      expect(sent.status).toBe(200)
+      expect(sent.text).toContain('timed@example.com')
+      expect(await resetLinksTo('timed@example.com')).toEqual([])
+    })
+    await t.settle()
+    expect(await resetLinksTo('timed@example.com')).toHaveLength(1)
+  })
+
   it('answers the same for an unknown email or a person who never registered, and sends nothing', async () => {
     await invite(t, await t.asAdmin(), { email: 'never.registered@example.com' })
     for (const email of ['nobody@example.com', 'never.registered@example.com']) {

@@ -10,7 +10,7 @@ import { backgroundTasks } from './background.js'
 import { buildServices } from './build-services.js'
 import { readConfig } from './config.js'
 import { randomToken } from './core/crypto.js'
-import { seedIfEmpty } from './core/seed.js'
+import { hasAccounts, seedIfEmpty } from './core/seed.js'
 import { systemClock } from './core/types.js'
 import { openPglite } from './db/pglite.js'
 import { openPostgres } from './db/postgres.js'
@@ -37,8 +37,14 @@ async function localSecret(): Promise<string> {
 async function main() {
   const testClockOn = env.ROSTER_TEST_CLOCK === 'true'
   if (testClockOn && env.NODE_ENV === 'production') throw new Error('ROSTER_TEST_CLOCK is for tests and is refused when NODE_ENV=production.')
-  if (!env.RESEND_API_KEY && env.NODE_ENV === 'production') {
+  const production = env.NODE_ENV === 'production'
+  if (!env.RESEND_API_KEY && production) {
     throw new Error('Set RESEND_API_KEY when NODE_ENV=production: without it, emails and their invitation links would be kept in the database (the development mailbox).')
+  }
+  // A secret made on this disk differs from instance to instance and dies with a container's disk,
+  // and every link it signed with it.
+  if (!env.APP_SECRET && production) {
+    throw new Error('Set APP_SECRET when NODE_ENV=production (32+ random characters, the same on every instance): it signs invitation links.')
   }
   await mkdir(dataDir, { recursive: true })
   const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET || (await localSecret()) })
@@ -52,6 +58,11 @@ async function main() {
     password: env.SEED_ADMIN_PASSWORD ?? 'Roster-admin-1!',
     firstName: env.SEED_ADMIN_FIRST_NAME ?? 'Ada',
     lastName: env.SEED_ADMIN_LAST_NAME ?? 'Admin',
+  }
+  // The demo's published password never becomes a production administrator's.
+  if (production && !env.SEED_ADMIN_PASSWORD && !(await hasAccounts(database.db))) {
+    await database.close()
+    throw new Error('The database has no account yet: set SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD to create the first administrator (NODE_ENV=production never seeds the demo password).')
   }
   const seeded = await seedIfEmpty(database.db, clock, { name: env.SEED_ACCOUNT_NAME ?? 'Demo Company', admin: seedAdmin })
 
@@ -89,7 +100,9 @@ async function main() {
     console.log(`Roster is running at ${config.appUrl}`)
     console.log(`  database: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`)
     console.log(`  email: ${services.mailer.name === 'resend' ? 'Resend' : 'development mailbox (links are printed here)'}`)
-    if (seeded) console.log(`  seeded "${env.SEED_ACCOUNT_NAME ?? 'Demo Company'}": sign in as ${seedAdmin.email} / ${seedAdmin.password}`)
+    // A password chosen for the deployment stays out of its logs.
+    const password = env.SEED_ADMIN_PASSWORD ? '(SEED_ADMIN_PASSWORD)' : seedAdmin.password
+    if (seeded) console.log(`  seeded "${env.SEED_ACCOUNT_NAME ?? 'Demo Company'}": sign in as ${seedAdmin.email} / ${password}`)
     if (testClockOn) console.log('  TEST CLOCK ON: POST /api/test/clock {"advanceMs": n} moves time forward')
     if (!existsSync(adminDist)) console.log('  admin UI not built: run `npm run build` to serve it here')
   })

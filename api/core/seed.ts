@@ -1,4 +1,3 @@
-import { count } from 'drizzle-orm'
 import { accounts, groupMembers, groups, memberships, people } from '../../drizzle/schema.js'
 import { newId } from './crypto.js'
 import { DEFAULT_GROUP_NAME } from './groups.js'
@@ -59,8 +58,12 @@ export async function createAccount(db: Executor, clock: Clock, input: AccountIn
 }
 
 /** Seeds a demo account on an empty database only; a database with any account is left alone. */
+export async function hasAccounts(db: Executor): Promise<boolean> {
+  const [row] = await db.select({ id: accounts.id }).from(accounts).limit(1)
+  return row !== undefined
+}
+
 export async function seedIfEmpty(db: Executor, clock: Clock, input: AccountInput) {
-  const [row] = await db.select({ n: count() }).from(accounts)
-  if (Number(row?.n ?? 0) > 0) return null
+  if (await hasAccounts(db)) return null
   return createAccount(db, clock, input)
 }

@@ -101,4 +101,43 @@ describe('the Node entry (npm start)', () => {
     expect(code).toBe(1)
     expect(output).toContain('Set RESEND_API_KEY when NODE_ENV=production')
   })
+
+  it('refuses to run in production without APP_SECRET, which signs invitation links on every instance alike', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
+    dirs.push(dataDir)
+    const child = spawnServer(dataDir, await freePort(), { NODE_ENV: 'production', RESEND_API_KEY: 're_test' })
+    let output = ''
+    child.stderr!.on('data', (chunk) => (output += chunk))
+    const code = await new Promise((resolve) => child.once('exit', resolve))
+    expect(code).toBe(1)
+    expect(output).toContain('Set APP_SECRET when NODE_ENV=production')
+  })
+
+  it('never seeds the demo password in production: an empty database needs SEED_ADMIN_PASSWORD, which is not printed', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
+    dirs.push(dataDir)
+    const production = { NODE_ENV: 'production', RESEND_API_KEY: 're_test', APP_SECRET: 'x'.repeat(40), SEED_ADMIN_PASSWORD: '' }
+    const refused = spawnServer(dataDir, await freePort(), production)
+    let output = ''
+    refused.stderr!.on('data', (chunk) => (output += chunk))
+    expect(await new Promise((resolve) => refused.once('exit', resolve))).toBe(1)
+    expect(output).toContain('set SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD')
+
+    const port = await freePort()
+    const seeded = spawnServer(dataDir, port, { ...production, SEED_ADMIN_EMAIL: 'owner@corp.test', SEED_ADMIN_PASSWORD: 'Chosen-for-prod-1!' })
+    let banner = ''
+    seeded.stdout!.on('data', (chunk) => (banner += chunk))
+    seeded.stderr!.on('data', (chunk) => (banner += chunk))
+    const deadline = Date.now() + 30_000
+    while (!banner.includes('Roster is running at') && Date.now() < deadline && seeded.exitCode === null) await new Promise((r) => setTimeout(r, 100))
+    expect(banner).toContain('sign in as owner@corp.test / (SEED_ADMIN_PASSWORD)')
+    expect(banner).not.toContain('Chosen-for-prod-1!')
+    const login = await fetch(`http://localhost:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
+      body: JSON.stringify({ email: 'owner@corp.test', password: 'Chosen-for-prod-1!' }),
+    })
+    expect(login.status).toBe(200)
+    await stop(seeded)
+  }, 90_000)
 })

@@ -315,7 +315,7 @@ export const rosterMessages = {
       administrators_warning:
         'Every user this identity provider creates would become an administrator of this account, with access to everything, and it may change who the administrators are.',
       send_invitation_email: 'Send invitation emails to provisioned users',
-      send_invitation_email_help: 'Off: users are created without an email, e.g. when they sign in through single sign-on.',
+      send_invitation_email_help: 'Off: provisioned users get no email; copy each one\'s link in Users (Copy invitation link) and pass it on.',
       actions: {
         create: 'Create token',
         revoke: 'Revoke',

@@ -97,7 +97,9 @@ export const memberships = pgTable(
     uniqueIndex('memberships_one_live_per_person')
       .on(t.accountId, t.personId)
       .where(sql`${t.endedAt} is null`),
-    index('memberships_account_live_idx').on(t.accountId, t.createdAt).where(sql`${t.endedAt} is null`),
+    // The order of lists and SCIM pages (created_at, then id): a deep page skips its OFFSET in the
+    // index alone, without reading each skipped row or sorting ties by id.
+    index('memberships_account_live_order_idx').on(t.accountId, t.createdAt, t.id).where(sql`${t.endedAt} is null`),
     index('memberships_person_idx').on(t.personId),
     // An invitation without an end would be neither valid nor expired to the rules that read it.
     check('memberships_invited_has_expiry', sql`${t.state} <> 'invited' or ${t.expiresAt} is not null`),

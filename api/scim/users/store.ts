@@ -36,9 +36,11 @@ export interface ScimUserRow {
 // Every SCIM read runs one of these statements. They are written out rather than built with
 // drizzle's query builder, whose CPU per request was several times what PostgreSQL spent on them.
 const FROM = `from memberships inner join people on people.id = memberships.person_id`
-// The same rows (person_id is a not-null foreign key), but PostgreSQL drops a LEFT JOIN to a
-// primary key that nothing reads: counts and page ids skip people unless the filter needs them.
+// Counts and page ids read people only when the filter or the order does. PostgreSQL would drop a
+// LEFT JOIN to people that nothing reads, but it still counts person_id as needed, which keeps a
+// deep page from skipping its OFFSET in the index alone (1.3 ms instead of 0.3 ms at offset 3,000).
 const FROM_FOR_IDS = `from memberships left join people on people.id = memberships.person_id`
+const readsPeople = (text: string) => /\bpeople"?\./.test(text)
 const DETAILS = memberDetailsSql()
 const COLUMNS = `memberships.id, memberships.user_name as "userName", memberships.external_id as "externalId",
   memberships.scim::text as scim, memberships.state, memberships.created_at as "createdAt", memberships.updated_at as "updatedAt",
@@ -165,13 +167,14 @@ export function listStatements(
   const where = `memberships.account_id = $${n + 1} and memberships.ended_at is null and (${filter.sql})`
   const direction = options.descending ? 'desc' : 'asc'
   const order = `${options.sort ? parameterless(options.sort) : 'memberships.created_at'} ${direction}, memberships.id ${direction}`
-  const count = `select count(*)::int as total ${FROM_FOR_IDS} where ${where}`
+  const idsFrom = readsPeople(where) || readsPeople(order) ? FROM_FOR_IDS : 'from memberships'
+  const count = `select count(*)::int as total ${idsFrom} where ${where}`
   // The limit is written into the text: as a parameter, a prepared statement's generic plan
   // cannot know the page is small, and joined every member (hash join over a sequential scan)
   // to find the page's hundred. It is an integer from list-params.ts, never text from a request.
   const limit = pageLimit(options.limit)
   const page = `select ${COLUMNS}, ${GROUPS}, row_number() over (order by ${order}) as position ${FROM}
-      where memberships.id in (select memberships.id ${FROM_FOR_IDS} where ${where} order by ${order} offset $${n + 2} limit ${limit})`
+      where memberships.id in (select memberships.id ${idsFrom} where ${where} order by ${order} offset $${n + 2} limit ${limit})`
   const params = [...filter.params, accountId, options.offset]
   return {
     combined: { text: `select counted.total, page.* from (${count}) counted left join lateral (${page}) page on true order by page.position`, params },

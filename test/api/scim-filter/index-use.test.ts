@@ -67,6 +67,20 @@ describe('filters the identity providers send are served by indexes', () => {
     expect(lines).not.toMatch(/Seq Scan on memberships/)
   })
 
+  it("a deep page of the whole list skips its OFFSET in the index alone, and its count reads no person", async () => {
+    await database.db.execute(sql`vacuum analyze memberships`)
+    const statements = listStatements(accountId, { descending: false, offset: 1500, limit: 100 })
+    const rows = await rawQuery(database.db)<{ id: string }>(statements.page.text, statements.page.params)
+    expect(rows).toHaveLength(100)
+    const explain = async ({ text, params }: { text: string; params: unknown[] }) =>
+      (await rawQuery(database.db)<Record<string, string>>(`explain ${text}`, params)).map((row) => row['QUERY PLAN']).join('\n')
+    const page = await explain(statements.page)
+    expect(page).toMatch(/Index Only Scan using memberships_account_live_order_idx/)
+    expect(page).not.toMatch(/Incremental Sort/)
+    // Every membership of this database is the account's: counting them all is a plain scan.
+    expect(await explain(statements.count)).not.toMatch(/people/)
+  })
+
   it('userName eq ... and ... still uses it', async () => {
     const query = usersWhere('userName eq "bulk7@example.com" and active eq true')
     expect(await query).toHaveLength(1)

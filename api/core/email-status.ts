@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { emails } from '../../drizzle/schema.js'
 import type { Executor } from './types.js'
 
-export type DeliveryStatus = 'delivered' | 'bounced' | 'complained'
+export type DeliveryStatus = 'delivered' | 'bounced' | 'complained' | 'failed'
 
 const rank = (status: unknown) => sql`(case ${status} when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 else 3 end)`
 

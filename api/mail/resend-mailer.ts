@@ -39,8 +39,11 @@ export function resendMailer(options: { apiKey: string; baseUrl?: string; timeou
       )
       if (error || !data) {
         const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 0
-        // No status: the request timed out or never reached Resend.
-        const retryable = status === 0 || status === 429 || status >= 500
+        // No status: the request timed out or never reached Resend. A 409 for the same idempotency
+        // key still in flight (a timed-out first try): that try may yet send it, and a retry then
+        // gets its answer.
+        const inFlight = (error as { name?: string } | null)?.name === 'concurrent_idempotent_requests'
+        const retryable = status === 0 || status === 429 || status >= 500 || inFlight
         throw new EmailProviderError(error?.message ?? 'The email provider returned no message id.', retryable, retryAfterMs(headers))
       }
       return { providerId: data.id }

@@ -115,6 +115,17 @@ describe('no email twice', () => {
     for (const user of users) expect(sentTo(user.email)).toHaveLength(1)
   })
 
+  it("retries when Resend says the same email's first try is still in flight (409), rather than give up", async () => {
+    resend.answerWith(() => ({ status: 409, body: { statusCode: 409, name: 'concurrent_idempotent_requests', message: 'Same idempotency key used while original request is still in progress.' } }))
+    const user = await invite(t, admin)
+    await t.settle()
+    expect((await rowsFor([user.id]))[0]).toMatchObject({ status: 'queued', attempts: 1 })
+    resend.answerWith(() => undefined)
+    t.clock.advance(60 * MINUTE)
+    await dispatchQueuedEmails(t.services)
+    expect((await rowsFor([user.id]))[0]).toMatchObject({ status: 'sent' })
+  })
+
   it('gives up after a bounded number of tries, with the reason', async () => {
     resend.answerWith(() => serverError)
     const user = await invite(t, admin)
@@ -151,6 +162,29 @@ describe('delivery status from Resend webhooks', () => {
     await webhook({ type: 'email.delivered', data: { email_id: row!.providerId } })
     const record = await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)
     expect(record.body.invitationEmail).toMatchObject({ status: 'bounced', error: 'Mailbox does not exist' })
+  })
+
+  it('shows an email Resend suppressed or could not send as not delivered, with why', async () => {
+    const cases = [
+      { type: 'email.suppressed', data: { suppressed: { message: 'on the suppression list', type: 'OnAccountSuppressionList' } }, status: 'bounced', error: /suppression list.*\(on the suppression list\)/ },
+      { type: 'email.failed', data: { failed: { reason: 'reached_daily_quota' } }, status: 'failed', error: /could not send it: reached_daily_quota/ },
+    ]
+    for (const { type, data, status, error } of cases) {
+      const user = await invite(t, admin)
+      await t.settle()
+      const [row] = await rowsFor([user.id])
+      expect((await webhook({ type, created_at: t.clock.now().toISOString(), data: { email_id: row!.providerId, ...data } })).status).toBe(200)
+      const record = await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)
+      expect(record.body.invitationEmail.status, type).toBe(status)
+      expect(record.body.invitationEmail.error, type).toMatch(error)
+    }
+  })
+
+  it('acknowledges events of other kinds (domains, contacts) without asking for them again', async () => {
+    const other = await webhook({ type: 'domain.updated', created_at: t.clock.now().toISOString(), data: { id: 'd_1', name: 'roster.example.com', status: 'verified' } })
+    expect(other.status).toBe(200)
+    expect(other.body).toEqual({ ignored: 'domain.updated' })
+    expect((await webhook({ type: 'email.bounced', data: {} })).status).toBe(400)
   })
 
   it('refuses unsigned, wrongly signed and stale webhooks, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
-import { emails, invitations } from '../../drizzle/schema.js'
+import { emails, invitations, memberships } from '../../drizzle/schema.js'
 import { renderEmail, type EmailTemplate } from '../../emails/render.js'
 import { invitationToken, invitationUrl } from '../core/invitations/token.js'
 import { rawQuery } from '../db/raw-query.js'
@@ -25,14 +25,14 @@ export function retryDelayMs(attempts: number, retryAfterMs: number | undefined,
 }
 
 /** What a claimed outbox row carries to the sender. */
-type EmailRow = Pick<typeof emails.$inferSelect, 'id' | 'accountId' | 'invitationId' | 'kind' | 'to' | 'props' | 'attempts'>
+type EmailRow = Pick<typeof emails.$inferSelect, 'id' | 'accountId' | 'membershipId' | 'invitationId' | 'kind' | 'to' | 'props' | 'attempts'>
 
 // Runs after every request that may have queued an email, and almost always claims nothing: a
 // prepared statement, not one built by drizzle each time.
 const CLAIM = `update emails set locked_until = $2::timestamptz
   where id in (select id from emails where status = 'queued' and (locked_until is null or locked_until <= $1::timestamptz)
     order by created_at limit $3 for update skip locked)
-  returning id, account_id as "accountId", invitation_id as "invitationId", kind, "to", props, attempts`
+  returning id, account_id as "accountId", membership_id as "membershipId", invitation_id as "invitationId", kind, "to", props, attempts`
 
 // A row's lease is its own: the time it ends, with random microseconds, so that no two
 // dispatchers hold the same one. A batch is claimed at once, but each row's lease is taken again
@@ -49,20 +49,39 @@ function lease(now: Date): string {
 /** The row, while this dispatcher still holds it: every write after a send is conditional on it. */
 const heldRow = (id: string, held: string) => and(eq(emails.id, id), eq(emails.status, 'queued'), sql`${emails.lockedUntil} = ${held}::timestamptz`)
 
+// A removal is told only to someone who knows of the membership: they joined, or an invitation
+// email for it reached the provider (one still queued when they were removed is never sent). And
+// not once the address has been invited to the account again since: arriving after the new
+// invitation (a retry's backoff), it would say that invitation was withdrawn.
+const REMOVAL_STILL_DUE = `select
+    exists (select 1 from emails sent where sent.membership_id = $2 and sent.kind = 'invitation' and sent.provider_id is not null) as "invitationSent",
+    exists (select 1 from emails later where later.account_id = $3 and later.kind = 'invitation' and lower(later."to") = lower($4)
+      and later.membership_id <> $2 and later.created_at >= (select created_at from emails where id = $1)) as "invitedAgain"`
+
+const DAY_MS = 86_400_000
+
 async function compose(services: Services, row: EmailRow): Promise<{ template: EmailTemplate; link?: string } | { dead: string }> {
-  const { config } = services
+  const { config, clock } = services
   if (row.kind === 'removed') {
     const props = row.props as { firstName: string; accountName: string; joined?: boolean }
+    const [due] = await rawQuery(services.db)<{ invitationSent: boolean; invitedAgain: boolean }>(REMOVAL_STILL_DUE, [row.id, row.membershipId, row.accountId, row.to])
+    if (due?.invitedAgain) return { dead: 'The address was invited to the account again before this email could be sent.' }
+    if (!props.joined && !due?.invitationSent) return { dead: 'No invitation email reached them: there is nothing to withdraw.' }
     return { template: { kind: 'removed', props: { ...props, productName: config.productName } } }
   }
   const [invitation] = await services.db
-    .select({ seed: invitations.seed, status: invitations.status })
+    .select({ seed: invitations.seed, status: invitations.status, expiresAt: memberships.expiresAt })
     .from(invitations)
+    .innerJoin(memberships, eq(memberships.id, invitations.membershipId))
     .where(eq(invitations.id, row.invitationId!))
   if (!invitation || invitation.status !== 'pending') return { dead: 'The invitation ended before the email was sent.' }
+  // Emails wait in the outbox while no provider is configured, or between retries.
+  const left = (invitation.expiresAt?.getTime() ?? 0) - clock.now().getTime()
+  if (left <= 0) return { dead: 'The invitation expired before its email could be sent: send a new invitation.' }
   const link = invitationUrl(config, await invitationToken(config, invitation.seed))
   const props = row.props as { firstName: string; inviterName: string | null; accountName: string }
-  return { template: { kind: 'invitation', props: { ...props, productName: config.productName, url: link, expiresInDays: 7 } }, link }
+  const expiresInDays = Math.max(1, Math.round(left / DAY_MS))
+  return { template: { kind: 'invitation', props: { ...props, productName: config.productName, url: link, expiresInDays } }, link }
 }
 
 /**

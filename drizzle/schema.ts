@@ -178,9 +178,16 @@ export const invitations = pgTable(
     status: invitationStatus('status').notNull().default('pending'),
     createdAt: createdAt(),
     endedAt: ts('ended_at'),
+    /** When its "invitation expired" history line was written (core/events.ts), once. */
+    expiryRecordedAt: ts('expiry_recorded_at'),
   },
   (t) => [
     unique('invitations_token_hash_key').on(t.tokenHash),
+    // The invitations whose expiry may still need its line: pending, not yet written. Expired ones
+    // leave it once written, so the search stays as small as the last week's invitations.
+    index('invitations_expiry_unrecorded_idx')
+      .on(t.accountId)
+      .where(sql`${t.status} = 'pending' and ${t.expiryRecordedAt} is null`),
     foreignKey({
       name: 'invitations_membership_fk',
       columns: [t.membershipId, t.accountId],

@@ -61,6 +61,8 @@ const eventData = (input: EventInput) => ({ ...input.data, ...('tokenId' in inpu
 /**
  * Expiry is a fact of time: states are computed from expires_at, so nothing depends on this running.
  * It only writes the history line "invitation expired", once per invitation, dated at the expiry.
+ * The invitation is marked in the same statement, so each run looks only at pending invitations
+ * whose line is not written yet (invitations_expiry_unrecorded_idx), not at every expiry ever.
  */
 export async function recordExpiredInvitations(
   db: Executor,
@@ -68,14 +70,17 @@ export async function recordExpiredInvitations(
   scope: { accountId?: string; membershipId?: string } = {},
 ): Promise<void> {
   await db.execute(sql`
+    with expired as (
+      update invitations i set expiry_recorded_at = ${now.toISOString()}::timestamptz
+      from memberships m
+      where m.id = i.membership_id and i.status = 'pending' and i.expiry_recorded_at is null
+        and m.state = 'invited' and m.ended_at is null and m.expires_at <= ${now.toISOString()}::timestamptz
+        ${scope.accountId ? sql`and i.account_id = ${scope.accountId}` : sql``}
+        ${scope.membershipId ? sql`and i.membership_id = ${scope.membershipId}` : sql``}
+      returning i.id, m.account_id, m.id as membership_id, m.expires_at
+    )
     insert into events (account_id, membership_id, type, actor_type, actor_label, data, occurred_at)
-    select m.account_id, m.id, 'invitation_expired', 'system', 'System',
-           jsonb_build_object('invitationId', i.id::text), m.expires_at
-    from invitations i
-    join memberships m on m.id = i.membership_id
-    where i.status = 'pending' and m.state = 'invited' and m.ended_at is null
-      and m.expires_at <= ${now.toISOString()}::timestamptz
-      ${scope.accountId ? sql`and i.account_id = ${scope.accountId}` : sql``}
-      ${scope.membershipId ? sql`and i.membership_id = ${scope.membershipId}` : sql``}
+    select account_id, membership_id, 'invitation_expired', 'system', 'System', jsonb_build_object('invitationId', id::text), expires_at
+    from expired
     on conflict ((data ->> 'invitationId')) where type = 'invitation_expired' do nothing`)
 }

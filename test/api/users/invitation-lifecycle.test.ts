@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { rowsOf } from '../../../api/core/rows.js'
+import { runMaintenance } from '../../../api/maintenance.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { DAY, SECOND } from '../../support/clock.js'
 import { invite } from '../../support/fixtures.js'
@@ -44,6 +47,20 @@ describe('expiry is exact at 7 days, whether or not any job ran', () => {
     const history = await admin.get(`/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id }))}`)
     expect(history.body[0]).toMatchObject({ type: 'invitation_expired', actor: { type: 'system' } })
     expect(new Date(history.body[0].occurredAt).getTime()).toBe(start.getTime() + 7 * DAY)
+  })
+
+  it('writes the expiry line once, and leaves the invitation out of every later search for expiries', async () => {
+    const user = await invite(t, admin)
+    t.clock.advance(8 * DAY)
+    const historyPath = `/api/accounts/${t.acme.accountId}/events?filter=${encodeURIComponent(JSON.stringify({ userId: user.id }))}`
+    for (let i = 0; i < 3; i++) {
+      expect((await admin.get(historyPath)).body.map((e: { type: string }) => e.type)).toEqual(['invitation_expired', 'invited'])
+      await runMaintenance(t.services)
+    }
+    const [row] = rowsOf<{ recorded: string | null; pending: boolean }>(
+      await t.db.execute(sql`select expiry_recorded_at as recorded, status = 'pending' as pending from invitations where membership_id = ${user.id}`),
+    )
+    expect(row).toMatchObject({ pending: true, recorded: expect.anything() })
   })
 })
 

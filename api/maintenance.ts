@@ -1,5 +1,5 @@
 import { and, isNull, lt } from 'drizzle-orm'
-import { mailbox, passwordResets, signInAttempts } from '../drizzle/schema.js'
+import { mailbox, passwordResets, sessions, signInAttempts } from '../drizzle/schema.js'
 import { recordExpiredInvitations } from './core/events.js'
 import { dispatchQueuedEmails } from './mail/dispatch.js'
 import { pruneProvisioningLog } from './scim/middleware/provisioning-log.js'
@@ -18,6 +18,8 @@ export async function runMaintenance(services: Services): Promise<void> {
   await services.db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, dayAgo))
   // A reset link lives an hour; a day later its row only counts toward nothing.
   await services.db.delete(passwordResets).where(lt(passwordResets.expiresAt, dayAgo))
+  // An expired session is refused anyway; a day later its row is only weight.
+  await services.db.delete(sessions).where(lt(sessions.expiresAt, dayAgo))
   // A development mailbox's copies of password reset emails belong to no account that would take them along.
   await services.db.delete(mailbox).where(and(isNull(mailbox.accountId), lt(mailbox.createdAt, dayAgo)))
 }

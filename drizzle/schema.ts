@@ -210,7 +210,8 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: ts('expires_at').notNull(),
   },
-  (t) => [index('sessions_person_idx').on(t.personId)],
+  // expires_at: maintenance deletes the sessions that ran out.
+  (t) => [index('sessions_person_idx').on(t.personId), index('sessions_expires_idx').on(t.expiresAt)],
 )
 
 export const eventActor = pgEnum('event_actor', ['administrator', 'api_token', 'invitee', 'system'])

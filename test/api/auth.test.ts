@@ -4,6 +4,8 @@ import { memberships, sessions } from '../../drizzle/schema.js'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/app.js'
 import { DAY } from '../support/clock.js'
 import { createAccount } from '../../api/core/seed.js'
+import { sha256 } from '../../api/core/crypto.js'
+import { runMaintenance } from '../../api/maintenance.js'
 import { acceptByForm, invite } from '../support/fixtures.js'
 
 let t: TestApp
@@ -80,11 +82,21 @@ describe('sign-in', () => {
     expect((await admin.get('/api/auth/me')).status).toBe(401)
   })
 
-  it('expires sessions after their lifetime', async () => {
+  it('expires sessions after their lifetime, and maintenance deletes them a day later', async () => {
     const admin = await t.asAdmin()
+    const hash = sha256(admin.cookie.split('=')[1]!)
+    const kept = await t.asAdmin()
     t.clock.advance(15 * DAY)
     expect((await admin.get('/api/auth/me')).status).toBe(401)
-    t.clock.advance(-15 * DAY)
+    await runMaintenance(t.services)
+    expect(await t.db.select().from(sessions).where(eq(sessions.tokenHash, hash))).toHaveLength(1)
+    t.clock.advance(1 * DAY)
+    const fresh = await t.asAdmin()
+    await runMaintenance(t.services)
+    expect(await t.db.select().from(sessions).where(eq(sessions.tokenHash, hash))).toEqual([])
+    expect((await fresh.get('/api/auth/me')).status).toBe(200)
+    expect((await kept.get('/api/auth/me')).status).toBe(401)
+    t.clock.advance(-16 * DAY)
   })
 
   it('stores only a hash of the session token', async () => {

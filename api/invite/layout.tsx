@@ -6,7 +6,7 @@ const css = `
 @media (prefers-color-scheme:dark){:root{--bg:#121218;--card:#1e1e28;--text:#ececf1;--muted:#a8a8b8;--line:#454556;--accent:#8f7dff;--accent-text:#0d0d14;--error:#ff8a80;--ok:#7ee2a0}}
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:480px;margin:0 auto;padding:24px 16px}
-.card{background:var(--card);border-radius:16px;padding:32px 24px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.card{background:var(--card);border-radius:16px;padding:32px 24px;box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-wrap:anywhere}
 .brand{font-weight:800;font-size:1.25rem;text-align:center;margin:0 0 16px;letter-spacing:-.02em}
 h1{font-size:1.4rem;line-height:1.3;text-align:center;margin:0 0 12px}
 p{margin:0 0 16px}.center{text-align:center}.muted{color:var(--muted);font-size:.9rem}
@@ -29,7 +29,7 @@ input[type=checkbox][aria-invalid=true]:not(:focus-visible){outline:2px solid va
 .secret:has(input[aria-invalid=true]) .reveal{border:2px solid var(--error);border-left:0}
 .reveal[aria-pressed=true] .eye,.reveal[aria-pressed=false] .eye-off{display:none}[hidden]{display:none!important}
 .error{color:var(--error);font-size:.9rem;font-weight:600;margin:6px 0 0}.error::before{content:"⚠ ";content:"⚠ " / ""}.alert{border:1px solid var(--error);color:var(--error);border-radius:8px;padding:12px;margin:0 0 16px}
-ul.rules{list-style:none;padding:0;margin:8px 0 0;font-size:.9rem}ul.rules li::before{content:"○ ";}ul.rules li.met{color:var(--ok)}ul.rules li.met::before{content:"✓ "}
+ul.rules{list-style:none;padding:0;margin:8px 0 0;font-size:.9rem}ul.rules li::before{content:"○ ";content:"○ " / ""}ul.rules li.met{color:var(--ok)}ul.rules li.met::before{content:"✓ ";content:"✓ " / ""}
 `
 
 export function Page(props: { title: string; productName: string; children: Child }) {

@@ -14,14 +14,23 @@ export interface InvitationView {
 const NO_LONGER_ACTIVE =
   'The invitation link is no longer active! Please check with the person who shared it with you or reach out to support.'
 
-export function InactivePage(props: { productName: string }) {
+export function InactivePage(props: { productName: string; signInUrl?: string }) {
   return (
     <Page title="Invitation no longer active" productName={props.productName}>
       <h1>Invitation no longer active</h1>
       <p class="center">{NO_LONGER_ACTIVE}</p>
+      {/* A member who opens an old invitation again is looking for the way in; a stranger learns nothing. */}
+      {props.signInUrl ? (
+        <p class="center muted">
+          Already a member? <a href={props.signInUrl}>Sign in</a>
+        </p>
+      ) : null}
     </Page>
   )
 }
+
+/** A second tab (or a retried form) whose answer the first one beat: said, so the person knows which answer counts. */
+export type AnsweredBefore = 'accepted' | 'declined'
 
 /** Someone else's session in this browser: an administrator who opens a link to try it, say. */
 function SignedInAs(props: { email: string; children?: Child }) {
@@ -92,12 +101,20 @@ export function AcceptedPage(props: {
   /** Another person signed in here: Sign in becomes a form that ends their session first. */
   signedInAs?: { email: string; csrf: string }
   error?: string
+  /** This form was sent after the invitation had been answered (another tab, a retry). */
+  answeredBefore?: boolean
 }) {
   const other = props.signedInAs
   return (
     <Page title="Welcome" productName={props.productName}>
       <h1>Welcome to {props.accountName}!</h1>
       {props.error ? <p class="alert" role="alert">{props.error}</p> : null}
+      {props.answeredBefore ? (
+        <p class="notice" role="status">
+          This invitation had already been accepted (in another tab, say), so this form was not saved: sign in with the password
+          chosen then, or choose Forgot your password? on the sign-in page.
+        </p>
+      ) : null}
       <p class="center">Your invitation is accepted. Sign in with {props.email} and your password.</p>
       {other ? (
         <>
@@ -118,11 +135,17 @@ export function AcceptedPage(props: {
   )
 }
 
-export function DeclinedPage(props: { productName: string; accountName: string }) {
+export function DeclinedPage(props: { productName: string; accountName: string; answeredBefore?: boolean }) {
   return (
     <Page title="Invitation declined" productName={props.productName}>
       <h1>Invitation declined</h1>
+      {props.answeredBefore ? (
+        <p class="notice" role="status">
+          This invitation had already been declined (in another tab, say), so it can no longer be accepted.
+        </p>
+      ) : null}
       <p class="center">You declined the invitation to join {props.accountName}. The account’s administrators will see that you declined.</p>
+      <p class="center muted">Declined by mistake? Ask an administrator of {props.accountName} to invite you again.</p>
     </Page>
   )
 }

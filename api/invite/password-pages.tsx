@@ -56,6 +56,8 @@ export function ResetPasswordPage(props: {
       {props.message ? <p class="alert" role="alert">{props.message}</p> : null}
       <form method="post" action={`/password/reset/${props.token}`} novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
+        {/* For password managers: the account the new password is for (not sent). */}
+        <input type="email" autocomplete="username" value={props.email} readonly hidden aria-hidden="true" tabindex={-1} />
         <label for="password">New password</label>
         <div class="secret">
           <input id="password" name="password" type="password" required autocomplete="new-password" placeholder="Enter a password"

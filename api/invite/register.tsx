@@ -40,7 +40,7 @@ export function RegisterPage(props: {
       <form method="post" action={`/invite/${invitation.token}/accept`} novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
         <label for="email">Email</label>
-        <input id="email" type="email" value={invitation.email} readonly aria-readonly="true" />
+        <input id="email" type="email" value={invitation.email} readonly aria-readonly="true" autocomplete="username" />
         {invitation.hasPassword ? null : (
           <>
             <label for="firstName">First name</label>

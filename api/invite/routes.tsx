@@ -44,17 +44,24 @@ const field = (body: Record<string, unknown>, name: string) => (typeof body[name
  * A double click on Accept, a second tab, the Back button or the email's link opened again all
  * come back to a used link, and "reach out to support" would tell a new member something failed.
  */
-async function answered(c: Context<AppEnv>, token: string): Promise<Response | undefined> {
+async function answered(c: Context<AppEnv>, token: string, fromForm: boolean): Promise<Response | undefined> {
   const services = c.get('services')
   const path = `/invite/${encodeURIComponent(token)}`
-  if (await recentlyAccepted(services, token)) return c.redirect(`${path}/accepted`, 303)
-  if (await recentlyDeclined(services, token)) return c.redirect(`${path}/declined`, 303)
+  // From a form (a second tab, a retry): the page says the answer came before, and this one was not saved.
+  const again = fromForm ? '?again=1' : ''
+  if (await recentlyAccepted(services, token)) return c.redirect(`${path}/accepted${again}`, 303)
+  if (await recentlyDeclined(services, token)) return c.redirect(`${path}/declined${again}`, 303)
   return undefined
 }
 
+const inactivePage = (c: Context<AppEnv>) => {
+  const { productName, appUrl } = c.get('services').config
+  return c.html(<InactivePage productName={productName} signInUrl={signInForm(appUrl)} />, 404)
+}
+
 /** The dead-link page, unless the link was answered (see answered). */
-async function inactive(c: Context<AppEnv>, token: string): Promise<Response> {
-  return (await answered(c, token)) ?? c.html(<InactivePage productName={c.get('services').config.productName} />, 404)
+async function inactive(c: Context<AppEnv>, token: string, { fromForm = false } = {}): Promise<Response> {
+  return (await answered(c, token, fromForm)) ?? inactivePage(c)
 }
 
 /**
@@ -88,7 +95,7 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = services.config
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
-    if (!invitation) return inactive(c, c.req.param('token'))
+    if (!invitation) return inactive(c, token, { fromForm: true })
     const body = await c.req.parseBody()
     const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
     const again = (status: 400 | 403 | 429, message: string, errors?: Record<string, string>) =>
@@ -107,7 +114,7 @@ export const invitePages = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof DomainError && error.code === 'rate_limited') return again(429, error.message)
       if (error instanceof DomainError && error.code !== 'not_found') return again(400, error.message, error.fields)
-      if (error instanceof DomainError) return inactive(c, token) // a second submit, say, that the first one beat
+      if (error instanceof DomainError) return inactive(c, token, { fromForm: true }) // a second submit, say, that the first one beat
       throw error
     }
     // Post/Redirect/Get: a reload of the page that follows must not post the form again.
@@ -117,11 +124,12 @@ export const invitePages = new Hono<AppEnv>()
     const { productName, appUrl } = c.get('services').config
     const token = c.req.param('token')
     const accepted = await recentlyAccepted(c.get('services'), token)
-    if (!accepted) return c.html(<InactivePage productName={productName} />, 404)
+    if (!accepted) return inactivePage(c)
     const other = await otherSignedIn(c, accepted.email)
     return c.html(
       <AcceptedPage productName={productName} token={token} accountName={accepted.accountName} email={accepted.email}
-        signInUrl={signInForm(appUrl, accepted.email)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined} />,
+        signInUrl={signInForm(appUrl, accepted.email)} signedInAs={other ? { email: other, csrf: csrfToken(c) } : undefined}
+        answeredBefore={c.req.query('again') === '1'} />,
     )
   })
   // Ends this browser's session (someone else's, as the accepted page said) and opens the sign-in form.
@@ -132,7 +140,7 @@ export const invitePages = new Hono<AppEnv>()
     const body = await c.req.parseBody()
     if (!csrfValid(c, body.csrf)) {
       const accepted = await recentlyAccepted(services, token)
-      if (!accepted) return c.html(<InactivePage productName={productName} />, 404)
+      if (!accepted) return inactivePage(c)
       const other = await otherSignedIn(c, accepted.email)
       return c.html(
         <AcceptedPage productName={productName} token={token} accountName={accepted.accountName} email={accepted.email}
@@ -156,7 +164,7 @@ export const invitePages = new Hono<AppEnv>()
     const { productName } = services.config
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
-    if (!invitation) return inactive(c, c.req.param('token'))
+    if (!invitation) return inactive(c, token, { fromForm: true })
     const body = await c.req.parseBody()
     if (!csrfValid(c, body.csrf)) {
       return c.html(
@@ -167,7 +175,7 @@ export const invitePages = new Hono<AppEnv>()
     try {
       await declineInvitation(services, token)
     } catch (error) {
-      if (error instanceof DomainError) return inactive(c, token)
+      if (error instanceof DomainError) return inactive(c, token, { fromForm: true })
       throw error
     }
     // Post/Redirect/Get, as for accepting: a reload shows the confirmation, not a dead link.
@@ -176,6 +184,12 @@ export const invitePages = new Hono<AppEnv>()
   .get('/:token/declined', async (c) => {
     const { productName } = c.get('services').config
     const declined = await recentlyDeclined(c.get('services'), c.req.param('token'))
-    if (!declined) return c.html(<InactivePage productName={productName} />, 404)
-    return c.html(<DeclinedPage productName={productName} accountName={declined.accountName} />)
+    if (!declined) return inactivePage(c)
+    return c.html(<DeclinedPage productName={productName} accountName={declined.accountName} answeredBefore={c.req.query('again') === '1'} />)
   })
+  // The addresses of the forms, opened again after a failed submit (Enter in the address bar, a
+  // restored tab): the page the form belongs to, not the admin app's.
+  .get('/:token/accept', (c) => c.redirect(`/invite/${encodeURIComponent(c.req.param('token'))}/register`, 303))
+  .get('/:token/sign-in', (c) => c.redirect(`/invite/${encodeURIComponent(c.req.param('token'))}/accepted`, 303))
+  // Any other address under /invite is a link cut short or mangled: the dead-link page.
+  .all('*', (c) => inactivePage(c))

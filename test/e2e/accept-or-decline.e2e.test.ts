@@ -191,4 +191,22 @@ describe('An invitee accepts or declines, end to end in Chromium', () => {
     const me = await invitee.evaluate(async () => (await fetch('/api/auth/me')).status)
     expect(me).toBe(401)
   })
+
+  flow.step('phone', 'on a phone, a long name and address wrap inside the invite pages instead of widening them', async () => {
+    const long = {
+      firstName: 'Maximiliane-Konstantina',
+      lastName: 'Niederlassungsverwaltungsgesellschaftsvertreterin',
+      email: 'maximiliane.konstantina.niederlassungsverwaltungsgesellschaft@subdomain.example-company.com',
+      group: 'Administrators',
+    }
+    const link = await inviteUser(admin, long)
+    await invitee.setViewportSize({ width: 390, height: 844 })
+    const wider = () => invitee.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    for (const page of ['', '/register', '/decline']) {
+      await invitee.goto(`${link}${page}`)
+      await shows(invitee.getByRole('heading').first())
+      expect(await wider(), `${page || 'welcome'} page at 390 px`).toBeLessThanOrEqual(0)
+    }
+    await invitee.setViewportSize({ width: 1280, height: 860 })
+  })
 })

@@ -124,6 +124,40 @@ describe('accepting', () => {
     expect((await t.http.send('GET', `${pathOf(pending)}/accepted`)).status).toBe(404)
   })
 
+  it('says so when a form is sent after the link was answered in another tab, and that what it held was not saved', async () => {
+    const user = await invite(t, admin)
+    const link = await t.invitationLinkFromEmail(user.email)
+    expect((await acceptByForm(t, link, { password: GOOD_PASSWORD })).text).not.toContain('had already been accepted')
+    const second = await acceptByForm(t, link, { password: 'Other-pass-2!' })
+    expect(second.status).toBe(200)
+    expect(second.text).toContain('This invitation had already been accepted (in another tab, say), so this form was not saved')
+    expect((await t.http.send('GET', `${pathOf(link)}/accepted`)).text).not.toContain('had already been accepted')
+    const declined = await declineByForm(t, link)
+    expect(declined.headers.get('location')).toBe(`${pathOf(link)}/accepted?again=1`)
+
+    const other = await invite(t, admin)
+    const otherLink = await t.invitationLinkFromEmail(other.email)
+    expect((await declineByForm(t, otherLink)).status).toBe(303)
+    const late = await acceptByForm(t, otherLink, { password: GOOD_PASSWORD })
+    expect(late.text).toContain('This invitation had already been declined (in another tab, say), so it can no longer be accepted.')
+    expect(late.text).toContain('Declined by mistake? Ask an administrator of Acme to invite you again.')
+  })
+
+  it("sends the forms' own addresses, opened as pages, to the page they belong to; any other address is a dead link with a way to sign in", async () => {
+    const user = await invite(t, admin)
+    const path = pathOf(await t.invitationLinkFromEmail(user.email))
+    const accept = await t.http.send('GET', `${path}/accept`)
+    expect([accept.status, accept.headers.get('location')]).toEqual([303, `${path}/register`])
+    const signIn = await t.http.send('GET', `${path}/sign-in`)
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([303, `${path}/accepted`])
+    for (const address of ['/invite', '/invite/', `${path}/register/extra`, '/invite/a/b/c']) {
+      const page = await t.http.send('GET', address)
+      expect(page.status, address).toBe(404)
+      expect(page.text, address).toContain('The invitation link is no longer active!')
+      expect(page.text, address).toMatch(/Already a member\? <a href="[^"]*#\/login">Sign in<\/a>/)
+    }
+  })
+
   it('of two concurrent accepts of one link (a double click, two tabs), one wins and both say it worked', async () => {
     const user = await invite(t, admin)
     const link = await t.invitationLinkFromEmail(user.email)
@@ -257,7 +291,7 @@ describe('declining', () => {
     expect(history.body[0]).toMatchObject({ type: 'invitation_declined', actor: { type: 'invitee', label: user.email } })
     // Sent again (a double click), the form leads to the same confirmation and changes nothing.
     const again = await declineByForm(t, link)
-    expect([again.status, again.headers.get('location')]).toEqual([303, `${pathOf(link)}/declined`])
+    expect([again.status, again.headers.get('location')]).toEqual([303, `${pathOf(link)}/declined?again=1`])
     expect((await t.http.send('GET', pathOf(link))).headers.get('location')).toBe(`${pathOf(link)}/declined`)
     // Declined people can be invited again.
     expect((await admin.post(`/api/accounts/${t.acme.accountId}/users`, { firstName: 'A', lastName: 'B', email: user.email, groupIds: [t.acme.groupId] })).status).toBe(201)

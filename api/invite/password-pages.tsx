@@ -3,7 +3,11 @@ import { FieldError, Page } from './layout.js'
 import { formScript, RevealToggle, RulesAndConfirmation } from './register.js'
 
 /** "Forgot your password?": the email to send a link to. `emailError` is the field's, `error` the form's. */
-export function ForgotPasswordPage(props: { productName: string; csrf: string; email?: string; error?: string; emailError?: string }) {
+/**
+ * `next`: the invitation the person came from (`returnToInvitation`), carried through the emailed
+ * link to the page that says the password was changed.
+ */
+export function ForgotPasswordPage(props: { productName: string; csrf: string; email?: string; error?: string; emailError?: string; next?: string }) {
   return (
     <Page title="Forgot your password?" productName={props.productName}>
       <h1>Forgot your password?</h1>
@@ -11,6 +15,7 @@ export function ForgotPasswordPage(props: { productName: string; csrf: string; e
       {props.error ? <p class="alert" role="alert">{props.error}</p> : null}
       <form method="post" action="/password/forgot" novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="username" required maxlength={254} value={props.email ?? ''}
           aria-invalid={props.emailError ? 'true' : undefined} aria-describedby={props.emailError ? 'email-error' : undefined} />
@@ -45,6 +50,7 @@ export function ResetPasswordPage(props: {
   nonce: string
   errors?: Record<string, string>
   message?: string
+  next?: string
 }) {
   const errors = props.errors ?? {}
   const described = (field: string) => (errors[field] ? `${field}-error` : undefined)
@@ -54,7 +60,7 @@ export function ResetPasswordPage(props: {
       <h1>Choose a new password</h1>
       <p class="center">For {props.email}. Choosing it signs you out everywhere.</p>
       {props.message ? <p class="alert" role="alert">{props.message}</p> : null}
-      <form method="post" action={`/password/reset/${props.token}`} novalidate>
+      <form method="post" action={`/password/reset/${props.token}${withNext(props.next)}`} novalidate>
         <input type="hidden" name="csrf" value={props.csrf} />
         {/* For password managers: the account the new password is for (not sent). */}
         <input type="email" autocomplete="username" value={props.email} readonly hidden aria-hidden="true" tabindex={-1} />
@@ -75,14 +81,28 @@ export function ResetPasswordPage(props: {
   )
 }
 
-export function PasswordChangedPage(props: { productName: string; signInUrl: string }) {
+/** `?next=…` for a path that `returnToInvitation` let through, or nothing. */
+export const withNext = (next: string | undefined) => (next ? `?${new URLSearchParams({ next }).toString()}` : '')
+
+export function PasswordChangedPage(props: { productName: string; signInUrl: string; next?: string }) {
   return (
     <Page title="Password changed" productName={props.productName}>
       <h1>Your password was changed</h1>
       <p class="center">You were signed out everywhere. Sign in with the new password.</p>
-      <a class="button-link" href={props.signInUrl}>
-        Sign in
-      </a>
+      {props.next ? (
+        <>
+          <a class="button-link" href={props.next}>
+            Back to your invitation
+          </a>
+          <a class="button-link secondary" href={props.signInUrl}>
+            Sign in
+          </a>
+        </>
+      ) : (
+        <a class="button-link" href={props.signInUrl}>
+          Sign in
+        </a>
+      )}
     </Page>
   )
 }

@@ -66,7 +66,9 @@ export function RegisterPage(props: {
         <FieldError id="password-error" message={errors.password} />
         {invitation.hasPassword ? (
           <p class="muted">
-            <a href={`/password/forgot?${new URLSearchParams({ email: invitation.email }).toString()}`}>Forgot your password?</a>
+            <a href={`/password/forgot?${new URLSearchParams({ email: invitation.email, next: `/invite/${invitation.token}/register` }).toString()}`}>
+              Forgot your password?
+            </a>
           </p>
         ) : null}
         {invitation.hasPassword ? null : (

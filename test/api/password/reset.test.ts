@@ -140,6 +140,44 @@ describe('resetting a password', () => {
     expect(await resetLinksTo('timed@example.com')).toHaveLength(1)
   })
 
+  it("leads back to the invitation whose form sent the person to reset their password, and to no other place", async () => {
+    const acme = await invite(t, await t.asAdmin(), { email: 'came-from-invite@example.com' })
+    await acceptByForm(t, await t.invitationLinkFromEmail(acme.email), { password: GOOD_PASSWORD })
+    const other = await createAccount(t.db, t.clock, { name: 'Hooli', admin: { email: 'gavin@hooli.test', firstName: 'G', lastName: 'B', password: GOOD_PASSWORD } })
+    const boss = await t.http.signIn('gavin@hooli.test', GOOD_PASSWORD)
+    t.clock.advance(1000)
+    await boss.post(`/api/accounts/${other.accountId}/users`, { firstName: 'Came', lastName: 'Back', email: acme.email, groupIds: [other.groupId] })
+    const invitation = new URL(await t.invitationLinkFromEmail(acme.email)).pathname
+
+    // The invitation's form (a person with a password confirms with it) links to the reset, with the way back.
+    const register = await t.http.send('GET', `${invitation}/register`)
+    const forgotHref = register.text.match(/href="(\/password\/forgot\?[^"]+)"/)![1]!.replace(/&amp;/g, '&')
+    const forgot = await t.http.send('GET', forgotHref)
+    expect(forgot.text).toContain(`name="next" value="${invitation}/register"`)
+    const body = new URLSearchParams({ csrf: csrfOf(forgot.text), email: acme.email, next: `${invitation}/register` }).toString()
+    await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': form }, cookie: cookieOf(forgot.headers) })
+    await t.settle()
+    const [emailed] = (await t.db.select({ text: mailbox.text }).from(mailbox).where(eq(mailbox.to, acme.email))).map((row) => row.text).filter((text) => text.includes('/password/reset/')).slice(-1)
+    const link = emailed!.match(/https?:\/\/\S+\/password\/reset\/[A-Za-z0-9_-]+\?next=[^\s>]+/)![0]
+    const resetPath = new URL(link).pathname + new URL(link).search
+    const page = await t.http.send('GET', resetPath)
+    const chosen = await t.http.send('POST', resetPath, {
+      body: new URLSearchParams({ csrf: csrfOf(page.text), password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).toString(),
+      headers: { 'content-type': form },
+      cookie: cookieOf(page.headers),
+    })
+    expect(chosen.status).toBe(303)
+    const changed = await t.http.send('GET', chosen.headers.get('location')!)
+    expect(changed.text).toMatch(new RegExp(`<a class="button-link" href="${invitation}/register">Back to your invitation</a>`))
+    expect((await acceptByForm(t, `http://roster.test${invitation}`, { password: NEW_PASSWORD })).status).toBe(200)
+
+    // Anything but an invitation's form is dropped: no way to send someone elsewhere.
+    for (const next of ['https://evil.test/', '//evil.test/invite/x/register', '/invite/../admin', `${invitation}/register/../../x`, '/#/login']) {
+      expect((await t.http.send('GET', `/password/changed?${new URLSearchParams({ next })}`)).text, next).not.toContain('Back to your invitation')
+      expect((await t.http.send('GET', `/password/forgot?${new URLSearchParams({ next })}`)).text, next).not.toContain('name="next"')
+    }
+  })
+
   it('answers the same for an unknown email or a person who never registered, and sends nothing', async () => {
     await invite(t, await t.asAdmin(), { email: 'never.registered@example.com' })
     for (const email of ['nobody@example.com', 'never.registered@example.com']) {
@@ -213,9 +251,10 @@ describe('where people find it', () => {
   it('an invitation\'s confirm form links to it with the invitee\'s email, and the page fills it in', async () => {
     await createAccount(t.db, t.clock, { name: 'Elsewhere', admin: { email: 'has.password@example.com', firstName: 'H', lastName: 'P', password: GOOD_PASSWORD } })
     const user = await invite(t, await t.asAdmin(), { email: 'has.password@example.com' })
-    const page = await t.http.send('GET', `${new URL(await t.invitationLinkFromEmail(user.email)).pathname}/register`)
+    const invitation = new URL(await t.invitationLinkFromEmail(user.email)).pathname
+    const page = await t.http.send('GET', `${invitation}/register`)
     expect(page.text).toContain('Confirm with your password to accept.')
-    expect(page.text).toContain('href="/password/forgot?email=has.password%40example.com"')
+    expect(page.text).toContain(`href="/password/forgot?email=has.password%40example.com&amp;next=${encodeURIComponent(`${invitation}/register`)}"`)
     const forgot = await t.http.send('GET', '/password/forgot?email=has.password%40example.com')
     expect(forgot.text).toContain('value="has.password@example.com"')
     expect(forgot.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")

@@ -151,11 +151,16 @@ export async function getUser(db: Executor, accountId: string, membershipId: str
   return user
 }
 
-export async function listUsers(
-  db: Executor,
-  accountId: string,
-  options: { filter: UserFilter; sort: { field: UserSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number; now: Date },
-): Promise<{ rows: UserRecord[]; total: number }> {
+export interface UserListOptions {
+  filter: UserFilter
+  sort: { field: UserSortField; order: 'ASC' | 'DESC' }
+  offset: number
+  limit: number
+  now: Date
+}
+
+/** The statements of a page of the Users list: the page and the total (apart, for the plan tests). */
+export function userListQueries(db: Executor, accountId: string, options: UserListOptions) {
   const { filter, sort, offset, limit, now } = options
   const where = whereFor(accountId, filter, now)
   const direction = sort.order === 'DESC' ? desc : asc
@@ -168,18 +173,32 @@ export async function listUsers(
     invitedAt: [sql`${memberships.invitedAt}`],
     state: [stateSql(now)],
   }
-  const order = sortColumns[sort.field].map((column) =>
-    sort.order === 'DESC' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`,
+  // Only the nullable columns need `nulls last`; on the email it kept the index from serving DESC.
+  const nullable = sort.field !== 'email' && sort.field !== 'state'
+  const order = sortColumns[sort.field].map(
+    (column) => sql`${column} ${sql.raw(sort.order === 'DESC' ? 'desc' : 'asc')}${sql.raw(nullable ? ' nulls last' : '')}`,
   )
-  const [rows, count] = await Promise.all([
-    baseQuery(db, now)
-      .where(where)
-      .orderBy(...order, direction(memberships.id))
-      .offset(offset)
-      .limit(limit),
-    db.select({ total: sql<number>`count(*)::int` }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(where),
-  ])
-  return { rows: rows.map(toRecord), total: Number(count[0]?.total ?? 0) }
+  const ordered = [...order, direction(memberships.id)]
+  // The page's ids first, reading people only when the search or the order needs them: the
+  // groups, the invitation's email and the inviter are then built for the page's rows alone, not
+  // for every row an OFFSET skips (7.7 s a page deep into 300k members).
+  const searching = Boolean(filter.q?.trim())
+  const byPerson = searching || sort.field === 'name' || sort.field === 'email'
+  const idsFrom = () => db.select({ id: memberships.id }).from(memberships)
+  const ids = (byPerson ? idsFrom().innerJoin(people, eq(people.id, memberships.personId)) : idsFrom())
+    .where(where)
+    .orderBy(...ordered)
+    .offset(offset)
+    .limit(limit)
+  const countFrom = () => db.select({ total: sql<number>`count(*)::int` }).from(memberships)
+  const counted = (searching ? countFrom().innerJoin(people, eq(people.id, memberships.personId)) : countFrom()).where(where)
+  return { page: baseQuery(db, now).where(inArray(memberships.id, ids)).orderBy(...ordered), count: counted }
+}
+
+export async function listUsers(db: Executor, accountId: string, options: UserListOptions): Promise<{ rows: UserRecord[]; total: number }> {
+  const { page, count } = userListQueries(db, accountId, options)
+  const [rows, counted] = await Promise.all([options.limit === 0 ? Promise.resolve([]) : page, count])
+  return { rows: rows.map(toRecord), total: Number(counted[0]?.total ?? 0) }
 }
 
 /** The live member of the account with this email, as the account sees them, if any (the wizard asks before Add). */

@@ -234,7 +234,8 @@ export const events = pgTable(
   },
   (t) => [
     index('events_account_membership_idx').on(t.accountId, t.membershipId, t.occurredAt),
-    index('events_account_time_idx').on(t.accountId, t.occurredAt),
+    // The History page's order (occurred_at, then id): a deep page skips its OFFSET in the index.
+    index('events_account_time_id_idx').on(t.accountId, t.occurredAt, t.id),
     // One "expired" event per invitation, however often the sweep runs.
     uniqueIndex('events_expired_once')
       .on(sql`(${t.data} ->> 'invitationId')`)

@@ -409,5 +409,10 @@ export const provisioningLog = pgTable(
     summary: text('summary').notNull(),
     at: ts('at').notNull(),
   },
-  (t) => [index('provisioning_log_account_at_idx').on(t.accountId, t.at), index('provisioning_log_at_idx').on(t.at)],
+  (t) => [
+    index('provisioning_log_account_at_idx').on(t.accountId, t.at),
+    // The log filtered by token (the page's token filter).
+    index('provisioning_log_account_token_at_idx').on(t.accountId, t.tokenId, t.at),
+    index('provisioning_log_at_idx').on(t.at),
+  ],
 )

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { provisioningLog } from '../../drizzle/schema.js'
 import { parseListQuery, sendList } from '../rest/list-query.js'
+import { isUuid } from '../core/users.js'
 import type { AppEnv } from '../services.js'
 
 const logFilter = z.object({
@@ -16,7 +17,10 @@ export const provisioningLogRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const accountId = c.req.param('accountId')!
   const query = parseListQuery(c, { sortFields: ['at'] as const, defaultSort: { field: 'at', order: 'DESC' }, filter: logFilter })
   const conditions = [eq(provisioningLog.accountId, accountId)]
-  if (query.filter.tokenId) conditions.push(sql`${provisioningLog.tokenId}::text = ${query.filter.tokenId}`)
+  if (query.filter.tokenId) {
+    // As a uuid, so that the index on (account, token, time) serves it; an id that is none matches nothing.
+    conditions.push(isUuid(query.filter.tokenId) ? eq(provisioningLog.tokenId, query.filter.tokenId) : sql`false`)
+  }
   if (query.filter.failed !== undefined) conditions.push(query.filter.failed ? sql`${provisioningLog.status} >= 400` : sql`${provisioningLog.status} < 400`)
   const where = and(...conditions)
   const [rows, [count]] = await Promise.all([

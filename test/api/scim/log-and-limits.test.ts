@@ -28,6 +28,10 @@ describe('provisioning log', () => {
       ['PATCH', 200],
       ['POST', 201],
     ])
+    for (const tokenId of ['not-a-token', crypto.randomUUID()]) {
+      const none = await admin.get(`/api/accounts/${t.acme.accountId}/provisioning-log?filter=${encodeURIComponent(JSON.stringify({ tokenId }))}`)
+      expect([none.status, none.body]).toEqual([200, []])
+    }
     expect(log.body[0]).toMatchObject({ tokenName: 'okta-prod', path: '/scim/v2/Users', summary: 'userName is required.' })
     expect(log.body[1].summary).toBe('Patched user logged@example.com: replace active (reactivated)')
     expect(log.body[2].summary).toBe('Patched user logged@example.com: replace active (deactivated)')

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "provisioning_log_account_token_at_idx" ON "provisioning_log" USING btree ("account_id","token_id","at");

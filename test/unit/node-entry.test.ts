@@ -23,8 +23,8 @@ function spawnServer(dataDir: string, port: number, extraEnv: Record<string, str
   })
 }
 
-async function start(dataDir: string, port: number) {
-  const child = spawnServer(dataDir, port)
+async function start(dataDir: string, port: number, env: Record<string, string> = {}) {
+  const child = spawnServer(dataDir, port, env)
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -46,6 +46,21 @@ const dirs: string[] = []
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true })
 })
+
+async function newDataDir(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
+  dirs.push(dataDir)
+  return dataDir
+}
+
+/** Starts the server with this environment, expects it to exit with 1, and returns what it said. */
+async function refusal(env: Record<string, string>, dataDir?: string): Promise<string> {
+  const child = spawnServer(dataDir ?? (await newDataDir()), await freePort(), env)
+  let output = ''
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1)
+  return output
+}
 
 describe('the Node entry (npm start)', () => {
   it('seeds an empty data directory once, prints how to sign in, and keeps the data across a restart', async () => {
@@ -81,63 +96,32 @@ describe('the Node entry (npm start)', () => {
   }, 90_000)
 
   it('refuses the test clock in production', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
-    dirs.push(dataDir)
-    const child = spawnServer(dataDir, await freePort(), { NODE_ENV: 'production', ROSTER_TEST_CLOCK: 'true' })
-    let output = ''
-    child.stderr!.on('data', (chunk) => (output += chunk))
-    const code = await new Promise((resolve) => child.once('exit', resolve))
-    expect(code).toBe(1)
-    expect(output).toContain('ROSTER_TEST_CLOCK is for tests')
+    expect(await refusal({ NODE_ENV: 'production', ROSTER_TEST_CLOCK: 'true' })).toContain('ROSTER_TEST_CLOCK is for tests')
   })
 
   it('refuses to run in production without an email provider, rather than keep invitation links in the database', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
-    dirs.push(dataDir)
-    const child = spawnServer(dataDir, await freePort(), { NODE_ENV: 'production' })
-    let output = ''
-    child.stderr!.on('data', (chunk) => (output += chunk))
-    const code = await new Promise((resolve) => child.once('exit', resolve))
-    expect(code).toBe(1)
-    expect(output).toContain('Set RESEND_API_KEY when NODE_ENV=production')
+    expect(await refusal({ NODE_ENV: 'production' })).toContain('Set RESEND_API_KEY when NODE_ENV=production')
   })
 
   it('refuses to run in production without APP_SECRET, which signs invitation links on every instance alike', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
-    dirs.push(dataDir)
-    const child = spawnServer(dataDir, await freePort(), { NODE_ENV: 'production', RESEND_API_KEY: 're_test' })
-    let output = ''
-    child.stderr!.on('data', (chunk) => (output += chunk))
-    const code = await new Promise((resolve) => child.once('exit', resolve))
-    expect(code).toBe(1)
-    expect(output).toContain('Set APP_SECRET when NODE_ENV=production')
+    expect(await refusal({ NODE_ENV: 'production', RESEND_API_KEY: 're_test' })).toContain('Set APP_SECRET when NODE_ENV=production')
   })
 
   it('never seeds the demo password in production: an empty database needs SEED_ADMIN_PASSWORD, which is not printed', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roster-node-'))
-    dirs.push(dataDir)
     const production = { NODE_ENV: 'production', RESEND_API_KEY: 're_test', APP_SECRET: 'x'.repeat(40), SEED_ADMIN_PASSWORD: '' }
-    const refused = spawnServer(dataDir, await freePort(), production)
-    let output = ''
-    refused.stderr!.on('data', (chunk) => (output += chunk))
-    expect(await new Promise((resolve) => refused.once('exit', resolve))).toBe(1)
-    expect(output).toContain('set SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD')
+    const dataDir = await newDataDir()
+    expect(await refusal(production, dataDir)).toContain('set SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD')
 
     const port = await freePort()
-    const seeded = spawnServer(dataDir, port, { ...production, SEED_ADMIN_EMAIL: 'owner@corp.test', SEED_ADMIN_PASSWORD: 'Chosen-for-prod-1!' })
-    let banner = ''
-    seeded.stdout!.on('data', (chunk) => (banner += chunk))
-    seeded.stderr!.on('data', (chunk) => (banner += chunk))
-    const deadline = Date.now() + 30_000
-    while (!banner.includes('Roster is running at') && Date.now() < deadline && seeded.exitCode === null) await new Promise((r) => setTimeout(r, 100))
-    expect(banner).toContain('sign in as owner@corp.test / (SEED_ADMIN_PASSWORD)')
-    expect(banner).not.toContain('Chosen-for-prod-1!')
+    const seeded = await start(dataDir, port, { ...production, SEED_ADMIN_EMAIL: 'owner@corp.test', SEED_ADMIN_PASSWORD: 'Chosen-for-prod-1!' })
+    expect(seeded.output()).toContain('sign in as owner@corp.test / (SEED_ADMIN_PASSWORD)')
+    expect(seeded.output()).not.toContain('Chosen-for-prod-1!')
     const login = await fetch(`http://localhost:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
       body: JSON.stringify({ email: 'owner@corp.test', password: 'Chosen-for-prod-1!' }),
     })
     expect(login.status).toBe(200)
-    await stop(seeded)
+    await stop(seeded.child)
   }, 90_000)
 })

@@ -24,10 +24,21 @@ const port = Number(env.PORT ?? 8787)
 const dataDir = resolve(env.DATA_DIR ?? '.data')
 const adminDist = resolve(import.meta.dirname, '../admin/dist')
 
-/** Locally, a secret is made once and kept beside the data, never in the database. */
-async function localSecret(): Promise<string> {
+/**
+ * Locally, a secret is made once and kept beside the data, never in the database. In production
+ * one is never made: made on one instance's disk, it differs from the others' and dies with a
+ * container's disk, and every link it signed with it. A file an earlier version made is still
+ * read (replacing it would kill every pending link), with a word to move it to APP_SECRET.
+ */
+async function localSecret(production: boolean): Promise<string> {
   const file = join(dataDir, 'app-secret')
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  if (existsSync(file)) {
+    if (production) console.warn(`Using the secret in ${file}: set APP_SECRET to its contents, the same on every instance.`)
+    return (await readFile(file, 'utf8')).trim()
+  }
+  if (production) {
+    throw new Error('Set APP_SECRET when NODE_ENV=production (32+ random characters, the same on every instance): it signs invitation links.')
+  }
   const secret = randomToken(48)
   await writeFile(file, secret, { mode: 0o600 })
   await chmod(file, 0o600)
@@ -41,13 +52,8 @@ async function main() {
   if (!env.RESEND_API_KEY && production) {
     throw new Error('Set RESEND_API_KEY when NODE_ENV=production: without it, emails and their invitation links would be kept in the database (the development mailbox).')
   }
-  // A secret made on this disk differs from instance to instance and dies with a container's disk,
-  // and every link it signed with it.
-  if (!env.APP_SECRET && production) {
-    throw new Error('Set APP_SECRET when NODE_ENV=production (32+ random characters, the same on every instance): it signs invitation links.')
-  }
   await mkdir(dataDir, { recursive: true })
-  const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET || (await localSecret()) })
+  const config = readConfig(env, { appUrl: `http://localhost:${port}`, appSecret: env.APP_SECRET || (await localSecret(production)) })
   const database = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite({ dataDir: join(dataDir, 'pglite') })
   await database.migrate()
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -103,9 +104,17 @@ describe('the Node entry (npm start)', () => {
     expect(await refusal({ NODE_ENV: 'production' })).toContain('Set RESEND_API_KEY when NODE_ENV=production')
   })
 
-  it('refuses to run in production without APP_SECRET, which signs invitation links on every instance alike', async () => {
-    expect(await refusal({ NODE_ENV: 'production', RESEND_API_KEY: 're_test' })).toContain('Set APP_SECRET when NODE_ENV=production')
-  })
+  it('refuses to make a secret in production, which signs invitation links on every instance alike, but keeps one made before', async () => {
+    const production = { NODE_ENV: 'production', RESEND_API_KEY: 're_test', SEED_ADMIN_PASSWORD: 'Chosen-for-prod-1!' }
+    const dataDir = await newDataDir()
+    expect(await refusal(production, dataDir)).toContain('Set APP_SECRET when NODE_ENV=production')
+    expect(existsSync(join(dataDir, 'app-secret'))).toBe(false)
+    // An install that ran on the file an earlier version made keeps it, and its pending links.
+    await writeFile(join(dataDir, 'app-secret'), 'y'.repeat(48))
+    const upgraded = await start(dataDir, await freePort(), production)
+    expect(upgraded.output()).toContain('set APP_SECRET to its contents')
+    await stop(upgraded.child)
+  }, 90_000)
 
   it('never seeds the demo password in production: an empty database needs SEED_ADMIN_PASSWORD, which is not printed', async () => {
     const production = { NODE_ENV: 'production', RESEND_API_KEY: 're_test', APP_SECRET: 'x'.repeat(40), SEED_ADMIN_PASSWORD: '' }

@@ -1,8 +1,5 @@
 import { Hono } from 'hono'
-import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { emails } from '../../drizzle/schema.js'
-import type { Executor } from '../core/types.js'
 import { recordDeliveryStatus, type DeliveryStatus } from '../core/email-status.js'
 import { ApiError } from '../errors.js'
 import type { AppEnv } from '../services.js'
@@ -19,14 +16,6 @@ const STATUS_BY_EVENT: Record<string, DeliveryStatus> = {
 }
 
 const eventType = z.object({ type: z.string() })
-
-/** How long an event for an unknown email id is refused (and so sent again by Resend's retries). */
-const UNKNOWN_ID_RETRY_MS = 60 * 60 * 1000
-
-async function knownProviderId(db: Executor, providerId: string): Promise<boolean> {
-  const [row] = await db.select({ id: emails.id }).from(emails).where(eq(emails.providerId, providerId)).limit(1)
-  return row !== undefined
-}
 const event = z.object({
   type: z.string(),
   created_at: z.string().optional(),
@@ -83,11 +72,5 @@ export const resendWebhook = new Hono<AppEnv>().post('/', async (c) => {
   if (!parsed.success) throw new ApiError('bad_request', `The ${kind.data.type} event has no data.email_id.`)
   const at = parsed.data.created_at && !Number.isNaN(Date.parse(parsed.data.created_at)) ? new Date(parsed.data.created_at) : clock.now()
   const updated = await recordDeliveryStatus(db, { providerId: parsed.data.data.email_id, status, at, reason: reasonOf(parsed.data) })
-  // An id no email has yet: most likely one whose send went through while writing its id did not
-  // (the dispatcher records it on its retry, a minute on). Refused while recent, so that Resend
-  // sends the event again; an older one (another application's email, say) is let go.
-  if (!updated && clock.now().getTime() - at.getTime() < UNKNOWN_ID_RETRY_MS && !(await knownProviderId(db, parsed.data.data.email_id))) {
-    throw new ApiError('not_found', 'No email has this id yet; send the event again later.')
-  }
   return c.json({ updated })
 })

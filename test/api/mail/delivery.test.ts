@@ -180,47 +180,6 @@ describe('delivery status from Resend webhooks', () => {
     }
   })
 
-  it('asks Resend to send again a recent event for an email whose id is not recorded yet, and keeps the bounce once it is', async () => {
-    // The send goes through at Resend, but the process dies before it records the id.
-    const real = resendMailer({ apiKey: 're_test', baseUrl: resend.baseUrl })
-    let crash = true
-    const crashing = {
-      ...t.services,
-      mailer: {
-        name: 'resend' as const,
-        async send(email: Parameters<typeof real.send>[0]) {
-          const sent = await real.send(email)
-          if (crash) {
-            crash = false
-            throw new Error('the process died before recording the id')
-          }
-          return sent
-        },
-      },
-    }
-    resend.answerWith(() => serverError)
-    const user = await invite(t, admin)
-    await t.settle()
-    resend.answerWith(() => undefined)
-    t.clock.advance(10 * MINUTE)
-    await dispatchQueuedEmails(crashing)
-    const [row] = await rowsFor([user.id])
-    const providerId = resend.idFor(`email/${row!.id}`)!
-    const bounce = { type: 'email.bounced', created_at: t.clock.now().toISOString(), data: { email_id: providerId, bounce: { message: 'Mailbox does not exist' } } }
-    const early = await webhook(bounce)
-    expect(early.status).toBe(404)
-    t.clock.advance(10 * MINUTE)
-    await dispatchQueuedEmails(crashing) // the retry: the same idempotency key, the same id, now recorded
-    expect((await webhook(bounce)).status).toBe(200)
-    const record = await admin.get(`/api/accounts/${t.acme.accountId}/users/${user.id}`)
-    expect(record.body.invitationEmail).toMatchObject({ status: 'bounced', error: 'Mailbox does not exist' })
-
-    // An old event for an id no email has (another application's, say) is let go.
-    const stranger = { type: 'email.delivered', created_at: new Date(t.clock.now().getTime() - 2 * 60 * MINUTE).toISOString(), data: { email_id: crypto.randomUUID() } }
-    const old = await webhook(stranger)
-    expect([old.status, old.body]).toEqual([200, { updated: false }])
-  })
-
   it('acknowledges events of other kinds (domains, contacts) without asking for them again', async () => {
     const other = await webhook({ type: 'domain.updated', created_at: t.clock.now().toISOString(), data: { id: 'd_1', name: 'roster.example.com', status: 'verified' } })
     expect(other.status).toBe(200)

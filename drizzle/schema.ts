@@ -271,6 +271,8 @@ export const emails = pgTable(
      */
     lockedUntil: ts('locked_until'),
     providerId: text('provider_id'),
+    /** A try got no answer (a timeout): the provider may have sent it though no id was recorded. */
+    outcomeUnknown: boolean('outcome_unknown').notNull().default(false),
     error: text('error'),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),

@@ -50,11 +50,13 @@ function lease(now: Date): string {
 const heldRow = (id: string, held: string) => and(eq(emails.id, id), eq(emails.status, 'queued'), sql`${emails.lockedUntil} = ${held}::timestamptz`)
 
 // A removal is told only to someone who knows of the membership: they joined, or an invitation
-// email for it reached the provider (one still queued when they were removed is never sent). And
+// email for it reached the provider, or may have (a try that timed out; one still queued when they
+// were removed is never sent). And
 // not once the address has been invited to the account again since: arriving after the new
 // invitation (a retry's backoff), it would say that invitation was withdrawn.
 const REMOVAL_STILL_DUE = `select
-    exists (select 1 from emails sent where sent.membership_id = $2 and sent.kind = 'invitation' and sent.provider_id is not null) as "invitationSent",
+    exists (select 1 from emails sent where sent.membership_id = $2 and sent.kind = 'invitation'
+      and (sent.provider_id is not null or sent.outcome_unknown)) as "invitationSent",
     exists (select 1 from emails later where later.account_id = $3 and later.kind = 'invitation' and lower(later."to") = lower($4)
       and later.membership_id <> $2 and later.created_at >= (select created_at from emails where id = $1)) as "invitedAgain"`
 
@@ -102,6 +104,8 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
       const attempts = row.attempts + 1
       const held = lease(clock.now())
       if ((await rawQuery(db)(RENEW, [row.id, batchLease, held])).length === 0) continue
+      // Whether the provider was asked: a failure after that without an answer may hide a sent email.
+      let asked = false
       try {
         const composed = await compose(services, row)
         if ('dead' in composed) {
@@ -112,6 +116,7 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
           continue
         }
         const message = await renderEmail(composed.template)
+        asked = true
         const { providerId } = await mailer.send({ id: row.id, accountId: row.accountId, to: row.to, from: config.mailFrom, link: composed.link, ...message })
         await db
           .update(emails)
@@ -128,6 +133,7 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
         }
         const retryable = !(error instanceof EmailProviderError) || error.retryable
         const giveUp = !retryable || attempts >= MAX_ATTEMPTS
+        const outcomeUnknown = asked && (!(error instanceof EmailProviderError) || error.outcomeUnknown)
         const delay = retryDelayMs(attempts, error instanceof EmailProviderError ? error.retryAfterMs : undefined)
         await db
           .update(emails)
@@ -137,6 +143,7 @@ export async function dispatchQueuedEmails(services: Services, options: { batch?
             error: String((error as Error)?.message ?? error).slice(0, 1000),
             lockedUntil: giveUp ? null : new Date(clock.now().getTime() + delay),
             ...(giveUp ? { statusAt: clock.now() } : {}),
+            ...(outcomeUnknown ? { outcomeUnknown: true } : {}),
           })
           .where(heldRow(row.id, held))
         services.log.error('email not sent', { emailId: row.id, attempts, error: String(error) })

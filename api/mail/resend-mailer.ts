@@ -7,6 +7,8 @@ export class EmailProviderError extends Error {
     readonly retryable: boolean,
     /** The provider's Retry-After, in milliseconds, when it sent one. */
     readonly retryAfterMs?: number,
+    /** No answer came (a timeout, a dropped connection): the provider may have sent it all the same. */
+    readonly outcomeUnknown = false,
   ) {
     super(message)
   }
@@ -44,7 +46,7 @@ export function resendMailer(options: { apiKey: string; baseUrl?: string; timeou
         // gets its answer.
         const inFlight = (error as { name?: string } | null)?.name === 'concurrent_idempotent_requests'
         const retryable = status === 0 || status === 429 || status >= 500 || inFlight
-        throw new EmailProviderError(error?.message ?? 'The email provider returned no message id.', retryable, retryAfterMs(headers))
+        throw new EmailProviderError(error?.message ?? 'The email provider returned no message id.', retryable, retryAfterMs(headers), status === 0)
       }
       return { providerId: data.id }
     },

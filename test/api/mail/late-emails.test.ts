@@ -49,6 +49,23 @@ describe('with Resend, after an outage', () => {
     expect(rows.get('removed')).toMatchObject({ status: 'failed', error: 'No invitation email reached them: there is nothing to withdraw.' })
   })
 
+  it('tells a person whose invitation email went out though Resend answered too late that it was withdrawn', async () => {
+    resend.answerWith(() => ({ delayMs: 600 })) // sent, but answered after the 300 ms timeout: no id recorded
+    const user = await invite(t, admin)
+    await t.settle()
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    resend.answerWith(() => undefined)
+    expect(subjectsTo(user.email)).toHaveLength(1)
+    expect((await rowsFor(user.id))[0]).toMatchObject({ status: 'queued', providerId: null, outcomeUnknown: true })
+    expect((await admin.delete(`/api/accounts/${t.acme.accountId}/users/${user.id}`)).status).toBe(200)
+    await t.settle()
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(60 * MINUTE)
+      await dispatchQueuedEmails(t.services)
+    }
+    expect(subjectsTo(user.email)).toEqual([expect.stringMatching(/^Invitation to/), expect.stringMatching(/withdrawn/)])
+  })
+
   it('drops a withdrawal that would arrive after a new invitation to the same address', async () => {
     const user = await invite(t, admin)
     await t.settle()

@@ -79,6 +79,30 @@ describe('The Users table, end to end in Chromium', () => {
     }
   })
 
+  flow.step('tokens', 'the API tokens table fits too, a page of tokens long, where its cells unfold', async () => {
+    const account = await accountId(admin)
+    // Long names in every column: the token's, and the group it provisions into.
+    const group = await apiFromPage<{ id: string }>(admin, `/api/accounts/${account}/groups`, {
+      method: 'POST',
+      body: { name: 'Contractors and temporary staff of the EMEA region' },
+    })
+    for (let index = 1; index <= 14; index++) {
+      const body = { name: `Microsoft Entra ID production tenant ${index}`, provisionGroupId: group.body.id, sendInvitationEmail: index % 2 === 0 }
+      const made = await apiFromPage<{ token: string }>(admin, `/api/accounts/${account}/api-tokens`, { method: 'POST', body })
+      if (made.status !== 201) throw new Error(`Making a token: ${JSON.stringify(made)}`)
+      // Used once: its last use is a date and a time, not "Never".
+      await admin.evaluate((token) => fetch('/scim/v2/ServiceProviderConfig', { headers: { authorization: `Bearer ${token}` } }), made.body.token)
+    }
+    await admin.goto(new URL('/#/api-tokens', admin.url()).toString())
+    for (const width of [1000, 1200, 1240, 1256, 1280, 1440]) {
+      await admin.setViewportSize({ width, height: 860 })
+      await shows(admin.getByRole('columnheader', { name: 'Actions' }))
+      const reach = await until(overflow, (value) => value <= 0, `the tokens table to fit at ${width} px`).catch(() => overflow())
+      expect.soft(reach, `overflow at ${width} px`).toBeLessThanOrEqual(0)
+    }
+    await admin.goto(new URL('/#/users', admin.url()).toString())
+  })
+
   flow.step('focus', 'outlines a sort header that has the focus', async () => {
     await admin.setViewportSize({ width: 1280, height: 860 })
     const header = admin.getByRole('button', { name: 'Status' })

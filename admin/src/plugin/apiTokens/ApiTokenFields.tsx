@@ -1,7 +1,8 @@
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
-import { Box, Tooltip, useMediaQuery, type Theme } from '@mui/material'
+import { Box, Tooltip, useMediaQuery } from '@mui/material'
 import { ReferenceField, useRecordContext, useTranslate } from 'react-admin'
 import { formatDate, formatTime } from '../common/format'
+import { ROOMY_WINDOW, WIDE_TABLE_QUERY, WIDE_TABLE_WINDOW } from '../common/tableSx'
 import { oneLineSx, TwoLines } from '../common/TwoLines'
 import type { ApiToken, Group } from '../types'
 
@@ -14,20 +15,20 @@ export function TokenNameField() {
   const token = useRecordContext<ApiToken>()
   if (!token) return null
   return (
-    <Box component="span" title={token.name} sx={{ ...oneLineSx, minWidth: 120, maxWidth: { xs: 200, lg: 280 } }}>
+    <Box component="span" title={token.name} sx={{ ...oneLineSx, minWidth: 90, maxWidth: 200, [ROOMY_WINDOW]: { minWidth: 120 }, [WIDE_TABLE_WINDOW]: { maxWidth: 280 } }}>
       {token.name}
     </Box>
   )
 }
 
 /**
- * `roster_scim_AbCd…`: enough to tell tokens apart, never the secret. Below the `lg` breakpoint it may
- * break after `roster_scim_` (and nowhere else), for the table to fit.
+ * `roster_scim_AbCd…`: enough to tell tokens apart, never the secret. In windows narrower than
+ * `WIDE_TABLE_QUERY` it may break after `roster_scim_` (and nowhere else), for the table to fit.
  */
 export function TokenPrefixField() {
   const token = useRecordContext<ApiToken>()
   // Chrome breaks at a <wbr> even in `white-space: nowrap`: on wide screens there is none.
-  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'))
+  const wide = useMediaQuery(WIDE_TABLE_QUERY)
   if (!token) return null
   // After the fixed `roster_scim_`: the random part may hold underscores of its own.
   const cut = token.prefix.startsWith(TOKEN_PREFIX) ? TOKEN_PREFIX.length : 0

@@ -15,7 +15,7 @@ import {
 } from 'react-admin'
 import { formatDate, formatDateTime } from '../common/format'
 import { TwoLines } from '../common/TwoLines'
-import { listSx, tableSx } from '../common/tableSx'
+import { listSx, tableSx, WIDE_TABLE_WINDOW } from '../common/tableSx'
 import type { ApiToken } from '../types'
 import {
   CreatedAtField,
@@ -46,8 +46,8 @@ function TokenRowActions() {
     )
   }
   return (
-    // From `sm` to `lg` the buttons may go one under the other, for the table to fit.
-    <Box sx={{ display: 'flex', flexWrap: { xs: 'nowrap', sm: 'wrap', lg: 'nowrap' }, justifyContent: 'flex-end', gap: 1 }}>
+    // From `sm` to a wide window the buttons may go one under the other, for the table to fit.
+    <Box sx={{ display: 'flex', flexWrap: { xs: 'nowrap', sm: 'wrap' }, [WIDE_TABLE_WINDOW]: { flexWrap: 'nowrap' }, justifyContent: 'flex-end', gap: 1 }}>
       <EditButton />
       <RevokeTokenButton />
     </Box>

@@ -32,6 +32,13 @@ export const showSx = {
  */
 export const ROOMY_WINDOW = '@media (min-width: 1240px)'
 
+/**
+ * Where a table whose cells are long anyway (the API tokens': a name, a prefix, a group, dates,
+ * two buttons) also unfolds them: the roomier cells take what `ROOMY_WINDOW` gains.
+ */
+export const WIDE_TABLE_QUERY = '(min-width: 1280px)'
+export const WIDE_TABLE_WINDOW = `@media ${WIDE_TABLE_QUERY}`
+
 export const tableSx = {
   '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
   '& .RaDataTable-headerCell': { whiteSpace: 'normal', [ROOMY_WINDOW]: { whiteSpace: 'nowrap' } },

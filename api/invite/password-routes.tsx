@@ -90,6 +90,12 @@ export const passwordPages = new Hono<AppEnv>()
       const link = await requestPasswordReset(services, email)
       if (link) await sendResetLink(services, link, next)
     })
+    // Post/Redirect/Get: reloading the page that says a link went out must not ask for another.
+    return c.redirect(`/password/forgot/sent?${new URLSearchParams({ email }).toString()}`, 303)
+  })
+  .get('/forgot/sent', (c) => {
+    const { productName } = c.get('services').config
+    const email = c.req.query('email')?.slice(0, 254) ?? ''
     return c.html(<LinkSentPage productName={productName} email={email} />)
   })
   .get('/reset/:token', async (c) => {

@@ -81,8 +81,10 @@ export const cases: RuntimeCase[] = [
         const form = await browser.get('/password/forgot')
         expectStatus(form, 200, 'open the forgot-password form')
         expect(csrfOf(form.text), 'a csrf field in the form').toMatch(/^[A-Za-z0-9_-]{43}$/)
-        const sent = await browser.send('POST', '/password/forgot', { form: { csrf: csrfOf(form.text)!, email }, headers: { origin: target.baseUrl } })
-        expectStatus(sent, 200, `ask for a reset link for ${email}`)
+        const posted = await browser.send('POST', '/password/forgot', { form: { csrf: csrfOf(form.text)!, email }, headers: { origin: target.baseUrl } })
+        expectStatus(posted, 303, `ask for a reset link for ${email}`)
+        const sent = await browser.get(posted.headers.get('location')!)
+        expectStatus(sent, 200, 'open the page that says a link went out')
         expect(sent.text).toContain('Check your email')
       }
       // The email goes out after the response (waitUntil on Workers).

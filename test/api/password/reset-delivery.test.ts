@@ -27,7 +27,7 @@ async function askForLink(email: string) {
   const body = new URLSearchParams({ csrf, email }).toString()
   const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? ''
   const sent = await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': 'application/x-www-form-urlencoded' }, cookie })
-  expect(sent.status).toBe(200)
+  expect([sent.status, sent.headers.get('location')]).toEqual([303, `/password/forgot/sent?${new URLSearchParams({ email })}`])
   await t.settle()
 }
 

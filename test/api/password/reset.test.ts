@@ -26,9 +26,11 @@ const NEW_PASSWORD = 'N3w-and-mine!'
 async function askForLink(email: string) {
   const page = await t.http.send('GET', '/password/forgot')
   const body = new URLSearchParams({ csrf: csrfOf(page.text), email }).toString()
-  const sent = await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': form }, cookie: cookieOf(page.headers) })
+  const posted = await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': form }, cookie: cookieOf(page.headers) })
   await t.settle()
-  return sent
+  // Post/Redirect/Get: the page that says a link went out is a GET, which a reload repeats harmlessly.
+  if (posted.status !== 303) return posted
+  return t.http.send('GET', posted.headers.get('location')!)
 }
 
 async function resetLinksTo(email: string): Promise<string[]> {
@@ -132,8 +134,8 @@ describe('resetting a password', () => {
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`select id from people where email_normalized = 'timed@example.com' for update`)
       const sent = await t.http.send('POST', '/password/forgot', { body, headers: { 'content-type': form }, cookie: cookieOf(page.headers) })
-      expect(sent.status).toBe(200)
-      expect(sent.text).toContain('timed@example.com')
+      expect(sent.status).toBe(303)
+      expect((await t.http.send('GET', sent.headers.get('location')!)).text).toContain('timed@example.com')
       expect(await resetLinksTo('timed@example.com')).toEqual([])
     })
     await t.settle()
@@ -176,6 +178,17 @@ describe('resetting a password', () => {
       expect((await t.http.send('GET', `/password/changed?${new URLSearchParams({ next })}`)).text, next).not.toContain('Back to your invitation')
       expect((await t.http.send('GET', `/password/forgot?${new URLSearchParams({ next })}`)).text, next).not.toContain('name="next"')
     }
+  })
+
+  it('answers the form with a redirect, so that reloading "Check your email" asks for no other link', async () => {
+    await createAccount(t.db, t.clock, { name: 'Reloads', admin: { email: 'reloader@example.com', firstName: 'R', lastName: 'L', password: GOOD_PASSWORD } })
+    const sent = await askForLink('reloader@example.com')
+    expect(sent.text).toContain('If reloader@example.com is how someone signs in')
+    for (let reload = 0; reload < 2; reload++) {
+      expect((await t.http.send('GET', `/password/forgot/sent?${new URLSearchParams({ email: 'reloader@example.com' })}`)).status).toBe(200)
+    }
+    await t.settle()
+    expect(await resetLinksTo('reloader@example.com')).toHaveLength(1)
   })
 
   it('answers the same for an unknown email or a person who never registered, and sends nothing', async () => {

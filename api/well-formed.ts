@@ -1,11 +1,13 @@
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-const wellFormed = (text: string) => !LONE_SURROGATE.test(text)
+// A high surrogate not followed by a low one, or a low one not preceded by a high one; or NUL,
+// which PostgreSQL's text and jsonb cannot hold.
+const NOT_STORABLE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/
+const wellFormed = (text: string) => !NOT_STORABLE.test(text)
 
 /**
  * Where a parsed JSON value holds a string that is not well-formed Unicode (a lone surrogate such
- * as "\ud800", which JSON allows and UTF-8 cannot hold): its path, or null. Stored, it would come
- * back as U+FFFD, so it is refused rather than changed.
+ * as "\ud800", which JSON allows and UTF-8 cannot hold) or holds NUL: its path, or null. Stored, a
+ * lone surrogate would come back as U+FFFD and NUL fails the statement, so both are refused here,
+ * naming the field.
  */
 export function illFormedStringAt(value: unknown): (string | number)[] | null {
   // An explicit stack, not recursion: a body may nest arrays hundreds of thousands deep.

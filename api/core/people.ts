@@ -9,6 +9,7 @@ export function normalizeEmail(email: string): string {
 export const MAX_NAME_LENGTH = 100
 // Control characters: C0 and C1 (PostgreSQL cannot store NUL in text), the line and paragraph
 // separators, and the invisible marks that reorder text (a name shown backwards, say).
+export const NO_CONTROL_CHARACTERS = 'Remove the control characters (tabs, line breaks, ...).'
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /** What is wrong with a first or last name (`what`: "your first name", "a first name"), or null. */
@@ -16,7 +17,7 @@ export function nameProblem(value: string | undefined | null, what: string): str
   const name = value?.trim() ?? ''
   if (!name) return `Enter ${what}.`
   if (name.length > MAX_NAME_LENGTH) return `At most ${MAX_NAME_LENGTH} characters.`
-  if (CONTROL_CHARACTER.test(name)) return 'Remove the control characters (tabs, line breaks, ...).'
+  if (CONTROL_CHARACTER.test(name)) return NO_CONTROL_CHARACTERS
   return null
 }
 

@@ -25,6 +25,18 @@ export function csrfCookie(name: string, path: string) {
 }
 
 /**
+ * A form's fields. A body that cannot be read as a form (a multipart body without its boundary,
+ * say) has none: the CSRF check then fails, and the page asks to submit the form again.
+ */
+export async function formBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody()
+  } catch {
+    return {}
+  }
+}
+
+/**
  * The headers of a page someone opens from an email: never cached, indexed or framed, and a
  * content security policy whose one inline script is allowed by this response's nonce.
  */

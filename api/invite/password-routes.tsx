@@ -2,12 +2,13 @@
 import { Hono } from 'hono'
 import { newId } from '../core/crypto.js'
 import { DomainError } from '../core/errors.js'
+import { CONTROL_CHARACTER } from '../core/people.js'
 import { openPasswordReset, requestPasswordReset, resetPassword } from '../core/password-reset.js'
 import { renderEmail } from '../../emails/render.js'
 import { EmailProviderError, SEND_TIMEOUT_MS } from '../mail/resend-mailer.js'
 import { sameOrigin } from '../middleware/same-origin.js'
 import type { AppEnv, Services } from '../services.js'
-import { csrfCookie, emailLinkPageHeaders } from './page-guard.js'
+import { csrfCookie, emailLinkPageHeaders, formBody } from './page-guard.js'
 import { ForgotPasswordPage, LinkSentPage, PasswordChangedPage, ResetLinkInactivePage, ResetPasswordPage, withNext } from './password-pages.js'
 
 const csrf = csrfCookie('roster_password_csrf', '/password')
@@ -77,11 +78,11 @@ export const passwordPages = new Hono<AppEnv>()
   .post('/forgot', async (c) => {
     const services = c.get('services')
     const { productName } = services.config
-    const body = await c.req.parseBody()
+    const body = await formBody(c)
     const email = field(body, 'email').trim()
     const next = returnToInvitation(body.next)
     if (!csrf.valid(c, body.csrf)) return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} next={next} error={EXPIRED_FORM} />, 403)
-    if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email) || CONTROL_CHARACTER.test(email) || email.length > 254) {
       return c.html(<ForgotPasswordPage productName={productName} csrf={csrf.token(c)} email={email} next={next} emailError="Enter the email you sign in with." />, 400)
     }
     // After the answer, not before: a known address costs a locked write that an unknown one does
@@ -122,7 +123,7 @@ export const passwordPages = new Hono<AppEnv>()
           message={message} errors={errors} next={next} />,
         status,
       )
-    const body = await c.req.parseBody()
+    const body = await formBody(c)
     if (!csrf.valid(c, body.csrf)) return again(403, EXPIRED_FORM)
     try {
       await resetPassword(services, token, { password: field(body, 'password'), confirmPassword: field(body, 'confirmPassword') })

@@ -9,7 +9,7 @@ import { sameOrigin } from '../middleware/same-origin.js'
 import { clearSessionCookie, SESSION_COOKIE } from '../middleware/session.js'
 import type { AppEnv } from '../services.js'
 import { AcceptedPage, DeclineConfirmPage, DeclinedPage, InactivePage, WelcomePage, type InvitationView } from './pages.js'
-import { csrfCookie, emailLinkPageHeaders } from './page-guard.js'
+import { csrfCookie, emailLinkPageHeaders, formBody } from './page-guard.js'
 import { RegisterPage } from './register.js'
 
 const csrf = csrfCookie('roster_invite_csrf', '/invite')
@@ -96,7 +96,7 @@ export const invitePages = new Hono<AppEnv>()
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
     if (!invitation) return inactive(c, token, { fromForm: true })
-    const body = await c.req.parseBody()
+    const body = await formBody(c)
     const values = { firstName: field(body, 'firstName'), lastName: field(body, 'lastName'), acceptTerms: body.acceptTerms === 'on' }
     const again = (status: 400 | 403 | 429, message: string, errors?: Record<string, string>) =>
       c.html(
@@ -137,7 +137,7 @@ export const invitePages = new Hono<AppEnv>()
     const services = c.get('services')
     const { productName, appUrl } = services.config
     const token = c.req.param('token')
-    const body = await c.req.parseBody()
+    const body = await formBody(c)
     if (!csrfValid(c, body.csrf)) {
       const accepted = await recentlyAccepted(services, token)
       if (!accepted) return inactivePage(c)
@@ -165,7 +165,7 @@ export const invitePages = new Hono<AppEnv>()
     const token = c.req.param('token')
     const invitation = await openInvitation(services, token)
     if (!invitation) return inactive(c, token, { fromForm: true })
-    const body = await c.req.parseBody()
+    const body = await formBody(c)
     if (!csrfValid(c, body.csrf)) {
       return c.html(
         <DeclineConfirmPage productName={productName} invitation={view(token, invitation)} csrf={csrfToken(c)} error="This form has expired. Please submit it again." />,

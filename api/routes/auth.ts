@@ -7,8 +7,8 @@ import type { AppEnv } from '../services.js'
 import { validate } from '../validate.js'
 
 const loginInput = z.object({
-  email: z.string({ error: 'Enter your email address.' }).trim().min(1, 'Enter your email address.').max(254),
-  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1000),
+  email: z.string({ error: 'Enter your email address.' }).trim().min(1, 'Enter your email address.').max(254, 'At most 254 characters.'),
+  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1000, 'At most 1000 characters.'),
 })
 
 /** /api/auth: server-side sessions in an HttpOnly cookie. */

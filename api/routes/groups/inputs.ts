@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '../../core/groups.js'
+import { CONTROL_CHARACTER, NO_CONTROL_CHARACTERS } from '../../core/people.js'
 import { idFilter } from '../../rest/list-query.js'
 
 const groupName = z
@@ -7,7 +8,13 @@ const groupName = z
   .trim()
   .min(1, 'Enter a group name.')
   .max(GROUP_NAME_MAX_LENGTH, `At most ${GROUP_NAME_MAX_LENGTH} characters.`)
-const description = z.string().trim().max(GROUP_DESCRIPTION_MAX_LENGTH, `At most ${GROUP_DESCRIPTION_MAX_LENGTH} characters.`)
+  .refine((name) => !CONTROL_CHARACTER.test(name), NO_CONTROL_CHARACTERS)
+// A description may take several lines; other control characters are refused as in names.
+const description = z
+  .string()
+  .trim()
+  .max(GROUP_DESCRIPTION_MAX_LENGTH, `At most ${GROUP_DESCRIPTION_MAX_LENGTH} characters.`)
+  .refine((text) => !CONTROL_CHARACTER.test(text.replace(/\r?\n/g, ' ')), NO_CONTROL_CHARACTERS)
 
 export const createGroupInput = z.object({ name: groupName, description: description.optional() })
 export const updateGroupInput = z.object({ name: groupName.optional(), description: description.nullish().transform((v) => v ?? undefined) })

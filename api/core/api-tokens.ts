@@ -187,9 +187,11 @@ const AUTHENTICATE = `
     insert into api_token_usage (token_id, window_start, requests, last_used_at)
     select id, $2::timestamptz, 1, $3::timestamptz from token where not token.revoked
     on conflict (token_id) do update set
-      requests = case when api_token_usage.window_start = excluded.window_start then api_token_usage.requests + 1 else 1 end,
-      window_start = excluded.window_start,
-      last_used_at = excluded.last_used_at
+      -- The window never moves back: a request stamped in a second that has passed (another
+      -- isolate's clock, a statement overtaken on the way) counts in the current one.
+      requests = case when excluded.window_start > api_token_usage.window_start then 1 else api_token_usage.requests + 1 end,
+      window_start = greatest(api_token_usage.window_start, excluded.window_start),
+      last_used_at = greatest(api_token_usage.last_used_at, excluded.last_used_at)
     returning token_id, requests
   )
   select token.id, token.account_id, token.name, token.provision_group_id, token.send_invitation_email, token.revoked, usage.requests

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.js'
+import { authenticateApiToken } from '../../../api/core/api-tokens.js'
 import { createTestApp, type TestApp } from '../../support/app.js'
 import { httpClient } from '../../support/http.js'
 import { createToken, GROUP, PATCH_OP, scimClient, USER } from '../../support/scim.js'
@@ -100,6 +101,20 @@ describe('rate limit', () => {
       ['/scim/v2.0/Users?filter=userName%20eq%20%22x%22', 404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.'],
       ['/scim/Users?filter=userName%20eq%20%22x%22', 404, 'No such SCIM endpoint: the SCIM base URL ends in /scim/v2.'],
     ])
+  })
+
+  // Two isolates whose statements reach PostgreSQL out of the order of their clocks: a late one,
+  // stamped in the second before, must not reset the current second's count.
+  it('never moves the window back: a request stamped in a second that has passed counts in the current one', async () => {
+    const token = await createToken(t, await t.asAdmin())
+    const base = Math.floor(t.clock.now().getTime() / 1000) * 1000 + 10_000
+    const [earlier, current] = [new Date(base + 999), new Date(base + 1001)]
+    const seen: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const found = await authenticateApiToken(t.db, token.token, i % 2 ? earlier : current)
+      if (found && 'live' in found) seen.push(found.live.requestsThisSecond)
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   })
 
   it('answers 429 with Retry-After above the limit, counted per token in the database', async () => {

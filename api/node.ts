@@ -113,9 +113,14 @@ async function main() {
     if (!existsSync(adminDist)) console.log('  admin UI not built: run `npm run build` to serve it here')
   })
 
+  // Requests in flight finish (for up to 10 s), then the work they left (provisioning log rows,
+  // emails), and only then does the database close: closed first, it failed those requests.
   const stop = async () => {
     clearInterval(sweep)
-    server.close()
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    const stragglers = setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000)
+    await closed
+    clearTimeout(stragglers)
     await background.idle()
     await database.close()
     process.exit(0)

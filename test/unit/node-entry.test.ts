@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import postgres from 'postgres'
 import { afterAll, describe, expect, it } from 'vitest'
 
 async function freePort(): Promise<number> {
@@ -133,4 +134,73 @@ describe('the Node entry (npm start)', () => {
     expect(login.status).toBe(200)
     await stop(seeded.child)
   }, 90_000)
+
+  it('on SIGTERM, finishes the requests in flight and what they left to do before closing the database', async () => {
+    const dataDir = await newDataDir()
+    const port = await freePort()
+    const base = `http://localhost:${port}`
+    // On PostgreSQL when the suite has one: a pool closed early fails the statements in flight at once.
+    const database = await scratchDatabase()
+    const first = await start(dataDir, port, database.env)
+    const session = await signInAsDemoAdmin(base)
+    const made = await (await fetch(`${base}/api/accounts/${session.accountId}/api-tokens`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'burst' }),
+    })).json()
+    const headers = { authorization: `Bearer ${made.token}`, 'content-type': 'application/scim+json' }
+    const burst = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${base}/scim/v2/Users`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `burst${i}@example.com` }),
+      }).then((response) => response.status, () => 0),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const exited = new Promise((resolve) => first.child.once('exit', resolve))
+    first.child.kill('SIGTERM')
+    const statuses = await Promise.all(burst)
+    expect(await exited).toBe(0)
+    expect(statuses.filter((status) => status >= 500)).toEqual([])
+
+    // Every user the provider was told was created exists, and the log holds every answered request.
+    const second = await start(dataDir, port, database.env)
+    const again = await signInAsDemoAdmin(base)
+    const created = statuses.filter((status) => status === 201).length
+    const log = await fetch(`${base}/api/accounts/${again.accountId}/provisioning-log?range=${encodeURIComponent('[0,99]')}`, { headers: { cookie: again.cookie } })
+    expect((await log.json()).length).toBe(statuses.filter((status) => status !== 0).length)
+    const users = await fetch(`${base}/api/accounts/${again.accountId}/users?filter=${encodeURIComponent(JSON.stringify({ q: 'burst' }))}`, { headers: { cookie: again.cookie } })
+    expect(users.headers.get('content-range')).toMatch(new RegExp(`/${created}$`))
+    await stop(second.child)
+    await database.drop()
+  }, 90_000)
 })
+
+/** A database of its own on the suite's PostgreSQL server (TEST_DATABASE_URL), or PGlite without one. */
+async function scratchDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL
+  if (!server) return { env: {}, drop: async () => {} }
+  const name = `roster_node_entry_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`
+  const admin = postgres(server, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    },
+  }
+}
+
+async function signInAsDemoAdmin(base: string): Promise<{ cookie: string; accountId: string }> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: 'admin@example.com', password: 'Roster-admin-1!' }),
+  })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+  const me = await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()
+  return { cookie, accountId: me.administeredAccounts[0].id }
+}

@@ -18,6 +18,7 @@ export function buildServices(options: {
   resend?: { apiKey?: string; baseUrl?: string; timeoutMs?: number }
   /** Without a Resend key: keep emails in the development mailbox (the default), or send none. */
   withoutResend?: 'mailbox' | 'none'
+  connections?: Services['connections']
 }): Services {
   const { db, clock, config, log, afterResponse } = options
   const mailer = options.resend?.apiKey
@@ -25,7 +26,7 @@ export function buildServices(options: {
     : options.withoutResend === 'none'
       ? unconfiguredMailer
       : mailboxMailer({ db, clock, log })
-  return { db, clock, config, log, mailer, afterResponse, provisioningLog: provisioningLogWriter({ db, log }) }
+  return { db, clock, config, log, mailer, afterResponse, provisioningLog: provisioningLogWriter({ db, log }), connections: options.connections ?? 'pooled' }
 }
 
 // The development mailbox keeps every email whole, invitation links included: a deployment that

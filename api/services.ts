@@ -20,6 +20,11 @@ export interface Services extends CoreDeps {
   afterResponse(work: () => Promise<unknown>): void
   /** Where SCIM requests are recorded (batched: one insert for the requests that end together). */
   provisioningLog: ProvisioningLogWriter
+  /**
+   * `per-request` (Workers: a client per request, through Hyperdrive): prepared statements die with
+   * the connection, and Hyperdrive wants every statement prepared. `pooled` (Node): they live on.
+   */
+  connections?: 'pooled' | 'per-request'
 }
 
 export interface SessionPerson {

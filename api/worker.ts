@@ -48,6 +48,7 @@ function servicesFor(env: WorkerEnv) {
     resend: { apiKey: env.RESEND_API_KEY },
     // The development mailbox only where asked for (wrangler dev: --var DEV_MAILBOX:true).
     withoutResend: env.DEV_MAILBOX === 'true' ? 'mailbox' : 'none',
+    connections: 'per-request',
   })
   const finish = async () => {
     await Promise.allSettled(work)

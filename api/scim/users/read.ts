@@ -11,7 +11,7 @@ import { findScimUser, listScimUsers } from './store.js'
 /** GET /Users (filter, sortBy, startIndex/count, attributes) and GET /Users/:id. */
 export const readUsers = new Hono<ScimEnv>()
   .get('/', async (c) => {
-    const { db, config } = c.get('services')
+    const { db, config, connections } = c.get('services')
     const params = parseListParams(c)
     const filter = params.filter ? compileFilterShape(params.filter, userFilterAttributes) : undefined
     const page = await listScimUsers(db, c.get('token').accountId, {
@@ -21,6 +21,7 @@ export const readUsers = new Hono<ScimEnv>()
       descending: params.descending,
       offset: params.startIndex - 1,
       limit: params.count,
+      prepareEveryShape: connections === 'per-request',
     })
     const resources = page.rows.map((row) => project(toScimUser(row, config.appUrl), params))
     c.set('scimSummary', `Listed ${resources.length} of ${page.total} users${params.filter ? ` matching ${params.filter}` : ''}`)

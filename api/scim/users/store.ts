@@ -131,6 +131,8 @@ export interface ListOptions {
   descending: boolean
   offset: number
   limit: number
+  /** Every shape is prepared (connections per request: see Services.connections). */
+  prepareEveryShape?: boolean
 }
 
 /** A sort expression as text: it is built from the attribute map alone, never from request values. */
@@ -188,11 +190,12 @@ export function listStatements(
 type ListedRow = RawUserRow & { total?: number; position: unknown }
 
 // A list's text depends on its filter's shape, its order and its page size, which the caller
-// chooses: only the first shapes a process sees are prepared (providers send the same few over and
-// over), so a caller sending endless new shapes cannot fill every connection with prepared statements.
+// chooses: on pooled connections (Node) only the first shapes a process sees are prepared
+// (providers send the same few over and over), so a caller sending endless new shapes cannot fill
+// every connection with prepared statements. Connections per request (Workers) prepare them all.
 const MAX_PREPARED_LIST_SHAPES = 64
 const preparedListShapes = new Set<string>()
-function worthPreparing(text: string): boolean {
+function preparedShape(text: string): boolean {
   if (preparedListShapes.has(text)) return true
   if (preparedListShapes.size >= MAX_PREPARED_LIST_SHAPES) return false
   preparedListShapes.add(text)
@@ -202,6 +205,7 @@ function worthPreparing(text: string): boolean {
 export async function listScimUsers(db: Database, accountId: string, options: ListOptions) {
   const statements = listStatements(accountId, options)
   const run = rawQuery(db)
+  const worthPreparing = (text: string) => options.prepareEveryShape === true || preparedShape(text)
   if (options.filter && options.atMostOne) {
     // Entra's and Okta's lookup of every user by userName: one index probe, no count, no order.
     const { text, params } = statements.unique

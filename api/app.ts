@@ -43,6 +43,18 @@ export interface AppOptions {
 export const MAX_BODY_BYTES = 64 * 1024
 
 /** The one Hono app: REST API, invite pages and (on Node) the admin UI, over injected services. */
+/** The methods a path is routed for (middleware and catch-alls aside). */
+function methodsFor(api: Hono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>()
+  for (const route of api.routes) {
+    if (route.method === 'ALL' || route.path.endsWith('*')) continue
+    const pattern = new RegExp(`^${route.path.replace(/\/+$/, '').replace(/:[^/]+/g, '[^/]+')}/?$`)
+    if (pattern.test(path)) methods.add(route.method)
+  }
+  if (methods.has('GET')) methods.add('HEAD')
+  return [...methods]
+}
+
 export function createApp(options: AppOptions) {
   // Not strict: a base URL typed with a trailing slash (…/scim/v2/Users/) still finds its route.
   const app = new Hono<AppEnv>({ getPath: canonicalScimPath })
@@ -84,7 +96,13 @@ export function createApp(options: AppOptions) {
   api.route('/accounts/:accountId/emails', emailsRoutes)
   api.route('/accounts/:accountId/api-tokens', apiTokensRoutes)
   api.route('/accounts/:accountId/provisioning-log', provisioningLogRoutes)
-  api.all('*', () => {
+  api.all('*', (c) => {
+    // A path that exists for other methods: 405 with Allow (RFC 9110 §15.5.6), as SCIM answers.
+    const allowed = methodsFor(api, c.req.path.replace(/^\/api/, ''))
+    if (allowed.length) {
+      c.header('Allow', allowed.join(', '))
+      throw new ApiError('method_not_allowed', `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`)
+    }
     throw new ApiError('not_found', 'No such endpoint.')
   })
   app.route('/api', api)

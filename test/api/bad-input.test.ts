@@ -69,3 +69,26 @@ describe('forms that cannot be read', () => {
     expect(answer.text).toContain('Enter the email you sign in with.')
   })
 })
+
+describe('methods', () => {
+  it('answers 405 with Allow for a method a path does not take, and 404 for a path that does not exist', async () => {
+    const users = `/api/accounts/${t.acme.accountId}/users`
+    const cases: [string, string, string[]][] = [
+      ['PATCH', `${users}/${t.acme.membershipId}`, ['GET', 'PUT', 'DELETE']],
+      ['POST', `/api/accounts/${t.acme.accountId}/events`, ['GET']],
+      ['DELETE', users, ['GET', 'POST']],
+    ]
+    for (const [method, path, allowed] of cases) {
+      const response = await admin.send(method, path, { json: {} })
+      expect(response.status, `${method} ${path}`).toBe(405)
+      expect(response.body).toMatchObject({ code: 'method_not_allowed', requestId: expect.any(String) })
+      for (const name of allowed) expect(response.headers.get('allow'), `${method} ${path}`).toContain(name)
+    }
+    const login = await t.http.send('GET', '/api/auth/login')
+    expect([login.status, login.headers.get('allow')]).toEqual([405, 'POST'])
+    for (const path of ['/api/nothing', `/api/accounts/${t.acme.accountId}/nothing`, `${users}/${t.acme.membershipId}/nothing`]) {
+      expect((await admin.get(path)).status, path).toBe(404)
+    }
+  })
+})
+

@@ -69,7 +69,7 @@ export const resendWebhook = new Hono<AppEnv>().post('/', async (c) => {
   const status = STATUS_BY_EVENT[kind.data.type]
   if (!status) return c.json({ ignored: kind.data.type })
   const parsed = event.safeParse(json)
-  if (!parsed.success) throw new ApiError('bad_request', `The ${kind.data.type} event has no data.email_id.`)
+  if (!parsed.success) throw new ApiError('bad_request', `The ${kind.data.type} event is not as Resend sends it: ${parsed.error.issues[0]?.path.join('.') || 'the body'} is missing or not valid.`)
   const at = parsed.data.created_at && !Number.isNaN(Date.parse(parsed.data.created_at)) ? new Date(parsed.data.created_at) : clock.now()
   const updated = await recordDeliveryStatus(db, { providerId: parsed.data.data.email_id, status, at, reason: reasonOf(parsed.data) })
   return c.json({ updated })

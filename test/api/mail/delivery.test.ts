@@ -184,7 +184,10 @@ describe('delivery status from Resend webhooks', () => {
     const other = await webhook({ type: 'domain.updated', created_at: t.clock.now().toISOString(), data: { id: 'd_1', name: 'roster.example.com', status: 'verified' } })
     expect(other.status).toBe(200)
     expect(other.body).toEqual({ ignored: 'domain.updated' })
-    expect((await webhook({ type: 'email.bounced', data: {} })).status).toBe(400)
+    const missing = await webhook({ type: 'email.bounced', data: {} })
+    expect([missing.status, missing.body.message]).toEqual([400, 'The email.bounced event is not as Resend sends it: data.email_id is missing or not valid.'])
+    const badTime = await webhook({ type: 'email.bounced', created_at: {}, data: { email_id: 'x' } })
+    expect(badTime.body.message).toBe('The email.bounced event is not as Resend sends it: created_at is missing or not valid.')
   })
 
   it('refuses unsigned, wrongly signed and stale webhooks, and changes nothing', async () => {

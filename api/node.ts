@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -115,11 +117,30 @@ async function main() {
 
   // Requests in flight finish (for up to 10 s), then the work they left (provisioning log rows,
   // emails), and only then does the database close: closed first, it failed those requests.
+  // Which connections have a request in progress, so that a shutdown closes the others at once.
+  const requestsOn = new Map<Socket, number>()
+  server.on('connection', (socket: Socket) => {
+    requestsOn.set(socket, 0)
+    socket.once('close', () => requestsOn.delete(socket))
+  })
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const socket = request.socket
+    requestsOn.set(socket, (requestsOn.get(socket) ?? 0) + 1)
+    response.once('close', () => requestsOn.has(socket) && requestsOn.set(socket, (requestsOn.get(socket) ?? 1) - 1))
+  })
+
   const stop = async () => {
     clearInterval(sweep)
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    // Connections with no request in progress (kept alive, opened ahead by a browser, or never
+    // finishing their headers) go after a moment, which lets requests already sent be read; those in
+    // progress get 10 s to finish.
+    const idle = setTimeout(() => {
+      for (const [socket, inProgress] of requestsOn) if (inProgress === 0) socket.destroy()
+    }, 250)
     const stragglers = setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000)
     await closed
+    clearTimeout(idle)
     clearTimeout(stragglers)
     await background.idle()
     await database.close()

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
@@ -134,6 +134,20 @@ describe('the Node entry (npm start)', () => {
     expect(login.status).toBe(200)
     await stop(seeded.child)
   }, 90_000)
+
+  it('on SIGTERM, does not wait for connections with no request in progress (a browser opens some ahead)', async () => {
+    const port = await freePort()
+    const server = await start(await newDataDir(), port)
+    const silent = connect(port, '127.0.0.1')
+    silent.on('error', () => {})
+    await new Promise((resolve) => silent.once('connect', resolve))
+    const exited = new Promise((resolve) => server.child.once('exit', resolve))
+    const sent = Date.now()
+    server.child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    // Well before the 10 s given to requests in progress.
+    expect(Date.now() - sent).toBeLessThan(8_000)
+  }, 60_000)
 
   it('on SIGTERM, finishes the requests in flight and what they left to do before closing the database', async () => {
     const dataDir = await newDataDir()

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { apiTokenUsage, apiTokens, groups } from '../../drizzle/schema.js'
 import { newId, randomToken, sha256 } from './crypto.js'
 import { AlreadyTakenError, DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
+import { CONTROL_CHARACTER, NO_CONTROL_CHARACTERS } from './people.js'
 import { isUuid } from './users.js'
 import { rawQuery } from '../db/raw-query.js'
 import type { CoreDeps, Database, Executor } from './types.js'
@@ -60,6 +61,8 @@ function mapErrors(name: string) {
 }
 
 /** The token is returned once, here; only its SHA-256 is stored. */
+const controlCharacters = () => new DomainError('validation_failed', NO_CONTROL_CHARACTERS, { name: NO_CONTROL_CHARACTERS })
+
 export async function createApiToken(
   deps: CoreDeps,
   input: { accountId: string; name: string; createdByPersonId: string; provisionGroupId?: string; sendInvitationEmail?: boolean },
@@ -67,6 +70,7 @@ export async function createApiToken(
   const now = deps.clock.now()
   const token = TOKEN_PREFIX + randomToken()
   const id = newId()
+  if (CONTROL_CHARACTER.test(input.name)) throw controlCharacters()
   if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name)({ code: FOREIGN_KEY_VIOLATION })
   await deps.db
     .transaction(async (tx) => {
@@ -131,6 +135,10 @@ export async function updateApiToken(
   input: { name?: string; provisionGroupId?: string; sendInvitationEmail?: boolean },
 ): Promise<ApiTokenRecord> {
   if (!isUuid(id)) throw notFound('API token')
+  // Only a name that changes: react-admin sends the whole record back, an older name included.
+  if (input.name !== undefined && CONTROL_CHARACTER.test(input.name) && (await getApiToken(deps.db, accountId, id)).name !== input.name.trim()) {
+    throw controlCharacters()
+  }
   if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name ?? '')({ code: FOREIGN_KEY_VIOLATION })
   const changes = {
     ...(input.name !== undefined ? { name: input.name.trim() } : {}),
@@ -187,11 +195,15 @@ const AUTHENTICATE = `
     insert into api_token_usage (token_id, window_start, requests, last_used_at)
     select id, $2::timestamptz, 1, $3::timestamptz from token where not token.revoked
     on conflict (token_id) do update set
-      -- The window never moves back: a request stamped in a second that has passed (another
-      -- isolate's clock, a statement overtaken on the way) counts in the current one.
-      requests = case when excluded.window_start > api_token_usage.window_start then 1 else api_token_usage.requests + 1 end,
-      window_start = greatest(api_token_usage.window_start, excluded.window_start),
-      last_used_at = greatest(api_token_usage.last_used_at, excluded.last_used_at)
+      -- A request stamped up to two seconds before the window (another isolate's clock, a
+      -- statement overtaken on the way) counts in it rather than reset it; one further back
+      -- (a clock set back) starts its own window, so that no stamp can hold the token in the future.
+      requests = case when excluded.window_start = api_token_usage.window_start
+          or excluded.window_start between api_token_usage.window_start - interval '2 seconds' and api_token_usage.window_start
+        then api_token_usage.requests + 1 else 1 end,
+      window_start = case when excluded.window_start between api_token_usage.window_start - interval '2 seconds' and api_token_usage.window_start
+        then api_token_usage.window_start else excluded.window_start end,
+      last_used_at = excluded.last_used_at
     returning token_id, requests
   )
   select token.id, token.account_id, token.name, token.provision_group_id, token.send_invitation_email, token.revoked, usage.requests

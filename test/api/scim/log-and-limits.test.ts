@@ -117,6 +117,18 @@ describe('rate limit', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   })
 
+  it('is not held in the future by one request stamped ahead (a skewed clock, a clock set back)', async () => {
+    const token = await createToken(t, await t.asAdmin())
+    const now = Math.floor(t.clock.now().getTime() / 1000) * 1000 + 20_000
+    await authenticateApiToken(t.db, token.token, new Date(now + 60_000))
+    const seen: number[] = []
+    for (let second = 0; second < 4; second++) {
+      const found = await authenticateApiToken(t.db, token.token, new Date(now + second * 1000))
+      if (found && 'live' in found) seen.push(found.live.requestsThisSecond)
+    }
+    expect(seen).toEqual([1, 1, 1, 1])
+  })
+
   it('answers 429 with Retry-After above the limit, counted per token in the database', async () => {
     const token = await createToken(t, await t.asAdmin())
     const http = httpClient(createApp({ services: t.services, scimRequestsPerSecond: 3 }))

@@ -1,17 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { createApiToken, getApiToken, listApiTokens, revokeApiToken, updateApiToken } from '../core/api-tokens.js'
-import { CONTROL_CHARACTER, NO_CONTROL_CHARACTERS } from '../core/people.js'
 import { idFilter, parseListQuery, sendList } from '../rest/list-query.js'
 import type { AppEnv } from '../services.js'
 import { validate } from '../validate.js'
 
-const name = z
-  .string({ error: 'Enter a name.' })
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(100, 'At most 100 characters.')
-  .refine((value) => !CONTROL_CHARACTER.test(value), NO_CONTROL_CHARACTERS)
+const name = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(100, 'At most 100 characters.')
 const createInput = z.object({ name, provisionGroupId: z.string().max(100).optional(), sendInvitationEmail: z.boolean().optional() })
 const listFilter = z.object({ id: idFilter.optional(), includeRevoked: z.boolean().optional() })
 const updateInput = z.object({ name: name.optional(), provisionGroupId: z.string().max(100).optional(), sendInvitationEmail: z.boolean().optional() })

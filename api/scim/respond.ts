@@ -61,7 +61,7 @@ export async function readJson(c: Context<ScimEnv>): Promise<unknown> {
     throw new ScimError(400, 'The request body is not valid JSON.', 'invalidSyntax')
   }
   const at = illFormedStringAt(json)
-  if (at) throw new ScimError(400, `${at.join('.') || 'The body'} holds a character that is not valid text (a lone surrogate).`, 'invalidValue')
+  if (at) throw new ScimError(400, `${at.join('.') || 'The body'} holds a character that is not valid text (NUL, or half of a surrogate pair).`, 'invalidValue')
   return json
 }
 

@@ -1,5 +1,7 @@
 // Input no field can hold: a clear error naming the field, never a 500 or a half-done change.
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as schema from '../../drizzle/schema.js'
 import { createTestApp, type TestApp } from '../support/app.js'
 import type { Session } from '../support/http.js'
 
@@ -39,6 +41,23 @@ describe('text no database can store, or no name should hold', () => {
     }
     expect((await admin.post(groups, { name: 'Multi-line', description: 'First line\nSecond line' })).status).toBe(201)
     expect((await admin.post(groups, { name: 'Tabbed', description: 'a\tb' })).status).toBe(400)
+  })
+
+  it("saves the rest of a group or token whose older name has them (react-admin sends the whole record back)", async () => {
+    const groups = `/api/accounts/${t.acme.accountId}/groups`
+    const created = (await admin.post(groups, { name: 'Sales EMEA' })).body
+    await t.db.update(schema.groups).set({ name: 'Sales\tEMEA' }).where(eq(schema.groups.id, created.id)) // as an identity provider named it
+    const record = (await admin.get(`${groups}/${created.id}`)).body
+    const saved = await admin.put(`${groups}/${created.id}`, { ...record, description: 'Everyone selling in Europe' })
+    expect([saved.status, saved.body.name, saved.body.description]).toEqual([200, 'Sales\tEMEA', 'Everyone selling in Europe'])
+    expect((await admin.put(`${groups}/${created.id}`, { ...record, name: 'Sales\tAPAC' })).status).toBe(400)
+
+    const tokens = `/api/accounts/${t.acme.accountId}/api-tokens`
+    const token = (await admin.post(tokens, { name: 'Okta prod' })).body
+    await t.db.update(schema.apiTokens).set({ name: 'Okta\tprod' }).where(eq(schema.apiTokens.id, token.id)) // named before the rule
+    const kept = await admin.put(`${tokens}/${token.id}`, { name: 'Okta\tprod', sendInvitationEmail: false })
+    expect([kept.status, kept.body.sendInvitationEmail]).toEqual([200, false])
+    expect((await admin.put(`${tokens}/${token.id}`, { name: 'Okta\tstaging' })).status).toBe(400)
   })
 
   it('says what is wrong with an over-long sign-in email or password', async () => {

@@ -8,13 +8,21 @@ const groupName = z
   .trim()
   .min(1, 'Enter a group name.')
   .max(GROUP_NAME_MAX_LENGTH, `At most ${GROUP_NAME_MAX_LENGTH} characters.`)
-  .refine((name) => !CONTROL_CHARACTER.test(name), NO_CONTROL_CHARACTERS)
-// A description may take several lines; other control characters are refused as in names.
-const description = z
-  .string()
-  .trim()
-  .max(GROUP_DESCRIPTION_MAX_LENGTH, `At most ${GROUP_DESCRIPTION_MAX_LENGTH} characters.`)
-  .refine((text) => !CONTROL_CHARACTER.test(text.replace(/\r?\n/g, ' ')), NO_CONTROL_CHARACTERS)
+const description = z.string().trim().max(GROUP_DESCRIPTION_MAX_LENGTH, `At most ${GROUP_DESCRIPTION_MAX_LENGTH} characters.`)
+
+/**
+ * What is wrong with a group's name or description typed in Roster, or null. Control characters
+ * are refused as in people's names (a description may take several lines). An identity
+ * provider's names are kept as it sends them, so an update checks only a value that changes:
+ * react-admin sends the whole record back.
+ */
+export function typedGroupProblems(input: { name?: string; description?: string }, stored?: { name: string; description: string | null }) {
+  const errors: Record<string, string> = {}
+  if (input.name !== undefined && input.name !== stored?.name && CONTROL_CHARACTER.test(input.name)) errors.name = NO_CONTROL_CHARACTERS
+  const text = input.description
+  if (text !== undefined && text !== stored?.description && CONTROL_CHARACTER.test(text.replace(/\r?\n/g, ' '))) errors.description = NO_CONTROL_CHARACTERS
+  return Object.keys(errors).length ? errors : null
+}
 
 export const createGroupInput = z.object({ name: groupName, description: description.optional() })
 export const updateGroupInput = z.object({ name: groupName.optional(), description: description.nullish().transform((v) => v ?? undefined) })

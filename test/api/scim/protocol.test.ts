@@ -155,7 +155,7 @@ describe('resources', () => {
     const extension = await scim.post('/Users', user('extension@y.example', { [ENTERPRISE]: 'Sales' }))
     expect(extension.body).toMatchObject({ status: '400', scimType: 'invalidValue', detail: `${ENTERPRISE} must be an object of its attributes.` })
     const surrogate = await scim.post('/Users', user('surrogate@y.example', { name: { givenName: 'A\ud800' } }))
-    expect(surrogate.body.detail).toBe('name.givenName holds a character that is not valid text (a lone surrogate).')
+    expect(surrogate.body.detail).toBe('name.givenName holds a character that is not valid text (NUL, or half of a surrogate pair).')
     // An unknown attribute nested deep (well within the size limit) is ignored, not a stack overflow.
     const deep = JSON.stringify(user('deep@y.example')).replace(/}$/, `,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)
     expect((await scim.send('POST', '/Users', deep, { 'content-type': 'application/scim+json' })).status).toBe(201)

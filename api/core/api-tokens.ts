@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { apiTokenUsage, apiTokens, groups } from '../../drizzle/schema.js'
 import { newId, randomToken, sha256 } from './crypto.js'
 import { AlreadyTakenError, DomainError, FOREIGN_KEY_VIOLATION, notFound, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './errors.js'
-import { CONTROL_CHARACTER, NO_CONTROL_CHARACTERS } from './people.js'
+import { typedTextProblem } from './people.js'
 import { isUuid } from './users.js'
 import { rawQuery } from '../db/raw-query.js'
 import type { CoreDeps, Database, Executor } from './types.js'
@@ -61,7 +61,10 @@ function mapErrors(name: string) {
 }
 
 /** The token is returned once, here; only its SHA-256 is stored. */
-const controlCharacters = () => new DomainError('validation_failed', NO_CONTROL_CHARACTERS, { name: NO_CONTROL_CHARACTERS })
+function refuseTypedName(name: string, stored?: string) {
+  const problem = typedTextProblem(name.trim(), stored)
+  if (problem) throw new DomainError('validation_failed', problem, { name: problem })
+}
 
 export async function createApiToken(
   deps: CoreDeps,
@@ -70,7 +73,7 @@ export async function createApiToken(
   const now = deps.clock.now()
   const token = TOKEN_PREFIX + randomToken()
   const id = newId()
-  if (CONTROL_CHARACTER.test(input.name)) throw controlCharacters()
+  refuseTypedName(input.name)
   if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name)({ code: FOREIGN_KEY_VIOLATION })
   await deps.db
     .transaction(async (tx) => {
@@ -136,9 +139,7 @@ export async function updateApiToken(
 ): Promise<ApiTokenRecord> {
   if (!isUuid(id)) throw notFound('API token')
   // Only a name that changes: react-admin sends the whole record back, an older name included.
-  if (input.name !== undefined && CONTROL_CHARACTER.test(input.name) && (await getApiToken(deps.db, accountId, id)).name !== input.name.trim()) {
-    throw controlCharacters()
-  }
+  if (input.name !== undefined && typedTextProblem(input.name.trim())) refuseTypedName(input.name, (await getApiToken(deps.db, accountId, id)).name)
   if (input.provisionGroupId !== undefined && !isUuid(input.provisionGroupId)) mapErrors(input.name ?? '')({ code: FOREIGN_KEY_VIOLATION })
   const changes = {
     ...(input.name !== undefined ? { name: input.name.trim() } : {}),
@@ -147,14 +148,13 @@ export async function updateApiToken(
   }
   // react-admin's update sends the whole record; one without any setting of a token changes nothing.
   if (Object.keys(changes).length === 0) return getApiToken(deps.db, accountId, id)
-  const updated = await deps.db
+  await deps.db
     .update(apiTokens)
     .set(changes)
     .where(and(live(accountId), eq(apiTokens.id, id)))
-    .returning({ id: apiTokens.id })
     .catch(mapErrors(input.name ?? ''))
-  // Nothing updated: the read says why (no such token, or revoked meanwhile).
-  return getApiToken(deps.db, accountId, updated[0]?.id ?? id)
+  // The token as it is now; nothing updated, the read says why (no such token, or revoked meanwhile).
+  return getApiToken(deps.db, accountId, id)
 }
 
 /** Revoking twice is refused (410), so that two administrators never both believe they revoked it. */

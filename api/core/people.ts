@@ -10,6 +10,16 @@ export const MAX_NAME_LENGTH = 100
 // Control characters: C0 and C1 (PostgreSQL cannot store NUL in text), the line and paragraph
 // separators, and the invisible marks that reorder text (a name shown backwards, say).
 export const NO_CONTROL_CHARACTERS = 'Remove the control characters (tabs, line breaks, ...).'
+
+/**
+ * What is wrong with text typed in Roster (a group's or a token's name; `lines`: a description),
+ * or null: control characters, as in people's names. A value equal to the stored one is not
+ * checked: react-admin sends the whole record back, an older value (or a provider's) included.
+ */
+export function typedTextProblem(value: string | undefined, stored?: string | null, { lines = false } = {}): string | null {
+  if (value === undefined || value === stored) return null
+  return CONTROL_CHARACTER.test(lines ? value.replace(/\r?\n/g, ' ') : value) ? NO_CONTROL_CHARACTERS : null
+}
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /** What is wrong with a first or last name (`what`: "your first name", "a first name"), or null. */

@@ -51,9 +51,8 @@ const heldRow = (id: string, held: string) => and(eq(emails.id, id), eq(emails.s
 
 // A removal is told only to someone who knows of the membership: they joined, or an invitation
 // email for it reached the provider, or may have (a try that timed out; one still queued when they
-// were removed is never sent). And
-// not once the address has been invited to the account again since: arriving after the new
-// invitation (a retry's backoff), it would say that invitation was withdrawn.
+// were removed is never sent). And not once the address has been invited to the account again
+// since: arriving after the new invitation (a retry's backoff), it would say it was withdrawn.
 const REMOVAL_STILL_DUE = `select
     exists (select 1 from emails sent where sent.membership_id = $2 and sent.kind = 'invitation'
       and (sent.provider_id is not null or sent.outcome_unknown)) as "invitationSent",
